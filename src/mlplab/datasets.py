@@ -1,0 +1,125 @@
+"""Toy data sets of the sheet, and a seeded, stratified train/validation split.
+
+Every random draw comes from a ``numpy.random.Generator`` made from ``seed``
+(an ``int``, a ``SeedSequence``, a ``Generator`` or ``None`` for fresh entropy);
+the global NumPy random state is never touched.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+from .nn._validation import check_features, check_fraction, check_nonnegative_float
+
+__all__ = ["make_spirals", "make_xor", "rng_from_seed", "train_val_split"]
+
+
+def rng_from_seed(seed: object, name: str = "seed") -> np.random.Generator:
+    """A ``numpy.random.Generator`` from ``seed``, or a clear error."""
+    if seed is None or isinstance(seed, (np.random.SeedSequence, np.random.Generator)):
+        return np.random.default_rng(seed)
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
+        raise TypeError(
+            f"{name} must be None, a non-negative int, a SeedSequence or a Generator, got {seed!r}"
+        )
+    if seed < 0:
+        raise ValueError(f"{name} must be a non-negative integer, got {seed!r}")
+    return np.random.default_rng(int(seed))
+
+
+def make_xor() -> tuple[np.ndarray, np.ndarray]:
+    """The four XOR points.
+
+    Returns
+    -------
+    X : ndarray of shape (4, 2)
+        ``(0,0), (0,1), (1,0), (1,1)``.
+    y : ndarray of shape (4,), int64
+        ``0, 1, 1, 0``.
+    """
+    X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+    y = np.array([0, 1, 1, 0], dtype=np.int64)
+    return X, y
+
+
+def make_spirals(
+    n_samples: int = 200, noise: float = 0.1, seed: object = None
+) -> tuple[np.ndarray, np.ndarray]:
+    r"""Two interleaved spirals, exactly the sheet's ``make_spirals`` (task 2.2 b).
+
+    With ``t = linspace(0, 4π, n_samples // 2)``, class 0 lies at
+    ``(t cos t, t sin t)`` and class 1 at ``(−t cos t, −t sin t)``; every
+    coordinate gets ``noise · N(0, 1)`` added. The noise is drawn in the
+    sheet's order (x₁, y₁, x₂, y₂) from a seeded Generator instead of the
+    global ``np.random`` state.
+
+    Parameters
+    ----------
+    n_samples : int
+        Total number of points, at least 2 (an odd number gives ``n − 1``).
+    noise : float
+        Standard deviation of the Gaussian noise, >= 0.
+    seed : int, SeedSequence, Generator or None
+
+    Returns
+    -------
+    X : ndarray of shape (2 * (n_samples // 2), 2)
+    y : ndarray of shape (2 * (n_samples // 2),), int64
+        0 for the first spiral, 1 for the second.
+    """
+    if isinstance(n_samples, bool) or not isinstance(n_samples, numbers.Integral):
+        raise TypeError(f"n_samples must be an integer >= 2, got {n_samples!r}")
+    if n_samples < 2:
+        raise ValueError(f"n_samples must be an integer >= 2, got {n_samples!r}")
+    noise = check_nonnegative_float(noise, "noise")
+    rng = rng_from_seed(seed)
+    half = int(n_samples) // 2
+    t = np.linspace(0.0, 4.0 * np.pi, half)
+    x1 = t * np.cos(t) + noise * rng.standard_normal(half)
+    y1 = t * np.sin(t) + noise * rng.standard_normal(half)
+    x2 = -t * np.cos(t) + noise * rng.standard_normal(half)
+    y2 = -t * np.sin(t) + noise * rng.standard_normal(half)
+    X = np.vstack([np.column_stack([x1, y1]), np.column_stack([x2, y2])])  # (2·half, 2)
+    y = np.concatenate([np.zeros(half, dtype=np.int64), np.ones(half, dtype=np.int64)])
+    return X, y
+
+
+def train_val_split(
+    X, y, val_fraction: float = 0.2, seed: object = None, stratify: bool = True
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Split into training and validation parts, shuffled by a seeded Generator.
+
+    With ``stratify=True`` every class is split in the same proportion (at
+    least one sample of each class with two or more samples goes to each side).
+
+    Returns
+    -------
+    X_train, X_val, y_train, y_val
+        In scikit-learn's ``train_test_split`` order.
+    """
+    X = check_features(X)
+    y = np.asarray(y)
+    if y.ndim != 1 or y.shape[0] != X.shape[0]:
+        raise ValueError(f"y must be 1-D with one label per row of X ({X.shape[0]}), got shape {y.shape}")
+    val_fraction = check_fraction(val_fraction, "val_fraction")
+    if X.shape[0] < 2:
+        raise ValueError(f"X needs at least 2 samples to split, got {X.shape[0]}")
+    rng = rng_from_seed(seed)
+    if stratify:
+        val_parts, train_parts = [], []
+        for label in np.unique(y):
+            members = rng.permutation(np.flatnonzero(y == label))
+            n_val = round(val_fraction * members.size)
+            if members.size >= 2:
+                n_val = min(max(n_val, 1), members.size - 1)
+            val_parts.append(members[:n_val])
+            train_parts.append(members[n_val:])
+        val_idx = rng.permutation(np.concatenate(val_parts))
+        train_idx = rng.permutation(np.concatenate(train_parts))
+    else:
+        order = rng.permutation(X.shape[0])
+        n_val = min(max(round(val_fraction * X.shape[0]), 1), X.shape[0] - 1)
+        val_idx, train_idx = order[:n_val], order[n_val:]
+    return X[train_idx], X[val_idx], y[train_idx], y[val_idx]

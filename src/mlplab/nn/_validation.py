@@ -1,0 +1,180 @@
+"""Input checks for the public boundary.
+
+Every check raises a ``ValueError`` or ``TypeError`` that names the argument and
+the value it got, before any work is done, so that no raw NumPy ``IndexError``
+or broadcast error ever reaches a user.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Sequence
+
+import numpy as np
+
+__all__ = [
+    "check_data",
+    "check_features",
+    "check_labels",
+    "check_layer_sizes",
+    "check_nonnegative_float",
+    "check_positive_float",
+    "check_positive_int",
+]
+
+
+def _short(value: object, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def check_positive_int(value: object, name: str, *, allow_none: bool = False) -> int | None:
+    """Return ``value`` as an ``int`` >= 1, or raise naming ``name``."""
+    if value is None and allow_none:
+        return None
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be a positive integer, got {_short(value)}")
+    if value < 1:
+        raise ValueError(f"{name} must be a positive integer (>= 1), got {value!r}")
+    return int(value)
+
+
+def check_positive_float(value: object, name: str) -> float:
+    """Return ``value`` as a finite ``float`` > 0, or raise naming ``name``."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a positive real number, got {_short(value)}")
+    value = float(value)
+    if not math.isfinite(value) or value <= 0:
+        raise ValueError(f"{name} must be a finite number > 0, got {value!r}")
+    return value
+
+
+def check_nonnegative_float(value: object, name: str) -> float:
+    """Return ``value`` as a finite ``float`` >= 0, or raise naming ``name``."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a non-negative real number, got {_short(value)}")
+    value = float(value)
+    if not math.isfinite(value) or value < 0:
+        raise ValueError(f"{name} must be a finite number >= 0, got {value!r}")
+    return value
+
+
+def check_fraction(value: object, name: str, *, low_open: bool = True) -> float:
+    """Return ``value`` as a float in the open interval (0, 1)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a real number in (0, 1), got {_short(value)}")
+    value = float(value)
+    if not (0.0 < value < 1.0):
+        raise ValueError(f"{name} must lie strictly between 0 and 1, got {value!r}")
+    return value
+
+
+def check_layer_sizes(layer_sizes: object, name: str = "layer_sizes") -> tuple[int, ...]:
+    """Validate ``[n_input, hidden_1, ..., n_output]``."""
+    if isinstance(layer_sizes, (str, bytes)) or not isinstance(layer_sizes, (Sequence, np.ndarray)):
+        raise TypeError(
+            f"{name} must be a list of layer widths [input, hidden..., output], got {_short(layer_sizes)}"
+        )
+    sizes = list(layer_sizes)
+    if len(sizes) < 2:
+        raise ValueError(
+            f"{name} must have at least 2 entries (input and output width), got {_short(layer_sizes)}"
+        )
+    for i, size in enumerate(sizes):
+        if isinstance(size, bool) or not isinstance(size, numbers.Integral):
+            raise TypeError(f"{name}[{i}] must be an integer, got {_short(size)} in {_short(layer_sizes)}")
+        if size < 1:
+            raise ValueError(f"{name}[{i}] must be a positive integer, got {size!r} in {_short(layer_sizes)}")
+    return tuple(int(s) for s in sizes)
+
+
+def check_features(X: object, name: str = "X", *, dtype: np.dtype | type = np.float64) -> np.ndarray:
+    """Return ``X`` as a finite 2-D array of shape ``(n_samples, n_features)``."""
+    if X is None:
+        raise TypeError(f"{name} must be a 2-D array of shape (n_samples, n_features), got None")
+    try:
+        array = np.asarray(X)
+    except Exception as exc:  # ragged lists and the like
+        raise ValueError(f"{name} could not be converted to an array: {exc}") from None
+    if array.dtype == object or not (
+        np.issubdtype(array.dtype, np.number) or np.issubdtype(array.dtype, np.bool_)
+    ):
+        raise TypeError(f"{name} must hold real numbers, got dtype {array.dtype}")
+    if np.iscomplexobj(array):
+        raise TypeError(f"{name} must hold real numbers, got dtype {array.dtype}")
+    if array.ndim != 2:
+        raise ValueError(
+            f"{name} must be a 2-D array of shape (n_samples, n_features), "
+            f"got {array.ndim}-D array with shape {array.shape}"
+        )
+    if array.shape[0] == 0:
+        raise ValueError(f"{name} must contain at least one sample, got shape {array.shape}")
+    if array.shape[1] == 0:
+        raise ValueError(f"{name} must contain at least one feature, got shape {array.shape}")
+    array = np.ascontiguousarray(array, dtype=dtype)
+    if not np.isfinite(array).all():
+        bad = np.argwhere(~np.isfinite(array))[0]
+        raise ValueError(
+            f"{name} must be finite, got {array[tuple(bad)]!r} at index {tuple(int(i) for i in bad)}"
+        )
+    return array
+
+
+def check_data(X: object, n_features: int, name: str = "X", *, dtype=np.float64) -> np.ndarray:
+    """Check ``X`` and that it has ``n_features`` columns."""
+    array = check_features(X, name, dtype=dtype)
+    if array.shape[1] != n_features:
+        raise ValueError(
+            f"{name} has {array.shape[1]} features per sample, but the network expects "
+            f"{n_features} (shape {array.shape})"
+        )
+    return array
+
+
+def check_labels(y: object, n_samples: int, n_outputs: int, name: str = "y") -> np.ndarray:
+    """Return class labels as an ``int64`` array of shape ``(n_samples,)``.
+
+    With one output unit the labels must be 0 or 1 (binary classification);
+    with ``k >= 2`` output units they must be integers in ``0 .. k-1``.
+    A column vector of shape ``(n_samples, 1)`` is accepted and flattened.
+    """
+    if y is None:
+        raise TypeError(f"{name} must be an array of class labels, got None")
+    try:
+        array = np.asarray(y)
+    except Exception as exc:
+        raise ValueError(f"{name} could not be converted to an array: {exc}") from None
+    if array.ndim == 2 and array.shape[1] == 1:
+        array = array[:, 0]
+    if array.ndim != 1:
+        raise ValueError(
+            f"{name} must be a 1-D array of class labels of shape (n_samples,), got shape {array.shape}"
+        )
+    if array.dtype == object or not (
+        np.issubdtype(array.dtype, np.number) or np.issubdtype(array.dtype, np.bool_)
+    ):
+        raise TypeError(f"{name} must hold numeric class labels, got dtype {array.dtype}")
+    if array.shape[0] != n_samples:
+        raise ValueError(
+            f"{name} has {array.shape[0]} labels, but X has {n_samples} samples; they must match"
+        )
+    if np.issubdtype(array.dtype, np.floating) or np.iscomplexobj(array):
+        if not np.isfinite(array).all():
+            bad = int(np.argwhere(~np.isfinite(array))[0, 0])
+            raise ValueError(f"{name} must be finite, got {array[bad]!r} at index {bad}")
+        if np.iscomplexobj(array) or not np.array_equal(array, np.round(array)):
+            bad = int(np.argwhere(array != np.round(array))[0, 0]) if not np.iscomplexobj(array) else 0
+            raise ValueError(f"{name} must hold integer class labels, got {array[bad]!r} at index {bad}")
+    labels = array.astype(np.int64)
+    n_classes = 2 if n_outputs == 1 else n_outputs
+    outside = (labels < 0) | (labels >= n_classes)
+    if outside.any():
+        bad = int(np.argmax(outside))
+        allowed = (
+            "0 or 1 (one output unit: binary classification)"
+            if n_outputs == 1
+            else (f"integers in 0..{n_outputs - 1} ({n_outputs} output units)")
+        )
+        raise ValueError(f"{name} must hold labels {allowed}, got {array[bad]!r} at index {bad}")
+    return labels

@@ -1,0 +1,249 @@
+r"""Layers and the feed-forward network.
+
+Contract of a layer: ``forward(x)`` returns the output and caches exactly what
+``backward`` needs; ``backward(grad_output)`` writes the layer's parameter
+gradients (if it has parameters) and returns ``grad_input = ∂L/∂x``.
+
+A :class:`Network` is ``Linear → Activation → … → Linear`` and outputs logits
+(the output activation lives in the loss, see :mod:`mlplab.nn.losses`). All of
+its parameters live in **one flat float vector** ``params`` and their
+gradients in another, ``grads``; each layer's ``weight`` and ``bias`` are
+reshaped *views* into them. So an optimiser step is one vectorised expression,
+a gradient check perturbs one vector, and saving a model is one array.
+
+Conventions: data are batch-first, ``X`` of shape ``(n_samples, n_features)``;
+weights are stored ``(n_out, n_in)`` like the sheet's ``W^{(l)}``, so the
+sheet's ``z = W a + b`` for one sample becomes ``Z = A Wᵀ + b`` for a batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from ._validation import check_layer_sizes
+from .activations import Activation, get_activation
+from .initializers import get_initializer
+
+__all__ = ["ActivationLayer", "Linear", "Network"]
+
+
+class Linear:
+    r"""Affine layer ``z = a Wᵀ + b`` (the sheet's ``z^{(l)} = W^{(l)} a^{(l-1)} + b^{(l)}``).
+
+    Backward, with ``δ = ∂L/∂z`` of shape ``(n, n_out)``:
+
+    .. math::
+
+        ∂L/∂W = δᵀ a, \qquad ∂L/∂b = Σ_i δ_i, \qquad ∂L/∂a = δ W
+
+    Parameters
+    ----------
+    weight, bias : ndarray
+        Views of shape ``(n_out, n_in)`` and ``(n_out,)`` into the network's
+        parameter vector.
+    grad_weight, grad_bias : ndarray
+        Views of the same shapes into the gradient vector.
+    needs_input_grad : bool
+        False for the first layer, whose ``∂L/∂x`` nobody uses (saves a matmul).
+
+    Shape:
+        - input: ``(n, n_in)``
+        - output: ``(n, n_out)``
+    """
+
+    def __init__(self, weight, bias, grad_weight, grad_bias, needs_input_grad=True):
+        self.weight, self.bias = weight, bias
+        self.grad_weight, self.grad_bias = grad_weight, grad_bias
+        self.needs_input_grad = needs_input_grad
+        self.input: np.ndarray | None = None
+
+    @property
+    def n_in(self) -> int:
+        return self.weight.shape[1]
+
+    @property
+    def n_out(self) -> int:
+        return self.weight.shape[0]
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        self.input = x
+        z = x @ self.weight.T  # (n, n_out)
+        z += self.bias
+        return z
+
+    def backward(self, grad_output: np.ndarray) -> np.ndarray | None:
+        np.matmul(grad_output.T, self.input, out=self.grad_weight)  # (n_out, n_in)
+        np.sum(grad_output, axis=0, out=self.grad_bias)  # (n_out,)
+        if not self.needs_input_grad:
+            return None
+        return grad_output @ self.weight  # (n, n_in)
+
+    def __repr__(self) -> str:
+        return f"Linear(n_in={self.n_in}, n_out={self.n_out})"
+
+
+class ActivationLayer:
+    """Element-wise activation ``a = f(z)``; caches ``a`` for ``f'(z)``.
+
+    The forward pass overwrites its input (the pre-activation buffer that the
+    preceding :class:`Linear` just made and nobody else holds).
+    """
+
+    def __init__(self, activation: Activation):
+        self.activation = activation
+        self.output: np.ndarray | None = None
+
+    def forward(self, z: np.ndarray) -> np.ndarray:
+        self.output = self.activation.forward(z, out=z)
+        return self.output
+
+    def backward(self, grad_output: np.ndarray) -> np.ndarray:
+        return self.activation.backward(self.output, grad_output)
+
+    def __repr__(self) -> str:
+        return f"ActivationLayer({self.activation.name!r})"
+
+
+class Network:
+    r"""A multi-layer perceptron that outputs logits, with flat parameters.
+
+    Parameters
+    ----------
+    layer_sizes : sequence of int
+        ``[n_input, hidden_1, ..., n_output]``, at least two entries.
+    activation : {'sigmoid', 'tanh', 'relu', 'identity'}
+        Activation of every hidden layer. The output layer is linear.
+    dtype : numpy dtype
+        ``float64`` (default) or ``float32``.
+
+    Attributes
+    ----------
+    params, grads : ndarray of shape (n_params,)
+        All parameters and their gradients, layer by layer ``W1, b1, W2, b2, …``.
+    weights, biases : list of ndarray
+        Views into ``params``: ``weights[l]`` has shape ``(n_out, n_in)``,
+        ``biases[l]`` shape ``(n_out,)``. Writing into them changes the network.
+    weight_grads, bias_grads : list of ndarray
+        The matching views into ``grads``.
+    """
+
+    def __init__(self, layer_sizes: Sequence[int], activation: str = "sigmoid", *, dtype=np.float64):
+        self.layer_sizes = check_layer_sizes(layer_sizes)
+        self.activation = get_activation(activation)
+        self.dtype = np.dtype(dtype)
+        if self.dtype not in (np.float32, np.float64):
+            raise ValueError(f"dtype must be float32 or float64, got {self.dtype}")
+        shapes = list(zip(self.layer_sizes[1:], self.layer_sizes[:-1]))  # (n_out, n_in)
+        self.n_params = sum(o * i + o for o, i in shapes)
+        self.params = np.zeros(self.n_params, dtype=self.dtype)
+        self.grads = np.zeros(self.n_params, dtype=self.dtype)
+        self.weights, self.biases, self.weight_grads, self.bias_grads = [], [], [], []
+        self.layers: list[Linear | ActivationLayer] = []
+        self.weight_mask = np.zeros(self.n_params, dtype=bool)  # True where params are weights
+        offset = 0
+        for index, (n_out, n_in) in enumerate(shapes):
+            w_slice = slice(offset, offset + n_out * n_in)
+            b_slice = slice(w_slice.stop, w_slice.stop + n_out)
+            offset = b_slice.stop
+            self.weight_mask[w_slice] = True
+            w, b = self.params[w_slice].reshape(n_out, n_in), self.params[b_slice]
+            gw, gb = self.grads[w_slice].reshape(n_out, n_in), self.grads[b_slice]
+            self.weights.append(w)
+            self.biases.append(b)
+            self.weight_grads.append(gw)
+            self.bias_grads.append(gb)
+            self.layers.append(Linear(w, b, gw, gb, needs_input_grad=index > 0))
+            if index < len(shapes) - 1:
+                self.layers.append(ActivationLayer(self.activation))
+
+    # ------------------------------------------------------------------ shape
+    @property
+    def n_inputs(self) -> int:
+        return self.layer_sizes[0]
+
+    @property
+    def n_outputs(self) -> int:
+        return self.layer_sizes[-1]
+
+    @property
+    def linear_layers(self) -> list[Linear]:
+        return [layer for layer in self.layers if isinstance(layer, Linear)]
+
+    def parameter_names(self) -> list[str]:
+        """``['W1', 'b1', 'W2', 'b2', ...]``, numbered like the sheet."""
+        return [f"{kind}{i + 1}" for i in range(len(self.weights)) for kind in ("W", "b")]
+
+    def parameter_views(self) -> list[np.ndarray]:
+        """The views named by :meth:`parameter_names`, in the same order."""
+        return [view for pair in zip(self.weights, self.biases) for view in pair]
+
+    def gradient_views(self) -> list[np.ndarray]:
+        return [view for pair in zip(self.weight_grads, self.bias_grads) for view in pair]
+
+    # ------------------------------------------------------------------- init
+    def initialize(self, rng: np.random.Generator, init: object = None) -> None:
+        """Draw every weight from ``init`` (default by activation) and zero the biases."""
+        initializer = get_initializer(init, self.activation.name)
+        for weight, bias in zip(self.weights, self.biases):
+            buffer = np.empty(weight.shape, dtype=np.float64)  # draw in float64, same bits for any dtype
+            initializer(buffer, rng)
+            weight[...] = buffer
+            bias[...] = 0.0
+
+    # ---------------------------------------------------------------- passes
+    def forward(self, X: np.ndarray) -> np.ndarray:
+        """Logits of shape ``(n, n_outputs)``; caches what :meth:`backward` needs."""
+        out = X
+        for layer in self.layers:
+            out = layer.forward(out)
+        return out
+
+    def backward(self, grad_logits: np.ndarray) -> None:
+        """Write ``∂L/∂θ`` into :attr:`grads` from ``∂L/∂z_out`` (after :meth:`forward`)."""
+        grad = grad_logits
+        for layer in reversed(self.layers):
+            grad = layer.backward(grad)
+
+    def predict_logits(self, X: np.ndarray) -> np.ndarray:
+        """Logits without touching the cache used for training (no side effects)."""
+        out = X
+        for layer in self.layers:
+            if isinstance(layer, Linear):
+                out = out @ layer.weight.T  # (n, n_out)
+                out += layer.bias
+            else:
+                out = layer.activation.forward(out, out=out)
+        return out
+
+    # ----------------------------------------------------------- regulariser
+    def l2_penalty(self) -> float:
+        r"""``Σ_l ‖W^{(l)}‖²`` over weights only (the sheet's eq. 11 without λ)."""
+        return float(sum(np.vdot(w, w) for w in self.weights))
+
+    def add_l2_gradient(self, l2: float) -> None:
+        r"""Add ``∂(λ Σ‖W‖²)/∂W = 2λW`` to the weight gradients (biases untouched)."""
+        for w, gw in zip(self.weights, self.weight_grads):
+            gw += (2.0 * l2) * w
+
+    def objective(
+        self, X: np.ndarray, targets: np.ndarray, loss, l2: float = 0.0
+    ) -> tuple[float, np.ndarray]:
+        r"""Forward and backward pass: ``L_reg = L + λ Σ‖W‖²`` and its gradient.
+
+        Returns the loss value and the logits; the gradient is left in
+        :attr:`grads`.
+        """
+        logits = self.forward(X)
+        value, grad_logits = loss.value_and_gradient(logits, targets)
+        self.backward(grad_logits)
+        if l2:
+            value += l2 * self.l2_penalty()
+            self.add_l2_gradient(l2)
+        return value, logits
+
+    def __repr__(self) -> str:
+        return (
+            f"Network({list(self.layer_sizes)}, activation={self.activation.name!r}, dtype={self.dtype.name})"
+        )

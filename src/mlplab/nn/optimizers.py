@@ -1,0 +1,272 @@
+r"""Gradient-descent update rules on one flat parameter vector.
+
+An optimiser is an update rule with explicit state (in the spirit of optax):
+:meth:`Optimizer.reset` allocates the state for ``n`` parameters, and
+:meth:`Optimizer.step` updates ``params`` in place from ``grads``. Because all
+of a network's parameters live in one contiguous vector, every rule is a
+handful of vectorised expressions, whatever the network.
+
+Conventions (they differ between libraries, so here they are):
+
+* **Momentum** follows the sheet's eq. (9)–(10), an exponential moving average
+  of gradients: ``v ← βv + (1−β)g``, ``θ ← θ − αv``. PyTorch's ``SGD(momentum=β)``
+  uses ``v ← βv + g`` (no ``1−β`` damping) and scikit-learn's ``sgd`` solver
+  ``v ← βv − αg`` (Nesterov by default). At a constant gradient the sheet's
+  form takes steps of ``αg`` and the others ``αg/(1−β)``, so the sheet's form
+  needs a learning rate ``1/(1−β)`` (10× for β = 0.9) larger to move as fast.
+* **RMSprop**: ``s ← ρs + (1−ρ)g²``, ``θ ← θ − αg/(√s + ε)`` (ε outside the root,
+  as in PyTorch and Keras; default ρ = 0.9 as in Hinton's lecture and Keras).
+* **Adam** (Kingma & Ba 2015) with bias correction and ε added to ``√v̂``.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ._validation import check_fraction, check_positive_float
+
+__all__ = ["SGD", "Adam", "Momentum", "Optimizer", "RMSprop", "get_optimizer"]
+
+
+class Optimizer:
+    """Base class: ``reset(n, dtype)`` then ``step(params, grads)`` repeatedly.
+
+    Parameters
+    ----------
+    learning_rate : float
+        Step size α > 0.
+    """
+
+    name = "optimizer"
+
+    def __init__(self, learning_rate: float = 0.01):
+        self.learning_rate = check_positive_float(learning_rate, "learning_rate")
+        self.n_steps = 0
+        self._scratch: np.ndarray | None = None
+
+    def reset(self, n_params: int, dtype=np.float64) -> None:
+        """Forget all state and allocate it for ``n_params`` parameters."""
+        self.n_steps = 0
+        self._scratch = np.zeros(n_params, dtype=dtype)
+
+    def step(self, params: np.ndarray, grads: np.ndarray) -> None:
+        """Update ``params`` (1-D, in place) from ``grads`` (same shape)."""
+        raise NotImplementedError
+
+    def _ensure_state(self, params: np.ndarray) -> None:
+        if (
+            self._scratch is None
+            or self._scratch.shape != params.shape
+            or self._scratch.dtype != params.dtype
+        ):
+            self.reset(params.shape[0], params.dtype)
+
+    def config(self) -> dict:
+        """The settings (not the state) as plain numbers, for logs and files."""
+        return {"name": self.name, "learning_rate": self.learning_rate}
+
+    def state(self) -> dict[str, np.ndarray]:
+        """The state arrays (copies), for saving."""
+        return {}
+
+    def __repr__(self) -> str:
+        args = ", ".join(f"{k}={v!r}" for k, v in self.config().items() if k != "name")
+        return f"{type(self).__name__}({args})"
+
+
+class SGD(Optimizer):
+    r"""Plain gradient descent: :math:`θ_t = θ_{t-1} − α ∇_θ L(θ_{t-1})`."""
+
+    name = "sgd"
+
+    def step(self, params, grads):
+        self._ensure_state(params)
+        np.multiply(grads, self.learning_rate, out=self._scratch)
+        params -= self._scratch
+        self.n_steps += 1
+
+
+class Momentum(Optimizer):
+    r"""Momentum in the sheet's form (eq. 9–10), an EMA of the gradients.
+
+    .. math::
+
+        v_t = β v_{t-1} + (1-β) ∇_θ L(θ_{t-1}), \qquad θ_t = θ_{t-1} - α v_t
+
+    with ``v_0 = 0``. See the module docstring for how this differs from
+    PyTorch and scikit-learn.
+
+    Parameters
+    ----------
+    learning_rate : float
+        α > 0.
+    beta : float
+        β in (0, 1), default 0.9.
+    """
+
+    name = "momentum"
+
+    def __init__(self, learning_rate: float = 0.01, beta: float = 0.9):
+        super().__init__(learning_rate)
+        self.beta = check_fraction(beta, "beta")
+        self.velocity: np.ndarray | None = None
+
+    def reset(self, n_params, dtype=np.float64):
+        super().reset(n_params, dtype)
+        self.velocity = np.zeros(n_params, dtype=dtype)
+
+    def step(self, params, grads):
+        self._ensure_state(params)
+        v, s = self.velocity, self._scratch
+        np.subtract(grads, v, out=s)
+        s *= 1.0 - self.beta
+        v += s  # v + (1−β)(g − v) = βv + (1−β)g
+        np.multiply(v, self.learning_rate, out=s)
+        params -= s
+        self.n_steps += 1
+
+    def config(self):
+        return {**super().config(), "beta": self.beta}
+
+    def state(self):
+        return {} if self.velocity is None else {"velocity": self.velocity.copy()}
+
+
+class RMSprop(Optimizer):
+    r"""RMSprop: scale each step by a running RMS of the gradient.
+
+    .. math::
+
+        s_t = ρ s_{t-1} + (1-ρ) g_t^2, \qquad θ_t = θ_{t-1} - α \frac{g_t}{\sqrt{s_t} + ε}
+
+    Parameters
+    ----------
+    learning_rate : float
+        α > 0, default 0.001.
+    rho : float
+        ρ in (0, 1), default 0.9.
+    eps : float
+        ε > 0, default 1e-8.
+    """
+
+    name = "rmsprop"
+
+    def __init__(self, learning_rate: float = 0.001, rho: float = 0.9, eps: float = 1e-8):
+        super().__init__(learning_rate)
+        self.rho = check_fraction(rho, "rho")
+        self.eps = check_positive_float(eps, "eps")
+        self.square_avg: np.ndarray | None = None
+
+    def reset(self, n_params, dtype=np.float64):
+        super().reset(n_params, dtype)
+        self.square_avg = np.zeros(n_params, dtype=dtype)
+
+    def step(self, params, grads):
+        self._ensure_state(params)
+        sq, s = self.square_avg, self._scratch
+        np.multiply(grads, grads, out=s)
+        s -= sq
+        s *= 1.0 - self.rho
+        sq += s  # ρ s + (1−ρ) g²
+        np.sqrt(sq, out=s)
+        s += self.eps
+        np.divide(grads, s, out=s)
+        s *= self.learning_rate
+        params -= s
+        self.n_steps += 1
+
+    def config(self):
+        return {**super().config(), "rho": self.rho, "eps": self.eps}
+
+    def state(self):
+        return {} if self.square_avg is None else {"square_avg": self.square_avg.copy()}
+
+
+class Adam(Optimizer):
+    r"""Adam with bias correction (Kingma & Ba, 2015).
+
+    .. math::
+
+        m_t &= β_1 m_{t-1} + (1-β_1) g_t, \qquad v_t = β_2 v_{t-1} + (1-β_2) g_t^2 \\
+        \hat m_t &= m_t / (1-β_1^t), \qquad \hat v_t = v_t / (1-β_2^t) \\
+        θ_t &= θ_{t-1} - α \hat m_t / (\sqrt{\hat v_t} + ε)
+
+    Parameters
+    ----------
+    learning_rate : float
+        α > 0, default 0.001.
+    beta1, beta2 : float
+        Decay rates in (0, 1), defaults 0.9 and 0.999.
+    eps : float
+        ε > 0, default 1e-8.
+    """
+
+    name = "adam"
+
+    def __init__(
+        self, learning_rate: float = 0.001, beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8
+    ):
+        super().__init__(learning_rate)
+        self.beta1 = check_fraction(beta1, "beta1")
+        self.beta2 = check_fraction(beta2, "beta2")
+        self.eps = check_positive_float(eps, "eps")
+        self.m: np.ndarray | None = None
+        self.v: np.ndarray | None = None
+
+    def reset(self, n_params, dtype=np.float64):
+        super().reset(n_params, dtype)
+        self.m = np.zeros(n_params, dtype=dtype)
+        self.v = np.zeros(n_params, dtype=dtype)
+
+    def step(self, params, grads):
+        self._ensure_state(params)
+        m, v, s = self.m, self.v, self._scratch
+        t = self.n_steps + 1
+        np.subtract(grads, m, out=s)
+        s *= 1.0 - self.beta1
+        m += s  # β1 m + (1−β1) g
+        np.multiply(grads, grads, out=s)
+        s -= v
+        s *= 1.0 - self.beta2
+        v += s  # β2 v + (1−β2) g²
+        np.sqrt(v, out=s)
+        s *= 1.0 / math.sqrt(1.0 - self.beta2**t)  # √v̂
+        s += self.eps
+        np.divide(m, s, out=s)
+        s *= self.learning_rate / (1.0 - self.beta1**t)  # α m̂ / (√v̂ + ε)
+        params -= s
+        self.n_steps = t
+
+    def config(self):
+        return {**super().config(), "beta1": self.beta1, "beta2": self.beta2, "eps": self.eps}
+
+    def state(self):
+        return {} if self.m is None else {"m": self.m.copy(), "v": self.v.copy()}
+
+
+OPTIMIZERS: dict[str, type[Optimizer]] = {
+    "sgd": SGD,
+    "momentum": Momentum,
+    "rmsprop": RMSprop,
+    "adam": Adam,
+}
+
+
+def get_optimizer(optimizer: object, learning_rate: float, argument: str = "optimizer") -> Optimizer:
+    """Build an optimiser from a name, or pass an :class:`Optimizer` through.
+
+    A name is built with ``learning_rate``; an optimiser object keeps its own.
+    """
+    if isinstance(optimizer, Optimizer):
+        return optimizer
+    if not isinstance(optimizer, str):
+        raise TypeError(
+            f"{argument} must be one of {sorted(OPTIMIZERS)} or an Optimizer instance, got {optimizer!r}"
+        )
+    try:
+        cls = OPTIMIZERS[optimizer.lower()]
+    except KeyError:
+        raise ValueError(f"{argument} must be one of {sorted(OPTIMIZERS)}, got {optimizer!r}") from None
+    return cls(learning_rate=learning_rate)

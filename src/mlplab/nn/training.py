@@ -1,0 +1,259 @@
+"""The training loop: shuffled mini-batches, history, early stopping, divergence.
+
+:func:`fit` runs gradient descent on a :class:`~mlplab.nn.network.Network`.
+Each epoch draws one permutation from the caller's ``numpy.random.Generator``,
+gathers the data in that order once, and then walks over contiguous slices of
+``batch_size`` rows; the last, smaller batch is kept, not dropped. Every step
+works on a whole mini-batch: there is no per-sample Python loop.
+
+What is recorded per epoch (:class:`History`):
+
+* ``train_loss``: the sample-weighted mean of the mini-batch objectives
+  ``L + λΣ‖W‖²`` seen during the epoch, each computed *before* its update (the
+  convention of Keras and scikit-learn's ``loss_curve_``; it costs no extra
+  pass over the data). ``train_accuracy`` is counted the same way.
+* ``val_loss`` / ``val_accuracy``: on the validation data with the weights at
+  the end of the epoch (``val_loss`` includes the same L2 term, so the two
+  curves are comparable).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ._validation import check_nonnegative_float, check_positive_int
+from .losses import Loss
+from .network import Network
+from .optimizers import Optimizer
+
+__all__ = ["DivergenceError", "EarlyStopping", "History", "fit"]
+
+
+class DivergenceError(FloatingPointError):
+    """Training produced a non-finite loss or gradient.
+
+    The network keeps the last parameters that gave a finite loss and gradient.
+
+    Attributes
+    ----------
+    epoch, batch : int
+        Where it happened (1-based epoch, 0-based batch within the epoch).
+    learning_rate : float
+    value : float
+        The offending loss value.
+    """
+
+    def __init__(self, epoch: int, batch: int, learning_rate: float, value: float):
+        self.epoch, self.batch, self.learning_rate, self.value = epoch, batch, learning_rate, value
+        super().__init__(
+            f"training diverged at epoch {epoch}, batch {batch}: loss = {value!r} with "
+            f"learning_rate = {learning_rate!r}; the last finite weights were kept. "
+            "Try a smaller learning rate."
+        )
+
+
+@dataclass
+class History:
+    """What happened during one call of :func:`fit`, one entry per epoch.
+
+    Attributes
+    ----------
+    train_loss, train_accuracy : list of float
+    val_loss, val_accuracy : list of float
+        Empty when no validation data were given.
+    best_epoch : int or None
+        1-based epoch with the lowest validation loss (early stopping only).
+    stopped_epoch : int or None
+        The epoch after which early stopping ended training, else ``None``.
+    restored_best : bool
+        Whether the parameters of ``best_epoch`` were put back at the end.
+    """
+
+    train_loss: list[float] = field(default_factory=list)
+    train_accuracy: list[float] = field(default_factory=list)
+    val_loss: list[float] = field(default_factory=list)
+    val_accuracy: list[float] = field(default_factory=list)
+    best_epoch: int | None = None
+    best_val_loss: float | None = None
+    stopped_epoch: int | None = None
+    restored_best: bool = False
+
+    @property
+    def n_epochs(self) -> int:
+        return len(self.train_loss)
+
+    def __len__(self) -> int:
+        return self.n_epochs
+
+    def as_dict(self) -> dict:
+        """Plain lists and numbers, ready for ``json.dump``."""
+        return {
+            "train_loss": list(self.train_loss),
+            "train_accuracy": list(self.train_accuracy),
+            "val_loss": list(self.val_loss),
+            "val_accuracy": list(self.val_accuracy),
+            "best_epoch": self.best_epoch,
+            "best_val_loss": self.best_val_loss,
+            "stopped_epoch": self.stopped_epoch,
+            "restored_best": self.restored_best,
+        }
+
+
+@dataclass
+class EarlyStopping:
+    """Stop when the validation loss has not improved for ``patience`` epochs.
+
+    An epoch *improves* when ``val_loss < best − min_delta``. With
+    ``restore_best=True`` the parameters of the best epoch are put back at the
+    end, so the model's validation loss equals ``History.best_val_loss``.
+    """
+
+    patience: int = 10
+    min_delta: float = 0.0
+    restore_best: bool = True
+
+    def __post_init__(self):
+        self.patience = check_positive_int(self.patience, "patience")
+        self.min_delta = check_nonnegative_float(self.min_delta, "min_delta")
+        if not isinstance(self.restore_best, bool):
+            raise TypeError(f"restore_best must be True or False, got {self.restore_best!r}")
+
+
+Callback = Callable[[int, History], "bool | None"]
+
+
+def _accuracy(loss: Loss, logits: np.ndarray, targets: np.ndarray) -> float:
+    return loss.n_correct(logits, targets) / logits.shape[0]
+
+
+def fit(
+    network: Network,
+    loss: Loss,
+    optimizer: Optimizer,
+    X: np.ndarray,
+    targets: np.ndarray,
+    *,
+    epochs: int,
+    batch_size: int | None,
+    rng: np.random.Generator,
+    l2: float = 0.0,
+    validation: tuple[np.ndarray, np.ndarray] | None = None,
+    early_stopping: EarlyStopping | None = None,
+    callbacks: Sequence[Callback] = (),
+) -> History:
+    """Train ``network`` in place by mini-batch gradient descent.
+
+    Parameters
+    ----------
+    network : Network
+    loss : Loss
+        Fused output activation and loss (see :mod:`mlplab.nn.losses`).
+    optimizer : Optimizer
+        Keeps its state between calls (training can be continued).
+    X : ndarray of shape (n_samples, n_features)
+        Already checked and of the network's dtype.
+    targets : ndarray
+        Prepared by ``loss.prepare_targets``, one row per sample.
+    epochs : int
+        Number of passes over the data.
+    batch_size : int or None
+        Rows per step; ``None`` (or more than ``n_samples``) means full batch.
+    rng : numpy.random.Generator
+        Source of the per-epoch shuffle (not used for full batches).
+    l2 : float
+        λ of the penalty ``λ Σ_l ‖W^{(l)}‖²``.
+    validation : (X_val, targets_val), optional
+    early_stopping : EarlyStopping, optional
+        Needs ``validation``.
+    callbacks : sequence of callables
+        ``callback(epoch, history)`` after every epoch; returning ``True`` stops.
+
+    Returns
+    -------
+    History
+
+    Raises
+    ------
+    DivergenceError
+        On a non-finite loss or gradient; the last finite parameters are kept.
+    """
+    epochs = check_positive_int(epochs, "epochs")
+    batch_size = check_positive_int(batch_size, "batch_size", allow_none=True)
+    if early_stopping is not None and validation is None:
+        raise ValueError("early_stopping needs validation data, got validation=None")
+    n = X.shape[0]
+    batch = n if batch_size is None else min(batch_size, n)
+    params, grads = network.params, network.grads
+    last_finite = params.copy()
+    history = History()
+    best_params = None
+    wait = 0
+
+    # Overflow to inf/NaN is expected when a learning rate is too large; it is
+    # caught below as a DivergenceError instead of surfacing as a warning.
+    with np.errstate(over="ignore", invalid="ignore"):
+        for epoch in range(1, epochs + 1):
+            if batch < n:
+                order = rng.permutation(n)
+                X_epoch, T_epoch = X[order], targets[order]  # one gather per epoch, then slices
+            else:
+                X_epoch, T_epoch = X, targets
+            loss_sum = 0.0
+            correct = 0
+            for index, start in enumerate(range(0, n, batch)):
+                X_batch = X_epoch[start : start + batch]  # (b, n_features), a view
+                T_batch = T_epoch[start : start + batch]
+                value, logits = network.objective(X_batch, T_batch, loss, l2)
+                if not (math.isfinite(value) and math.isfinite(np.vdot(grads, grads))):
+                    params[...] = last_finite
+                    raise DivergenceError(epoch, index, optimizer.learning_rate, value)
+                np.copyto(last_finite, params)
+                optimizer.step(params, grads)
+                rows = X_batch.shape[0]
+                loss_sum += value * rows
+                correct += loss.n_correct(logits, T_batch)
+            history.train_loss.append(loss_sum / n)
+            history.train_accuracy.append(correct / n)
+
+            if validation is not None:
+                X_val, T_val = validation
+                logits_val = network.predict_logits(X_val)
+                val_loss = loss.value(logits_val, T_val) + (l2 * network.l2_penalty() if l2 else 0.0)
+                if not math.isfinite(val_loss):
+                    params[...] = last_finite
+                    raise DivergenceError(epoch, index, optimizer.learning_rate, val_loss)
+                history.val_loss.append(val_loss)
+                history.val_accuracy.append(_accuracy(loss, logits_val, T_val))
+
+            stop = False
+            if early_stopping is not None:
+                val_loss = history.val_loss[-1]
+                if (
+                    history.best_val_loss is None
+                    or val_loss < history.best_val_loss - early_stopping.min_delta
+                ):
+                    history.best_val_loss, history.best_epoch = val_loss, epoch
+                    best_params = params.copy()
+                    wait = 0
+                else:
+                    wait += 1
+                    if wait >= early_stopping.patience:
+                        history.stopped_epoch = epoch
+                        stop = True
+            for callback in callbacks:
+                if callback(epoch, history):
+                    stop = True
+            if stop:
+                break
+
+    if not np.isfinite(params).all():  # the very last update overflowed
+        params[...] = last_finite
+        raise DivergenceError(history.n_epochs, -1, optimizer.learning_rate, float("nan"))
+    if early_stopping is not None and early_stopping.restore_best and best_params is not None:
+        params[...] = best_params
+        history.restored_best = True
+    return history
