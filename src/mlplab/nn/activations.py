@@ -31,10 +31,10 @@ __all__ = ["ACTIVATIONS", "Activation", "get_activation", "sigmoid"]
 def sigmoid(z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """Numerically stable logistic function σ(z) = 1 / (1 + e^{-z}).
 
-    Computed as ``σ(z) = (1 + tanh(z / 2)) / 2``, an identity that never
-    overflows (``exp(-z)`` does for ``z < -709``) and keeps the symmetry
-    ``σ(-z) = 1 - σ(z)`` exactly. The absolute error is below one unit in the
-    last place of 1.
+    Computed as ``σ(z) = exp(−log(1 + e^{−z}))`` with ``np.logaddexp(0, −z)``,
+    which never overflows (``exp(−z)`` does for ``z < −709``) and keeps a
+    relative accuracy of a few units in the last place over the whole range,
+    also where σ(z) is tiny (``σ(−700) ≈ 1e−304``).
 
     Parameters
     ----------
@@ -43,11 +43,13 @@ def sigmoid(z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     out : ndarray, optional
         Where to write the result (may be ``z`` itself).
     """
-    out = np.multiply(z, 0.5, out=out)  # keeps float32 as float32, makes ints float64
-    np.tanh(out, out=out)
-    out += 1.0
-    out *= 0.5
-    return out
+    if out is None:
+        z = np.asarray(z)
+        out = np.empty(z.shape, dtype=np.result_type(z, 1.0))  # float32 stays float32, ints -> float64
+    np.negative(z, out=out)
+    np.logaddexp(0.0, out, out=out)  # log(1 + e^{−z})
+    np.negative(out, out=out)
+    return np.exp(out, out=out)
 
 
 def _sigmoid_backward(a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
