@@ -47,10 +47,11 @@ class DivergenceError(FloatingPointError):
         The offending loss value.
     """
 
-    def __init__(self, epoch: int, batch: int, learning_rate: float, value: float):
+    def __init__(self, epoch: int, batch: int, learning_rate: float, value: float, grad_norm: float = 0.0):
         self.epoch, self.batch, self.learning_rate, self.value = epoch, batch, learning_rate, value
+        what = f"loss = {value!r}" if not math.isfinite(value) else f"gradient norm = {grad_norm!r}"
         super().__init__(
-            f"training diverged at epoch {epoch}, batch {batch}: loss = {value!r} with "
+            f"training diverged at epoch {epoch}, batch {batch}: {what} with "
             f"learning_rate = {learning_rate!r}; the last finite weights were kept. "
             "Try a smaller learning rate."
         )
@@ -208,9 +209,10 @@ def fit(
                 X_batch = X_epoch[start : start + batch]  # (b, n_features), a view
                 T_batch = T_epoch[start : start + batch]
                 value, logits = network.objective(X_batch, T_batch, loss, l2)
-                if not (math.isfinite(value) and math.isfinite(np.vdot(grads, grads))):
+                grad_square = float(np.vdot(grads, grads))  # inf or NaN if any gradient is
+                if not (math.isfinite(value) and math.isfinite(grad_square)):
                     params[...] = last_finite
-                    raise DivergenceError(epoch, index, optimizer.learning_rate, value)
+                    raise DivergenceError(epoch, index, optimizer.learning_rate, value, math.sqrt(grad_square))
                 np.copyto(last_finite, params)
                 optimizer.step(params, grads)
                 rows = X_batch.shape[0]
