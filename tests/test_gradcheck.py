@@ -123,3 +123,18 @@ def test_gradient_check_rejects_float32_models_and_bad_eps():
         gradient_check(MLP([2, 3, 1], seed=0), [[0.0, 1.0]], [1], eps=-1.0)
     with pytest.raises(TypeError, match="model must be an mlplab MLP"):
         gradient_check(object(), [[0.0, 1.0]], [1])
+
+
+def test_parameter_sitting_exactly_on_a_relu_kink():
+    # Unit 1 is silent (w·x < 0), so unit 2's pre-activation is exactly b2 = 0: a kink.
+    # The backward pass uses ReLU'(0) = 0; the check must take the matching one-sided slope.
+    network = Network([1, 1, 1, 1], "relu")
+    network.weights[0][...] = -1.0
+    network.weights[1][...] = 0.8
+    network.weights[2][...] = 0.5
+    network.params[network.weight_mask == 0] = 0.0
+    loss = BinaryCrossEntropy()
+    X, T = np.array([[1.0]]), loss.prepare_targets(np.array([1]))
+    result = check_gradients(network, loss, X, T)
+    assert result.numeric[3] == 0.0  # ∂L/∂b2 from the silent side
+    assert result.max_error < 1e-7, result.errors

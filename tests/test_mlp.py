@@ -40,7 +40,6 @@ def test_forward_returns_y_hat_and_backward_the_mean_gradient():
     rng = np.random.default_rng(0)
     X, y = rng.normal(size=(5, 2)), np.array([0, 1, 1, 0, 1])
     model = MLP([2, 3, 1], seed=1)
-    W1, b1, W2, b2 = (np.copy(a) for a in (*model.weights, *model.biases)[:1]), None, None, None
     W1, W2 = model.weights[0].copy(), model.weights[1].copy()
     b1, b2 = model.biases[0].copy(), model.biases[1].copy()
     a1 = 1 / (1 + np.exp(-(X @ W1.T + b1)))
@@ -198,7 +197,8 @@ def test_early_stopping_restores_the_best_weights():
     model = MLP([2, 64, 64, 1], "relu", learning_rate=0.01, optimizer="adam", seed=0,
                 early_stopping=True, patience=20)  # fmt: skip
     history = model.train(X / scale, y, epochs=2000, batch_size=16, validation_data=(X_val / scale, y_val))
-    assert history.stopped_epoch is not None and history.stopped_epoch < 2000
+    assert history.stopped_epoch is not None
+    assert history.stopped_epoch < 2000
     assert history.best_epoch == int(np.argmin(history.val_loss)) + 1
     assert history.stopped_epoch - history.best_epoch == 20
     assert history.restored_best
@@ -212,7 +212,8 @@ def test_early_stopping_without_validation_data_splits_off_a_fraction():
     model = MLP([2, 16, 1], "tanh", learning_rate=0.05, optimizer="adam", seed=0,
                 early_stopping=True, patience=5, validation_fraction=0.25)  # fmt: skip
     history = model.train(X / 12, y, epochs=3000)
-    assert history.val_loss and history.best_epoch is not None
+    assert history.val_loss
+    assert history.best_epoch is not None
     assert history.stopped_epoch is not None
 
 

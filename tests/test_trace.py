@@ -50,9 +50,9 @@ def hand_computed():
     da1 = W2.T @ d2  # (e)
     d1 = da1 * a1 * (1 - a1)
     dW1, db1 = np.outer(d1, x), d1
-    return dict(z1=z1, a1=a1, z2=z2, a2=a2, z3=z3, y_hat=y_hat, loss=loss, dL_dz3=d3, dL_dw3=dw3,
-                dL_db3=db3, dL_da2=da2, dL_dz2=d2, dL_dW2=dW2, dL_db2=db2, dL_da1=da1, dL_dz1=d1,
-                dL_dW1=dW1, dL_db1=db1)  # fmt: skip
+    return {"z1": z1, "a1": a1, "z2": z2, "a2": a2, "z3": z3, "y_hat": y_hat, "loss": loss,
+            "dL_dz3": d3, "dL_dw3": dw3, "dL_db3": db3, "dL_da2": da2, "dL_dz2": d2, "dL_dW2": dW2,
+            "dL_db2": db2, "dL_da1": da1, "dL_dz1": d1, "dL_dW1": dW1, "dL_db1": db1}  # fmt: skip
 
 
 def test_sheet_trace_equals_hand_computation():

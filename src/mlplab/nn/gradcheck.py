@@ -19,9 +19,11 @@ where the plain difference at ``h = 1e-6`` only reaches 1e-7.
 ReLU is not differentiable at 0. If a step moves any pre-activation of a
 non-smooth layer across 0, the difference quotient is wrong, not the backward
 pass. The check detects this (the pattern of active units differs between the
-evaluation points) and falls back, for that parameter, to the plain central
-differences with steps ``h/100`` and then ``h/10⁴``, which cross a kink far
-less often.
+evaluation points) and retries that parameter with steps ``h/100`` and
+``h/10⁴``. If even those cross a kink, θ_i sits on one (a unit with exactly
+``z = 0``, common when biases start at zero and the layer below is silent),
+and the check takes the one-sided derivative from the side that matches the
+backward pass's convention ``ReLU'(0) = 0``.
 
 The relative error of an array of gradients is
 ``‖g_analytic − g_numeric‖₂ / max(‖g_analytic‖₂, ‖g_numeric‖₂)`` (0 if both
@@ -114,26 +116,46 @@ def numerical_gradient(
             return _objective_value(network, loss, X, targets, l2), None
         return _value_and_pattern(network, loss, X, targets, l2)
 
+    def same_pattern(points) -> bool:
+        return all(np.array_equal(a, b) for _, pattern in points for a, b in zip(pattern, base_pattern))
+
     try:
-        _, base_pattern = at(0, 0.0)
+        base_value, base_pattern = at(0, 0.0)
         for i in range(params.shape[0]):
             numeric[i] = np.nan
             for step in (eps, eps * 1e-2, eps * 1e-4):  # shrink the step until no kink is crossed
                 points = [at(i, d) for d in (step, -step, step / 2, -step / 2)]
-                if smooth or all(
-                    np.array_equal(a, b) for _, pattern in points for a, b in zip(pattern, base_pattern)
-                ):
+                if smooth or same_pattern(points):
                     (f1, _), (f2, _), (f3, _), (f4, _) = points
                     wide = (f1 - f2) / (2.0 * step)
                     narrow = (f3 - f4) / step
                     numeric[i] = (4.0 * narrow - wide) / 3.0
                     break
-            else:  # a kink lies within 1e-7 of θ_i: take the plain central difference
-                numeric[i] = (points[2][0] - points[3][0]) / step
+            else:
+                numeric[i] = _one_sided(at, i, base_value, eps * 1e-2, same_pattern)
             params[i] = saved[i]
     finally:
         params[...] = saved
     return numeric
+
+
+def _one_sided(at, i: int, base_value: float, step: float, same_pattern) -> float:
+    """θ_i sits on a kink: the one-sided derivative from the side the backward pass describes.
+
+    The backward pass takes ReLU'(0) = 0, i.e. it treats a unit with z = 0 as
+    off, which is the pattern at θ; so the side on which that pattern holds
+    is the one its gradient belongs to. Richardson on forward differences:
+    ``2 D(h/2) − D(h)`` with ``D(h) = (L(θ + s h) − L(θ)) / (s h)``.
+    """
+    for sign in (1.0, -1.0):
+        points = [at(i, sign * step), at(i, sign * step / 2)]
+        if same_pattern(points):
+            wide = (points[0][0] - base_value) / (sign * step)
+            narrow = (points[1][0] - base_value) / (sign * step / 2)
+            return 2.0 * narrow - wide
+    # Kinks on both sides closer than the step: plain central difference.
+    tiny = step * 1e-3
+    return (at(i, tiny)[0] - at(i, -tiny)[0]) / (2.0 * tiny)
 
 
 def check_gradients(

@@ -212,7 +212,8 @@ def fit(
                 grad_square = float(np.vdot(grads, grads))  # inf or NaN if any gradient is
                 if not (math.isfinite(value) and math.isfinite(grad_square)):
                     params[...] = last_finite
-                    raise DivergenceError(epoch, index, optimizer.learning_rate, value, math.sqrt(grad_square))
+                    rate = optimizer.learning_rate
+                    raise DivergenceError(epoch, index, rate, value, math.sqrt(grad_square))
                 np.copyto(last_finite, params)
                 optimizer.step(params, grads)
                 rows = X_batch.shape[0]
