@@ -106,6 +106,8 @@ def train_val_split(
     val_fraction = check_fraction(val_fraction, "val_fraction")
     if X.shape[0] < 2:
         raise ValueError(f"X needs at least 2 samples to split, got {X.shape[0]}")
+    if not isinstance(stratify, bool):
+        raise TypeError(f"stratify must be True or False, got {stratify!r}")
     rng = rng_from_seed(seed)
     if stratify:
         val_parts, train_parts = [], []
@@ -122,4 +124,9 @@ def train_val_split(
         order = rng.permutation(X.shape[0])
         n_val = min(max(round(val_fraction * X.shape[0]), 1), X.shape[0] - 1)
         val_idx, train_idx = order[:n_val], order[n_val:]
+    if train_idx.size == 0 or val_idx.size == 0:
+        raise ValueError(
+            f"val_fraction={val_fraction} of {X.shape[0]} samples leaves "
+            f"{train_idx.size} for training and {val_idx.size} for validation; both need at least one"
+        )
     return X[train_idx], X[val_idx], y[train_idx], y[val_idx]

@@ -14,6 +14,7 @@ import numpy as np
 
 from .datasets import rng_from_seed, train_val_split
 from .nn._validation import (
+    as_real_array,
     check_data,
     check_fraction,
     check_labels,
@@ -139,9 +140,7 @@ class MLP:
         self.min_delta = check_nonnegative_float(min_delta, "min_delta")
         self.validation_fraction = check_fraction(validation_fraction, "validation_fraction")
         self.restore_best_weights = restore_best_weights
-        dtype = np.dtype(dtype)
-        if dtype not in (np.float32, np.float64):
-            raise ValueError(f"dtype must be float32 or float64, got {dtype}")
+        dtype = _check_dtype(dtype)
 
         self.network = Network(self.layer_sizes, self.activation, dtype=dtype)
         self.loss = loss_for_outputs(self.layer_sizes[-1])
@@ -258,7 +257,12 @@ class MLP:
         if validation_data is not None:
             if not isinstance(validation_data, (tuple, list)) or len(validation_data) != 2:
                 raise TypeError(
-                    f"validation_data must be a pair (X_val, y_val), got {type(validation_data).__name__}"
+                    "validation_data must be a pair (X_val, y_val), got "
+                    + (
+                        f"a {type(validation_data).__name__} of length {len(validation_data)}"
+                        if isinstance(validation_data, (tuple, list))
+                        else f"{type(validation_data).__name__} {_short_repr(validation_data)}"
+                    )
                 )
             X_val = self._check_X(validation_data[0], "validation_data[0]")
             y_val = check_labels(
@@ -266,6 +270,12 @@ class MLP:
             )
             validation = (X_val, y_val)
         elif self.early_stopping:
+            n_val = round(self.validation_fraction * X.shape[0])
+            if X.shape[0] < 2 or n_val < 1 or n_val > X.shape[0] - 1:
+                raise ValueError(
+                    f"X has {X.shape[0]} samples, too few to hold out validation_fraction="
+                    f"{self.validation_fraction} for early stopping; pass validation_data=(X_val, y_val)"
+                )
             X, X_val, labels, y_val = train_val_split(
                 X, labels, self.validation_fraction, seed=self._shuffle_rng
             )
@@ -278,7 +288,7 @@ class MLP:
             if self.early_stopping
             else None
         )
-        callbacks = list(callbacks)
+        callbacks = _check_callbacks(callbacks)
         if verbose:
             callbacks.append(_EpochPrinter(epochs))
         try:
@@ -336,21 +346,20 @@ class MLP:
         and ``biases[l]`` shape ``(layer_sizes[l+1],)`` (a number for one unit).
         """
         n = len(self.weights)
-        if not isinstance(weights, Sequence) or len(weights) != n:
-            raise ValueError(f"weights must be a list of {n} arrays, got {_describe(weights)}")
-        if not isinstance(biases, Sequence) or len(biases) != n:
-            raise ValueError(f"biases must be a list of {n} arrays, got {_describe(biases)}")
+        for name, value in (("weights", weights), ("biases", biases)):
+            if not isinstance(value, Sequence) or isinstance(value, (str, bytes)):
+                raise TypeError(f"{name} must be a list of {n} arrays, got {_describe(value)}")
+            if len(value) != n:
+                raise ValueError(f"{name} must be a list of {n} arrays, got {_describe(value)}")
         new_w, new_b = [], []
+        dtype = self.network.dtype
         for i, (w, b, dest_w, dest_b) in enumerate(zip(weights, biases, self.weights, self.biases)):
-            w = np.asarray(w, dtype=np.float64)
-            b = np.asarray(b, dtype=np.float64)
+            w = as_real_array(w, f"weights[{i}]", dtype)
+            b = as_real_array(b, f"biases[{i}]", dtype)
             if w.size != dest_w.size or (w.shape != dest_w.shape and w.ndim > 1):
                 raise ValueError(f"weights[{i}] must have shape {dest_w.shape}, got {w.shape}")
             if b.size != dest_b.size or b.ndim > 1:
                 raise ValueError(f"biases[{i}] must have shape {dest_b.shape}, got {b.shape}")
-            for name, array in ((f"weights[{i}]", w), (f"biases[{i}]", b)):
-                if not np.isfinite(array).all():
-                    raise ValueError(f"{name} must be finite, got {array.tolist()!r}")
             new_w.append(w.reshape(dest_w.shape))
             new_b.append(b.reshape(dest_b.shape))
         for w, b, dest_w, dest_b in zip(new_w, new_b, self.weights, self.biases):
@@ -399,6 +408,33 @@ class _EpochPrinter:
         if history.val_loss:
             line += f"  val_loss {history.val_loss[-1]:.6f}  val_accuracy {history.val_accuracy[-1]:.4f}"
         print(line, flush=True)
+
+
+def _check_dtype(dtype: object) -> np.dtype:
+    try:
+        resolved = np.dtype(dtype)
+    except TypeError:
+        raise TypeError(f"dtype must be float32 or float64, got {dtype!r}") from None
+    if resolved not in (np.float32, np.float64):
+        raise ValueError(f"dtype must be float32 or float64, got {resolved.name}")
+    return resolved
+
+
+def _check_callbacks(callbacks: object) -> list:
+    if callbacks is None or isinstance(callbacks, (str, bytes)) or not hasattr(callbacks, "__iter__"):
+        raise TypeError(f"callbacks must be a sequence of callables, got {callbacks!r}")
+    callbacks = list(callbacks)
+    for i, callback in enumerate(callbacks):
+        if not callable(callback):
+            raise TypeError(
+                f"callbacks must hold callables callback(epoch, history), got {callback!r} at index {i}"
+            )
+    return callbacks
+
+
+def _short_repr(value: object, limit: int = 60) -> str:
+    text = " ".join(repr(value).split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _describe(value: object) -> str:

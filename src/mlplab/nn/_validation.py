@@ -89,20 +89,50 @@ def check_layer_sizes(layer_sizes: object, name: str = "layer_sizes") -> tuple[i
     return tuple(int(s) for s in sizes)
 
 
+def _scalar(value) -> object:
+    """A NumPy scalar as a plain Python number, for readable messages."""
+    return value.item() if hasattr(value, "item") else value
+
+
+def as_real_array(value: object, name: str, dtype=np.float64) -> np.ndarray:
+    """Return ``value`` as a finite, C-contiguous array of ``dtype`` (any shape).
+
+    Rejects ``None``, ragged lists, strings, objects and complex numbers with a
+    ``TypeError``/``ValueError`` naming ``name``; NaN, ±inf and numbers too
+    large for ``dtype`` (e.g. 1e300 for float32) with a ``ValueError`` giving
+    the value and its index.
+    """
+    if value is None:
+        raise TypeError(f"{name} must be an array of real numbers, got None")
+    try:
+        array = np.asarray(value)
+    except Exception as exc:  # ragged lists and the like
+        raise ValueError(f"{name} could not be converted to an array: {exc}") from None
+    if np.iscomplexobj(array):
+        raise TypeError(f"{name} must hold real numbers, got complex dtype {array.dtype}")
+    if array.dtype == object or not (
+        np.issubdtype(array.dtype, np.number) or np.issubdtype(array.dtype, np.bool_)
+    ):
+        raise TypeError(f"{name} must hold real numbers, got dtype {array.dtype}: {_short(value)}")
+    wide = array.astype(np.float64, copy=False)
+    finite = np.isfinite(wide)
+    if not finite.all():
+        bad = tuple(int(i) for i in np.argwhere(~finite)[0])
+        raise ValueError(f"{name} must be finite, got {_scalar(wide[bad])!r} at index {bad}")
+    limit = np.finfo(dtype).max
+    if np.dtype(dtype) != np.float64 and wide.size and np.abs(wide).max() > limit:
+        bad = tuple(int(i) for i in np.argwhere(np.abs(wide) > limit)[0])
+        raise ValueError(
+            f"{name} holds {_scalar(wide[bad])!r} at index {bad}, too large for {np.dtype(dtype).name}"
+        )
+    return np.asarray(wide, dtype=dtype, order="C")  # (ascontiguousarray would make 0-D 1-D)
+
+
 def check_features(X: object, name: str = "X", *, dtype: np.dtype | type = np.float64) -> np.ndarray:
     """Return ``X`` as a finite 2-D array of shape ``(n_samples, n_features)``."""
     if X is None:
         raise TypeError(f"{name} must be a 2-D array of shape (n_samples, n_features), got None")
-    try:
-        array = np.asarray(X)
-    except Exception as exc:  # ragged lists and the like
-        raise ValueError(f"{name} could not be converted to an array: {exc}") from None
-    if array.dtype == object or not (
-        np.issubdtype(array.dtype, np.number) or np.issubdtype(array.dtype, np.bool_)
-    ):
-        raise TypeError(f"{name} must hold real numbers, got dtype {array.dtype}")
-    if np.iscomplexobj(array):
-        raise TypeError(f"{name} must hold real numbers, got dtype {array.dtype}")
+    array = as_real_array(X, name, dtype)
     if array.ndim != 2:
         raise ValueError(
             f"{name} must be a 2-D array of shape (n_samples, n_features), "
@@ -112,12 +142,6 @@ def check_features(X: object, name: str = "X", *, dtype: np.dtype | type = np.fl
         raise ValueError(f"{name} must contain at least one sample, got shape {array.shape}")
     if array.shape[1] == 0:
         raise ValueError(f"{name} must contain at least one feature, got shape {array.shape}")
-    array = np.ascontiguousarray(array, dtype=dtype)
-    if not np.isfinite(array).all():
-        bad = np.argwhere(~np.isfinite(array))[0]
-        raise ValueError(
-            f"{name} must be finite, got {array[tuple(bad)]!r} at index {tuple(int(i) for i in bad)}"
-        )
     return array
 
 
@@ -151,6 +175,8 @@ def check_labels(y: object, n_samples: int, n_outputs: int, name: str = "y") -> 
         raise ValueError(
             f"{name} must be a 1-D array of class labels of shape (n_samples,), got shape {array.shape}"
         )
+    if np.iscomplexobj(array):
+        raise TypeError(f"{name} must hold real class labels, got complex dtype {array.dtype}")
     if array.dtype == object or not (
         np.issubdtype(array.dtype, np.number) or np.issubdtype(array.dtype, np.bool_)
     ):
@@ -159,22 +185,25 @@ def check_labels(y: object, n_samples: int, n_outputs: int, name: str = "y") -> 
         raise ValueError(
             f"{name} has {array.shape[0]} labels, but X has {n_samples} samples; they must match"
         )
-    if np.issubdtype(array.dtype, np.floating) or np.iscomplexobj(array):
+    n_classes = 2 if n_outputs == 1 else n_outputs
+    allowed = (
+        "0 or 1 (one output unit: binary classification)"
+        if n_outputs == 1
+        else f"integers in 0..{n_outputs - 1} ({n_outputs} output units)"
+    )
+    if np.issubdtype(array.dtype, np.floating):
         if not np.isfinite(array).all():
             bad = int(np.argwhere(~np.isfinite(array))[0, 0])
-            raise ValueError(f"{name} must be finite, got {array[bad]!r} at index {bad}")
-        if np.iscomplexobj(array) or not np.array_equal(array, np.round(array)):
-            bad = int(np.argwhere(array != np.round(array))[0, 0]) if not np.iscomplexobj(array) else 0
-            raise ValueError(f"{name} must hold integer class labels, got {array[bad]!r} at index {bad}")
-    labels = array.astype(np.int64)
-    n_classes = 2 if n_outputs == 1 else n_outputs
-    outside = (labels < 0) | (labels >= n_classes)
+            raise ValueError(f"{name} must be finite, got {_scalar(array[bad])!r} at index {bad}")
+        fractional = array != np.round(array)
+        if fractional.any():
+            bad = int(np.argmax(fractional))
+            raise ValueError(
+                f"{name} must hold integer class labels, got {_scalar(array[bad])!r} at index {bad}"
+            )
+    outside = (array < 0) | (array >= n_classes)  # compared before any cast: 1e20 stays 1e20
     if outside.any():
         bad = int(np.argmax(outside))
-        allowed = (
-            "0 or 1 (one output unit: binary classification)"
-            if n_outputs == 1
-            else (f"integers in 0..{n_outputs - 1} ({n_outputs} output units)")
-        )
-        raise ValueError(f"{name} must hold labels {allowed}, got {array[bad]!r} at index {bad}")
+        raise ValueError(f"{name} must hold labels {allowed}, got {_scalar(array[bad])!r} at index {bad}")
+    labels = array.astype(np.int64)
     return labels

@@ -26,8 +26,8 @@ and the check takes the one-sided derivative from the side that matches the
 backward pass's convention ``ReLU'(0) = 0``.
 
 The relative error of an array of gradients is
-``‖g_analytic − g_numeric‖₂ / max(‖g_analytic‖₂, ‖g_numeric‖₂)`` (0 if both
-vanish).
+``‖g_analytic − g_numeric‖₂ / max(‖g_analytic‖₂, ‖g_numeric‖₂, 1e-6)``; the
+floor keeps a vanishing gradient from making rounding noise look like an error.
 """
 
 from __future__ import annotations
@@ -43,10 +43,16 @@ from .network import ActivationLayer, Network
 __all__ = ["GradientCheckResult", "check_gradients", "numerical_gradient", "relative_error"]
 
 
-def relative_error(analytic: np.ndarray, numeric: np.ndarray) -> float:
-    """``‖a − n‖ / max(‖a‖, ‖n‖)``, and 0 when both are zero."""
-    scale = max(float(np.linalg.norm(analytic)), float(np.linalg.norm(numeric)))
-    if scale == 0.0:
+def relative_error(analytic: np.ndarray, numeric: np.ndarray, floor: float = 1e-6) -> float:
+    """``‖a − n‖ / max(‖a‖, ‖n‖, floor)``, and 0 when both are zero.
+
+    The ``floor`` keeps a vanishing gradient (a dead ReLU unit, a balanced
+    batch) from turning the finite differences' absolute rounding noise of
+    about 1e-13 into a "relative error" of 1: arrays whose gradient norm is
+    below ``floor`` are compared in absolute terms, relative to ``floor``.
+    """
+    scale = max(float(np.linalg.norm(analytic)), float(np.linalg.norm(numeric)), floor)
+    if not (analytic.any() or numeric.any()):
         return 0.0
     return float(np.linalg.norm(analytic - numeric) / scale)
 
