@@ -1,12 +1,16 @@
-"""The ``mlplab`` command line."""
+"""The ``mlplab`` command line: ``mlplab trace``, one command per experiment, ``mlplab all``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__
+
+EXIT_INTERRUPTED = 130
 
 
 def _cmd_trace(args: argparse.Namespace) -> int:
@@ -16,17 +20,78 @@ def _cmd_trace(args: argparse.Namespace) -> int:
     return 0
 
 
-def _digits(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be an integer from 1 to 17, got {text!r}") from None
-    if not 1 <= value <= 17:
-        raise argparse.ArgumentTypeError(f"must be an integer from 1 to 17, got {text!r}")
-    return value
+def _bounded_int(low: int, high: int | None = None):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be an integer, got {text!r}") from None
+        if value < low or (high is not None and value > high):
+            bounds = f"from {low} to {high}" if high is not None else f">= {low}"
+            raise argparse.ArgumentTypeError(f"must be an integer {bounds}, got {text!r}")
+        return value
+
+    return parse
+
+
+def _context(name: str, args: argparse.Namespace):
+    from .lab._common import Context
+
+    progress = sys.stderr.isatty() and not args.no_progress
+    return Context(name=name, root=Path(args.out), seed=args.seed, quick=args.quick, progress=progress)
+
+
+def _run_experiment(name: str, module, args: argparse.Namespace) -> dict:
+    start = time.perf_counter()
+    results = module.run(_context(name, args), args)
+    print(f"{name}: done in {time.perf_counter() - start:.1f} s -> {Path(args.out) / name}", flush=True)
+    return results
+
+
+def _cmd_experiment(args: argparse.Namespace) -> int:
+    from . import lab
+
+    _run_experiment(args.command, lab.load(args.command), args)
+    return 0
+
+
+def _cmd_all(args: argparse.Namespace) -> int:
+    from . import lab
+
+    start = time.perf_counter()
+    for name in lab.available():
+        module = lab.load(name)
+        defaults = argparse.Namespace(**vars(args))
+        sub = argparse.ArgumentParser(add_help=False)
+        module.add_arguments(sub)
+        for key, value in vars(sub.parse_args([])).items():
+            setattr(defaults, key, value)  # each experiment with its own defaults
+        defaults.command = name
+        _run_experiment(name, module, defaults)
+    print(f"all: done in {time.perf_counter() - start:.1f} s -> {args.out}", flush=True)
+    return 0
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", default="results", metavar="DIR",
+                        help="output folder; each experiment writes DIR/<experiment>/ (default: results)")  # fmt: skip
+    parser.add_argument("--seed", type=_bounded_int(0), default=0, help="master seed (default: 0)")
+    parser.add_argument("--quick", action="store_true", help="small settings: seconds instead of minutes")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bars even on a terminal")
+
+
+def _missing(extra: str, error: ImportError):
+    def handler(args: argparse.Namespace) -> int:
+        print(f"mlplab {args.command}: needs {error.name!r}; install it with: pip install 'mlplab[{extra}]'",
+              file=sys.stderr)  # fmt: skip
+        return 1
+
+    return handler
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from . import lab
+
     parser = argparse.ArgumentParser(
         prog="mlplab",
         description="A verified NumPy multi-layer perceptron and the experiments of the MLP/backprop sheet.",
@@ -40,20 +105,41 @@ def build_parser() -> argparse.ArgumentParser:
         description="Forward and backward pass of the sheet's task 1.2 network on x = (0.5, 0.8), y = 1: "
         "(a) z1, a1, z2, a2, z3, y_hat; (b) the loss; (c) every gradient.",
     )
-    trace.add_argument(
-        "--format",
-        choices=["table", "markdown", "latex", "json"],
-        default="table",
-        help="output format (default: table); json gives full precision",
-    )
-    trace.add_argument("--digits", type=_digits, default=6, help="decimals shown (default: 6; not for json)")
+    trace.add_argument("--format", choices=["table", "markdown", "latex", "json"], default="table",
+                       help="output format (default: table); json gives full precision")  # fmt: skip
+    trace.add_argument("--digits", type=_bounded_int(1, 17), default=6,
+                       help="decimals shown (default: 6; not for json)")  # fmt: skip
     trace.set_defaults(handler=_cmd_trace)
+
+    for name in lab.available():
+        try:
+            module = lab.load(name)
+        except ImportError as error:  # the lab extra is not installed
+            sub = commands.add_parser(name, help=f"(needs pip install 'mlplab[lab]') {name}")
+            _add_common(sub)
+            sub.set_defaults(handler=_missing("lab", error))
+            continue
+        sub = commands.add_parser(name, help=module.HELP, description=(module.__doc__ or "").strip(),
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+        _add_common(sub)
+        module.add_arguments(sub)
+        sub.set_defaults(handler=_cmd_experiment)
+
+    everything = commands.add_parser("all", help="run every experiment (and write the report)")
+    _add_common(everything)
+    everything.set_defaults(handler=_cmd_all)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.handler(args)
+    try:
+        return args.handler(args)
+    except KeyboardInterrupt:
+        out = getattr(args, "out", None)
+        kept = f"; files already written under {out}/ are kept" if out else ""
+        print(f"\nmlplab {args.command}: interrupted{kept}", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

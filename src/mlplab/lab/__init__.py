@@ -1,0 +1,40 @@
+"""The lab: every experiment of the sheet, one module each, on top of the library.
+
+Each experiment module has ``NAME``, ``HELP``, ``add_arguments(parser)`` and
+``run(ctx, args) -> dict`` (see :mod:`mlplab.lab._common`). The command line
+builds one sub-command per entry of :data:`EXPERIMENTS`, in the order ``mlplab
+all`` runs them. Plotting libraries are imported here and in the report only,
+never by the library.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from types import ModuleType
+
+#: experiment name -> module under mlplab.lab, in the order of the sheet
+EXPERIMENTS: dict[str, str] = {
+    "xor": "xor",  # 2.2 (a)
+    "spirals": "spirals",  # 2.2 (b)
+    "sweep": "sweep",  # 2.2 (c)
+    "vanishing": "vanishing",  # 3.1 (a)
+    "init": "initialization",  # 3.1 (b)
+    "overfit": "overfit",  # 3.2 (a)
+    "lr": "learning_rate",  # 3.2 (b)
+    "optimizers": "optimizers",  # 4.1
+}
+
+
+def load(name: str) -> ModuleType:
+    """The module of experiment ``name``."""
+    return importlib.import_module(f"{__name__}.{EXPERIMENTS[name]}")
+
+
+def available() -> list[str]:
+    """Experiments whose modules exist, in the sheet's order."""
+    names = []
+    for name, module in EXPERIMENTS.items():
+        if importlib.util.find_spec(f"{__name__}.{module}") is not None:
+            names.append(name)
+    return names

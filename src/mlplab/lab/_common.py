@@ -1,0 +1,169 @@
+"""What every experiment shares: its output folder, seeds, atomic files, progress.
+
+An experiment is a module in :mod:`mlplab.lab` with ``NAME``, ``HELP``,
+``add_arguments(parser)`` and ``run(ctx, args) -> dict``. It writes into
+``ctx.out`` (``DIR/<experiment>/``) a ``metrics.json`` and its figures.
+``metrics.json`` holds ``settings``, ``results``, ``seed``, package
+``versions`` and, in a field of their own, ``timings``: with the same seed
+everything but ``timings`` is the same, bit for bit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+import os
+import platform
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+__all__ = ["Context", "atomic_write", "derive_seed", "package_versions", "write_json"]
+
+
+def derive_seed(seed: int, *key: int) -> int:
+    """An independent 32-bit seed for ``key`` under ``seed`` (via ``SeedSequence``).
+
+    The same ``(seed, key)`` always gives the same number, whatever the order
+    or the process in which runs happen.
+    """
+    return int(np.random.SeedSequence([seed, *key]).generate_state(1)[0])
+
+
+@contextlib.contextmanager
+def atomic_write(path: str | os.PathLike, mode: str = "w") -> Iterator:
+    """Write ``path`` all or nothing: a temporary file in the same folder, then ``os.replace``.
+
+    If writing fails (full disk, an exception), the previous file stays as it
+    was and the temporary file is removed.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, mode) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def _plain(value):
+    """NumPy scalars and arrays as plain JSON values; non-finite floats as null."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, np.ndarray):
+        return _plain(value.tolist())
+    if isinstance(value, np.generic):
+        return _plain(value.item())
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def write_json(path: str | os.PathLike, data: dict) -> Path:
+    """Atomically write ``data`` as indented JSON (NaN and inf become ``null``)."""
+    with atomic_write(path) as handle:
+        json.dump(_plain(data), handle, indent=2, allow_nan=False)
+        handle.write("\n")
+    return Path(path)
+
+
+def package_versions() -> dict[str, str]:
+    """Versions of Python, NumPy, mlplab and the lab's packages that are installed."""
+    from importlib import metadata
+
+    versions = {"python": platform.python_version(), "numpy": np.__version__}
+    for name in ("mlplab", "matplotlib", "joblib", "dask", "distributed", "tqdm"):
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            versions[name] = metadata.version(name)
+    return versions
+
+
+class _NoBar:
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+    def set_postfix_str(self, text: str) -> None:
+        pass
+
+
+@dataclass
+class Context:
+    """Where and how an experiment runs.
+
+    Attributes
+    ----------
+    name : str
+        The experiment's name; its folder is ``root / name``.
+    root : Path
+        The output folder given by ``--out``.
+    seed : int
+        Every random draw of the experiment derives from it.
+    quick : bool
+        Small settings (for tests and a first look).
+    progress : bool
+        Show progress bars (on a terminal only, by default).
+    """
+
+    name: str
+    root: Path
+    seed: int = 0
+    quick: bool = False
+    progress: bool = field(default_factory=lambda: sys.stderr.isatty())
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def out(self) -> Path:
+        path = Path(self.root) / self.name
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+    def seed_for(self, *key: int) -> int:
+        return derive_seed(self.seed, *key)
+
+    def bar(self, total: int, desc: str):
+        """A tqdm progress bar on a terminal, a silent stand-in elsewhere."""
+        if not self.progress:
+            return _NoBar()
+        from tqdm.auto import tqdm
+
+        return tqdm(total=total, desc=f"{self.name}: {desc}", leave=False, file=sys.stderr)
+
+    @contextlib.contextmanager
+    def timed(self, label: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[label] = round(time.perf_counter() - start, 4)
+
+    def write_metrics(self, settings: dict, results: dict) -> Path:
+        """``metrics.json``: settings, results, seed, versions; timings kept apart."""
+        return write_json(
+            self.out / "metrics.json",
+            {
+                "experiment": self.name,
+                "seed": self.seed,
+                "quick": self.quick,
+                "settings": settings,
+                "results": results,
+                "versions": package_versions(),
+                "timings": self.timings,
+            },
+        )
