@@ -57,10 +57,10 @@ def sigmoid(z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
 
 
 def _sigmoid_backward(a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
-    grad_z = np.subtract(1.0, a)  # 1 - a
-    grad_z *= a  # a (1 - a) = σ'(z)
-    grad_z *= grad_a
-    return grad_z
+    grad_a *= a  # ∂L/∂a · a
+    t = np.subtract(1.0, a)
+    grad_a *= t  # ∂L/∂a · a (1 − a) = ∂L/∂a · σ'(z)
+    return grad_a
 
 
 def _tanh_forward(z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
@@ -68,10 +68,10 @@ def _tanh_forward(z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
 
 
 def _tanh_backward(a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
-    grad_z = np.multiply(a, a)
-    np.subtract(1.0, grad_z, out=grad_z)  # 1 - a²
-    grad_z *= grad_a
-    return grad_z
+    t = np.multiply(a, a)
+    np.subtract(1.0, t, out=t)  # 1 − a²
+    grad_a *= t
+    return grad_a
 
 
 def _relu_forward(z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
@@ -79,7 +79,8 @@ def _relu_forward(z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
 
 
 def _relu_backward(a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
-    return np.multiply(grad_a, a > 0.0)
+    grad_a *= a > 0.0
+    return grad_a
 
 
 def _identity_forward(z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
@@ -103,7 +104,8 @@ class Activation:
     forward : callable
         ``forward(z, out=None) -> a``; ``out`` may be ``z`` (in place).
     backward : callable
-        ``backward(a, grad_a) -> grad_z = grad_a * f'(z)``, with ``a = f(z)``.
+        ``backward(a, grad_a) -> grad_z = grad_a * f'(z)``, with ``a = f(z)``;
+        it overwrites and returns ``grad_a``.
     """
 
     name: str

@@ -101,7 +101,7 @@ class BinaryCrossEntropy(Loss):
         return (logits[:, 0] > 0.0).astype(np.int64)  # σ(z) > 1/2  ⇔  z > 0
 
     def n_correct(self, logits, targets):
-        return int(np.count_nonzero((logits > 0.0) == (targets > 0.5)))
+        return int(np.count_nonzero((logits > 0.0) == targets))  # bool == 0./1. compares as numbers
 
 
 class SoftmaxCrossEntropy(Loss):

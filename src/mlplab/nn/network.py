@@ -75,7 +75,7 @@ class Linear:
 
     def backward(self, grad_output: np.ndarray) -> np.ndarray | None:
         np.matmul(grad_output.T, self.input, out=self.grad_weight)  # (n_out, n_in)
-        np.sum(grad_output, axis=0, out=self.grad_bias)  # (n_out,)
+        np.add.reduce(grad_output, axis=0, out=self.grad_bias)  # (n_out,); the ufunc skips np.sum's wrapper
         if not self.needs_input_grad:
             return None
         return grad_output @ self.weight  # (n, n_in)
@@ -100,6 +100,11 @@ class ActivationLayer:
         return self.output
 
     def backward(self, grad_output: np.ndarray) -> np.ndarray:
+        """``∂L/∂z = ∂L/∂a ⊙ f'(z)``, computed in place in ``grad_output``.
+
+        ``grad_output`` is always a fresh array made by the layer above (or the
+        loss), so overwriting it saves an allocation per layer and step.
+        """
         return self.activation.backward(self.output, grad_output)
 
     def __repr__(self) -> str:

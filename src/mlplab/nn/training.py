@@ -194,6 +194,7 @@ def fit(
     best_params = None
     wait = 0
 
+    objective, step, n_correct = network.objective, optimizer.step, loss.n_correct  # hot loop
     # Overflow to inf/NaN is expected when a learning rate is too large; it is
     # caught below as a DivergenceError instead of surfacing as a warning.
     with np.errstate(over="ignore", invalid="ignore"):
@@ -208,17 +209,16 @@ def fit(
             for index, start in enumerate(range(0, n, batch)):
                 X_batch = X_epoch[start : start + batch]  # (b, n_features), a view
                 T_batch = T_epoch[start : start + batch]
-                value, logits = network.objective(X_batch, T_batch, loss, l2)
+                value, logits = objective(X_batch, T_batch, loss, l2)
                 grad_square = float(np.vdot(grads, grads))  # inf or NaN if any gradient is
                 if not (math.isfinite(value) and math.isfinite(grad_square)):
                     params[...] = last_finite
                     rate = optimizer.learning_rate
                     raise DivergenceError(epoch, index, rate, value, math.sqrt(grad_square))
                 np.copyto(last_finite, params)
-                optimizer.step(params, grads)
-                rows = X_batch.shape[0]
-                loss_sum += value * rows
-                correct += loss.n_correct(logits, T_batch)
+                step(params, grads)
+                loss_sum += value * X_batch.shape[0]
+                correct += n_correct(logits, T_batch)
             history.train_loss.append(loss_sum / n)
             history.train_accuracy.append(correct / n)
 
