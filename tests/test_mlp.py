@@ -290,3 +290,43 @@ def test_gradient_check_works_on_a_trained_model():
     model = MLP([2, 4, 1], "sigmoid", learning_rate=0.5, l2=1e-3, seed=0)
     model.train(X, y, epochs=200)
     assert gradient_check(model, X, y).max_error < 1e-7
+
+
+def test_exploding_loss_stops_training():
+    # Adam at a huge rate drives the logits far apart without overflowing:
+    # the loss explodes past 1e4 × its first value long before it is non-finite.
+    X, y = make_spirals(100, 0.1, seed=0)
+    model = MLP([2, 16, 16, 1], "relu", learning_rate=100.0, optimizer="adam", seed=0)
+    with pytest.raises(DivergenceError, match=r"exploded past 10000 × the first loss") as info:
+        model.train(X, y, epochs=200, batch_size=10)
+    assert np.isfinite(model.network.params).all()
+    assert info.value.history is model.history
+    assert model.history.n_epochs == info.value.epoch - 1
+
+
+def test_ctrl_c_stops_at_a_batch_boundary_and_keeps_a_usable_model():
+    import os
+    import signal
+
+    from mlplab import TrainingInterrupted
+
+    X, y = make_spirals(100, 0.1, seed=0)
+    model = MLP([2, 16, 1], "tanh", learning_rate=0.05, optimizer="adam", seed=0)
+
+    def press_ctrl_c(epoch, history):
+        if epoch == 3:
+            os.kill(os.getpid(), signal.SIGINT)  # arrives mid-training, like a real Ctrl-C
+
+    with pytest.raises(KeyboardInterrupt) as info:
+        model.train(X / 12, y, epochs=50, batch_size=10, callbacks=[press_ctrl_c])
+    assert isinstance(info.value, TrainingInterrupted)
+    assert (info.value.epoch, info.value.batch) == (4, 0)  # stopped before the next batch
+    assert model.history.n_epochs == 3
+    assert model.optimizer.n_steps == 3 * 10  # every step completed, none half-done
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # handler restored
+    # Consistent: the same as training a twin for exactly 3 epochs.
+    twin = MLP([2, 16, 1], "tanh", learning_rate=0.05, optimizer="adam", seed=0)
+    twin.train(X / 12, y, epochs=3, batch_size=10)
+    np.testing.assert_array_equal(model.network.params, twin.network.params)
+    assert model.predict(X / 12).shape == (100,)
+    model.train(X / 12, y, epochs=2, batch_size=10)  # and it can go on

@@ -9,7 +9,7 @@
 
 from .mlp import MLP, NotFittedError, gradient_check
 from .nn.optimizers import SGD, Adam, Momentum, RMSprop
-from .nn.training import DivergenceError, EarlyStopping, History
+from .nn.training import DivergenceError, EarlyStopping, History, TrainingInterrupted
 
 __version__ = "0.1.0"
 
@@ -23,6 +23,7 @@ __all__ = [
     "Momentum",
     "NotFittedError",
     "RMSprop",
+    "TrainingInterrupted",
     "__version__",
     "gradient_check",
 ]

@@ -29,7 +29,7 @@ from .nn.initializers import get_initializer
 from .nn.losses import loss_for_outputs
 from .nn.network import Network
 from .nn.optimizers import Optimizer, get_optimizer
-from .nn.training import EarlyStopping, History, fit
+from .nn.training import DivergenceError, EarlyStopping, History, TrainingInterrupted, fit
 
 __all__ = ["MLP", "NotFittedError", "gradient_check"]
 
@@ -244,8 +244,12 @@ class MLP:
         Raises
         ------
         DivergenceError
-            If the loss or gradient becomes non-finite; the model keeps the
-            last finite weights and stays usable.
+            If the loss explodes or the loss or gradient becomes non-finite;
+            the model keeps the last finite weights and stays usable.
+        TrainingInterrupted
+            On Ctrl-C, at the next mini-batch boundary (a ``KeyboardInterrupt``);
+            the model is consistent and usable, :attr:`history` holds the
+            completed epochs.
         """
         X = self._check_X(X)
         labels = check_labels(y, X.shape[0], self.layer_sizes[-1])
@@ -306,6 +310,9 @@ class MLP:
                 early_stopping=stopper,
                 callbacks=callbacks,
             )
+        except (DivergenceError, TrainingInterrupted) as stop:
+            self.history = stop.history  # the epochs completed before it happened
+            raise
         finally:
             self._logits = None  # the cache belongs to the last mini-batch now
             self._fitted = True
@@ -367,6 +374,18 @@ class MLP:
             dest_b[...] = b
         self._fitted = True
         return self
+
+    def save(self, path) -> None:
+        """Write the model to ``path`` as a data-only file; read it back with :func:`mlplab.load`.
+
+        The file holds the weights, the optimiser's settings and state, the
+        history and the random generators' state, so the loaded model predicts
+        bit for bit the same and trains on exactly as this one would. The
+        write is atomic. See :mod:`mlplab.serialization`.
+        """
+        from .serialization import save  # imported here: serialization imports this module
+
+        save(self, path)
 
     @property
     def n_params(self) -> int:

@@ -19,7 +19,10 @@ What is recorded per epoch (:class:`History`):
 
 from __future__ import annotations
 
+import contextlib
 import math
+import signal
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -30,13 +33,14 @@ from .losses import Loss
 from .network import Network
 from .optimizers import Optimizer
 
-__all__ = ["DivergenceError", "EarlyStopping", "History", "fit"]
+__all__ = ["DivergenceError", "EarlyStopping", "History", "TrainingInterrupted", "fit"]
 
 
 class DivergenceError(FloatingPointError):
-    """Training produced a non-finite loss or gradient.
+    """Training produced a non-finite or exploding loss, or a non-finite gradient.
 
-    The network keeps the last parameters that gave a finite loss and gradient.
+    The network keeps the last parameters that gave a finite loss and gradient
+    (or, with early stopping, the best ones), so the model stays usable.
 
     Attributes
     ----------
@@ -45,16 +49,69 @@ class DivergenceError(FloatingPointError):
     learning_rate : float
     value : float
         The offending loss value.
+    history : History or None
+        The epochs completed before it happened.
     """
 
-    def __init__(self, epoch: int, batch: int, learning_rate: float, value: float, grad_norm: float = 0.0):
+    def __init__(self, epoch: int, batch: int, learning_rate: float, value: float, reason: str = ""):
         self.epoch, self.batch, self.learning_rate, self.value = epoch, batch, learning_rate, value
-        what = f"loss = {value!r}" if not math.isfinite(value) else f"gradient norm = {grad_norm!r}"
+        self.history: History | None = None
+        what = reason or f"loss = {value!r}"
         super().__init__(
             f"training diverged at epoch {epoch}, batch {batch}: {what} with "
             f"learning_rate = {learning_rate!r}; the last finite weights were kept. "
             "Try a smaller learning rate."
         )
+
+
+class TrainingInterrupted(KeyboardInterrupt):
+    """Ctrl-C (SIGINT) stopped training at a mini-batch boundary.
+
+    The parameters and the optimiser state are those after the last complete
+    step, so the model is consistent: it predicts, saves, and can go on
+    training. A second Ctrl-C during the same step interrupts at once.
+
+    Attributes
+    ----------
+    history : History
+        The epochs completed before the interruption.
+    epoch, batch : int
+        Where training stopped (1-based epoch, 0-based batch not yet run).
+    """
+
+    def __init__(self, history: History, epoch: int, batch: int):
+        self.history, self.epoch, self.batch = history, epoch, batch
+        super().__init__(
+            f"training interrupted at epoch {epoch}, batch {batch}; "
+            f"{history.n_epochs} complete epoch(s) kept, the model is usable"
+        )
+
+
+@contextlib.contextmanager
+def _sigint_as_flag():
+    """Turn the first Ctrl-C into a flag checked at batch boundaries.
+
+    Only in the main thread and only where Python's default SIGINT handler is
+    in place (a host that installed its own handler keeps it).
+    """
+    flag: list[bool] = []
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+    ):
+        yield flag
+        return
+
+    def handler(signum, frame):
+        if flag:  # the second Ctrl-C: stop now
+            raise KeyboardInterrupt
+        flag.append(True)
+
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield flag
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 @dataclass
@@ -145,6 +202,7 @@ def fit(
     validation: tuple[np.ndarray, np.ndarray] | None = None,
     early_stopping: EarlyStopping | None = None,
     callbacks: Sequence[Callback] = (),
+    explode_factor: float | None = 1e4,
 ) -> History:
     """Train ``network`` in place by mini-batch gradient descent.
 
@@ -172,6 +230,9 @@ def fit(
         Needs ``validation``.
     callbacks : sequence of callables
         ``callback(epoch, history)`` after every epoch; returning ``True`` stops.
+    explode_factor : float or None
+        A mini-batch loss above ``explode_factor × max(first loss, 1)`` counts
+        as divergence (default 1e4); ``None`` only stops on non-finite values.
 
     Returns
     -------
@@ -180,7 +241,10 @@ def fit(
     Raises
     ------
     DivergenceError
-        On a non-finite loss or gradient; the last finite parameters are kept.
+        On a non-finite or exploding loss or a non-finite gradient; the last
+        finite parameters (the best ones with early stopping) are kept.
+    TrainingInterrupted
+        On Ctrl-C, at the next mini-batch boundary; the model is consistent.
     """
     epochs = check_positive_int(epochs, "epochs")
     batch_size = check_positive_int(batch_size, "batch_size", allow_none=True)
@@ -193,11 +257,18 @@ def fit(
     history = History()
     best_params = None
     wait = 0
+    loss_limit = math.inf  # set from the first batch: explode_factor × its loss
+
+    def diverged(epoch: int, index: int, value: float, reason: str = "") -> DivergenceError:
+        params[...] = best_params if best_params is not None else last_finite
+        error = DivergenceError(epoch, index, optimizer.learning_rate, value, reason)
+        error.history = history
+        return error
 
     objective, step, n_correct = network.objective, optimizer.step, loss.n_correct  # hot loop
     # Overflow to inf/NaN is expected when a learning rate is too large; it is
     # caught below as a DivergenceError instead of surfacing as a warning.
-    with np.errstate(over="ignore", invalid="ignore"):
+    with np.errstate(over="ignore", invalid="ignore"), _sigint_as_flag() as interrupted:
         for epoch in range(1, epochs + 1):
             if batch < n:
                 order = rng.permutation(n)
@@ -207,14 +278,20 @@ def fit(
             loss_sum = 0.0
             correct = 0
             for index, start in enumerate(range(0, n, batch)):
+                if interrupted:
+                    raise TrainingInterrupted(history, epoch, index)
                 X_batch = X_epoch[start : start + batch]  # (b, n_features), a view
                 T_batch = T_epoch[start : start + batch]
                 value, logits = objective(X_batch, T_batch, loss, l2)
                 grad_square = float(np.vdot(grads, grads))  # inf or NaN if any gradient is
                 if not (math.isfinite(value) and math.isfinite(grad_square)):
-                    params[...] = last_finite
-                    rate = optimizer.learning_rate
-                    raise DivergenceError(epoch, index, rate, value, math.sqrt(grad_square))
+                    reason = "" if not math.isfinite(value) else f"gradient norm = {math.sqrt(grad_square)!r}"
+                    raise diverged(epoch, index, value, reason)
+                if value > loss_limit:
+                    reason = f"loss = {value!r} exploded past {explode_factor:g} × the first loss"
+                    raise diverged(epoch, index, value, reason)
+                if loss_limit == math.inf and explode_factor is not None:
+                    loss_limit = explode_factor * max(value, 1.0)
                 np.copyto(last_finite, params)
                 step(params, grads)
                 loss_sum += value * X_batch.shape[0]
@@ -227,8 +304,7 @@ def fit(
                 logits_val = network.predict_logits(X_val)
                 val_loss = loss.value(logits_val, T_val) + (l2 * network.l2_penalty() if l2 else 0.0)
                 if not math.isfinite(val_loss):
-                    params[...] = last_finite
-                    raise DivergenceError(epoch, index, optimizer.learning_rate, val_loss)
+                    raise diverged(epoch, index, val_loss)
                 history.val_loss.append(val_loss)
                 history.val_accuracy.append(_accuracy(loss, logits_val, T_val))
 
@@ -252,10 +328,11 @@ def fit(
                     stop = True
             if stop:
                 break
+        if interrupted:
+            raise TrainingInterrupted(history, history.n_epochs + 1, 0)
 
     if not np.isfinite(params).all():  # the very last update overflowed
-        params[...] = last_finite
-        raise DivergenceError(history.n_epochs, -1, optimizer.learning_rate, float("nan"))
+        raise diverged(history.n_epochs, -1, float("nan"), "the last update overflowed")
     if early_stopping is not None and early_stopping.restore_best and best_params is not None:
         params[...] = best_params
         history.restored_best = True
