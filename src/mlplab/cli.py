@@ -41,9 +41,13 @@ def _context(name: str, args: argparse.Namespace):
     return Context(name=name, root=Path(args.out), seed=args.seed, quick=args.quick, progress=progress)
 
 
+_completed: list[str] = []  # experiments finished in this invocation, for the Ctrl-C message
+
+
 def _run_experiment(name: str, module, args: argparse.Namespace) -> dict:
     start = time.perf_counter()
     results = module.run(_context(name, args), args)
+    _completed.append(name)
     print(f"{name}: done in {time.perf_counter() - start:.1f} s -> {Path(args.out) / name}", flush=True)
     return results
 
@@ -73,8 +77,12 @@ def _cmd_all(args: argparse.Namespace) -> int:
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--out", default="results", metavar="DIR",
-                        help="output folder; each experiment writes DIR/<experiment>/ (default: results)")  # fmt: skip
+    parser.add_argument(
+        "--out",
+        default="results",
+        metavar="DIR",
+        help="output folder; each experiment writes DIR/<experiment>/ (default: results)",
+    )
     parser.add_argument("--seed", type=_bounded_int(0), default=0, help="master seed (default: 0)")
     parser.add_argument("--quick", action="store_true", help="small settings: seconds instead of minutes")
     parser.add_argument("--no-progress", action="store_true", help="no progress bars even on a terminal")
@@ -82,8 +90,10 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
 
 def _missing(extra: str, error: ImportError):
     def handler(args: argparse.Namespace) -> int:
-        print(f"mlplab {args.command}: needs {error.name!r}; install it with: pip install 'mlplab[{extra}]'",
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"mlplab {args.command}: needs {error.name!r}; install it with: pip install 'mlplab[{extra}]'",
+            file=sys.stderr,
+        )
         return 1
 
     return handler
@@ -105,10 +115,15 @@ def build_parser() -> argparse.ArgumentParser:
         description="Forward and backward pass of the sheet's task 1.2 network on x = (0.5, 0.8), y = 1: "
         "(a) z1, a1, z2, a2, z3, y_hat; (b) the loss; (c) every gradient.",
     )
-    trace.add_argument("--format", choices=["table", "markdown", "latex", "json"], default="table",
-                       help="output format (default: table); json gives full precision")  # fmt: skip
-    trace.add_argument("--digits", type=_bounded_int(1, 17), default=6,
-                       help="decimals shown (default: 6; not for json)")  # fmt: skip
+    trace.add_argument(
+        "--format",
+        choices=["table", "markdown", "latex", "json"],
+        default="table",
+        help="output format (default: table); json gives full precision",
+    )
+    trace.add_argument(
+        "--digits", type=_bounded_int(1, 17), default=6, help="decimals shown (default: 6; not for json)"
+    )
     trace.set_defaults(handler=_cmd_trace)
 
     for name in lab.available():
@@ -119,8 +134,12 @@ def build_parser() -> argparse.ArgumentParser:
             _add_common(sub)
             sub.set_defaults(handler=_missing("lab", error))
             continue
-        sub = commands.add_parser(name, help=module.HELP, description=(module.__doc__ or "").strip(),
-                                  formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+        sub = commands.add_parser(
+            name,
+            help=module.HELP,
+            description=(module.__doc__ or "").strip(),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         _add_common(sub)
         module.add_arguments(sub)
         sub.set_defaults(handler=_cmd_experiment)
@@ -132,14 +151,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (130 after Ctrl-C)."""
     args = build_parser().parse_args(argv)
+    _completed.clear()
     try:
         return args.handler(args)
     except KeyboardInterrupt:
         out = getattr(args, "out", None)
-        kept = f"; files already written under {out}/ are kept" if out else ""
-        print(f"\nmlplab {args.command}: interrupted{kept}", file=sys.stderr)
+        lines = [f"mlplab {args.command}: interrupted."]
+        if _completed:
+            lines.append(f"Complete and kept: {', '.join(_completed)} (in {out}/).")
+        if out:
+            lines.append(f"Files written earlier under {out}/ are unchanged; nothing was left half-written.")
+        print("\n" + "\n".join(lines), file=sys.stderr)
         return EXIT_INTERRUPTED
+    except OSError as error:  # a full disk, a read-only folder: atomic writes kept the old files
+        print(f"mlplab {args.command}: {error}; earlier files were left unchanged", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -16,13 +16,14 @@ import math
 import os
 import platform
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+
+from .._io import atomic_write
 
 __all__ = ["Context", "atomic_write", "derive_seed", "package_versions", "write_json"]
 
@@ -34,28 +35,6 @@ def derive_seed(seed: int, *key: int) -> int:
     or the process in which runs happen.
     """
     return int(np.random.SeedSequence([seed, *key]).generate_state(1)[0])
-
-
-@contextlib.contextmanager
-def atomic_write(path: str | os.PathLike, mode: str = "w") -> Iterator:
-    """Write ``path`` all or nothing: a temporary file in the same folder, then ``os.replace``.
-
-    If writing fails (full disk, an exception), the previous file stays as it
-    was and the temporary file is removed.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, mode) as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
 
 
 def _plain(value):

@@ -14,11 +14,11 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-from matplotlib.colors import ListedColormap  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.colors import ListedColormap
 
-from ._common import atomic_write  # noqa: E402
+from ._common import atomic_write
 
 __all__ = [
     "CLASS_COLORS",
@@ -49,8 +49,9 @@ STYLE = {
 def new_figure(ncols: int = 1, nrows: int = 1, width: float = 4.2, height: float = 3.4, **kwargs):
     """``fig, axes`` with the lab's style; each panel ``width × height`` inches."""
     with plt.rc_context(STYLE):
-        fig, axes = plt.subplots(nrows, ncols, figsize=(width * ncols, height * nrows),
-                                 layout="constrained", **kwargs)  # fmt: skip
+        fig, axes = plt.subplots(
+            nrows, ncols, figsize=(width * ncols, height * nrows), layout="constrained", **kwargs
+        )
     return fig, axes
 
 
@@ -80,9 +81,17 @@ def grid_over(X: np.ndarray, resolution: int = 250, padding: float = 0.1):
     return xx, yy, np.column_stack([xx.ravel(), yy.ravel()])  # (resolution², 2)
 
 
-def decision_boundary(ax, proba: Callable[[np.ndarray], np.ndarray], X: np.ndarray, y: np.ndarray,
-                      title: str | None = None, resolution: int = 250, padding: float = 0.1,
-                      show_colorbar: bool = False, legend_loc: str = "best") -> None:  # fmt: skip
+def decision_boundary(
+    ax,
+    proba: Callable[[np.ndarray], np.ndarray],
+    X: np.ndarray,
+    y: np.ndarray,
+    title: str | None = None,
+    resolution: int = 250,
+    padding: float = 0.1,
+    show_colorbar: bool = False,
+    legend_loc: str = "best",
+) -> None:
     """Shade P(class 1) over the plane, draw the 0.5 contour and the points.
 
     ``proba(points)`` returns class probabilities of shape ``(n, n_classes)``.
@@ -101,8 +110,16 @@ def decision_boundary(ax, proba: Callable[[np.ndarray], np.ndarray], X: np.ndarr
         ax.contourf(xx, yy, labels, levels=np.arange(p.shape[1] + 1) - 0.5, cmap=cmap, alpha=0.3)
     for label in np.unique(y):
         members = y == label
-        ax.scatter(X[members, 0], X[members, 1], s=18, c=CLASS_COLORS[int(label) % len(CLASS_COLORS)],
-                   edgecolors="white", linewidths=0.5, label=f"class {int(label)}", zorder=3)  # fmt: skip
+        ax.scatter(
+            X[members, 0],
+            X[members, 1],
+            s=18,
+            c=CLASS_COLORS[int(label) % len(CLASS_COLORS)],
+            edgecolors="white",
+            linewidths=0.5,
+            label=f"class {int(label)}",
+            zorder=3,
+        )
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
     ax.set_aspect("equal", adjustable="box")
@@ -112,9 +129,15 @@ def decision_boundary(ax, proba: Callable[[np.ndarray], np.ndarray], X: np.ndarr
     ax.legend(loc=legend_loc, framealpha=0.85)
 
 
-def loss_curves(ax, curves: Mapping[str, Sequence[float]], title: str | None = None,
-                xlabel: str = "epoch", ylabel: str = "loss", log: bool = True,
-                styles: Mapping[str, dict] | None = None) -> None:  # fmt: skip
+def loss_curves(
+    ax,
+    curves: Mapping[str, Sequence[float]],
+    title: str | None = None,
+    xlabel: str = "epoch",
+    ylabel: str = "loss",
+    log: bool = True,
+    styles: Mapping[str, dict] | None = None,
+) -> None:
     """One line per named curve, on a log scale by default."""
     for label, values in curves.items():
         values = np.asarray(values, dtype=float)

@@ -22,8 +22,12 @@ HELP = "task 2.2 (a): XOR with [2, 4, 1]: loss curve, decision boundary, success
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--activation", choices=["sigmoid", "tanh", "relu"], default="sigmoid",
-                        help="activation of the shown run (default: sigmoid)")  # fmt: skip
+    parser.add_argument(
+        "--activation",
+        choices=["sigmoid", "tanh", "relu"],
+        default="sigmoid",
+        help="activation of the shown run (default: sigmoid)",
+    )
     parser.add_argument("--learning-rate", type=float, default=0.5, help="default: 0.5")
     parser.add_argument("--epochs", type=int, default=5000, help="full-batch epochs (default: 5000)")
     parser.add_argument("--seeds", type=int, default=20, help="seeds per activation for the success rate")
@@ -38,8 +42,15 @@ def run(ctx: Context, args: argparse.Namespace) -> dict:
     epochs = 500 if ctx.quick else args.epochs
     n_seeds = 3 if ctx.quick else args.seeds
     X, y = make_xor()
-    settings = {"layer_sizes": [2, 4, 1], "activation": args.activation, "learning_rate": args.learning_rate,
-                "epochs": epochs, "batch_size": None, "optimizer": "sgd", "seeds_per_activation": n_seeds}  # fmt: skip
+    settings = {
+        "layer_sizes": [2, 4, 1],
+        "activation": args.activation,
+        "learning_rate": args.learning_rate,
+        "epochs": epochs,
+        "batch_size": None,
+        "optimizer": "sgd",
+        "seeds_per_activation": n_seeds,
+    }
 
     with ctx.timed("main_run"):
         model = MLP([2, 4, 1], args.activation, args.learning_rate, seed=ctx.seed_for(0))
@@ -78,11 +89,22 @@ def run(ctx: Context, args: argparse.Namespace) -> dict:
     bar.close()
 
     fig, (ax_loss, ax_boundary) = plotting.new_figure(2)
-    plotting.loss_curves(ax_loss, {"training loss": history.train_loss},
-                         title=f"XOR, [2, 4, 1], {args.activation}, α = {args.learning_rate}")  # fmt: skip
+    plotting.loss_curves(
+        ax_loss,
+        {"training loss": history.train_loss},
+        title=f"XOR, [2, 4, 1], {args.activation}, α = {args.learning_rate}",
+    )
     ax_loss.set_ylabel("binary cross-entropy")
-    plotting.decision_boundary(ax_boundary, model.predict_proba, X, y, padding=0.35, show_colorbar=True, legend_loc="lower center",
-                               title=f"decision boundary, accuracy {main['accuracy']:.0%}")  # fmt: skip
+    plotting.decision_boundary(
+        ax_boundary,
+        model.predict_proba,
+        X,
+        y,
+        padding=0.35,
+        show_colorbar=True,
+        legend_loc="lower center",
+        title=f"decision boundary, accuracy {main['accuracy']:.0%}",
+    )
     plotting.save_figure(fig, ctx.out / "xor")
 
     fig, ax = plotting.new_figure(1, width=4.6)

@@ -1,0 +1,269 @@
+"""Task 3.2 (a): overfitting a small data set, and early stopping.
+
+Fifty noisy spiral points (the sheet's ``make_spirals(50, noise)``, scaled by
+1/(4π) into [−1, 1]²) meet a network with about 17 000 parameters,
+[2, 128, 128, 1]. A second draw of 50 points is the validation set and 1000
+more points are an independent test set. The same network, from the same
+initial weights, is trained twice with full-batch Adam:
+
+* without early stopping, for all epochs: the training loss falls towards
+  zero while the validation loss turns round and climbs (overfitting);
+* with early stopping: training stops ``patience`` epochs after the lowest
+  validation loss and the weights of that best epoch are restored.
+
+Because both runs start from the same weights and full-batch training draws no
+random numbers, the early-stopped run *is* the long run cut short at its best
+epoch, so the comparison isolates the effect of stopping. One pair of runs
+proves little, so the pair is repeated on fresh data and initial weights
+(``--repeats``); the first repeat is the one drawn.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+import numpy as np
+from threadpoolctl import threadpool_limits
+
+from ..datasets import make_spirals
+from ..mlp import MLP
+from . import plotting
+from ._common import Context
+
+NAME = "overfit"
+HELP = "task 3.2 (a): 50 samples, an over-parameterised net, early stopping vs training to the end"
+
+#: full-batch Adam at this rate overfits the 50 points within ~1000 epochs
+DEFAULTS = {"noise": 0.5, "hidden": 128, "activation": "tanh", "learning_rate": 1e-3,
+            "epochs": 3000, "patience": 300, "repeats": 5}  # fmt: skip
+QUICK = {"epochs": 1500, "learning_rate": 3e-3, "patience": 150, "repeats": 2}
+N_TRAIN, N_VAL, N_TEST = 50, 50, 1000
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--noise", type=float, default=DEFAULTS["noise"],
+                        help="noise of make_spirals before scaling (default: %(default)s)")  # fmt: skip
+    parser.add_argument("--hidden", type=int, default=DEFAULTS["hidden"],
+                        help="width of both hidden layers (default: %(default)s)")  # fmt: skip
+    parser.add_argument("--activation", choices=["sigmoid", "tanh", "relu"], default=DEFAULTS["activation"],
+                        help="hidden activation (default: %(default)s)")  # fmt: skip
+    parser.add_argument("--learning-rate", type=float, default=DEFAULTS["learning_rate"],
+                        help="Adam's step size (default: %(default)s)")  # fmt: skip
+    parser.add_argument("--epochs", type=int, default=DEFAULTS["epochs"],
+                        help="full-batch epochs of the long run (default: %(default)s)")  # fmt: skip
+    parser.add_argument("--patience", type=int, default=DEFAULTS["patience"],
+                        help="epochs without a better validation loss before stopping (default: %(default)s)")
+    parser.add_argument("--repeats", type=int, default=DEFAULTS["repeats"],
+                        help="pairs of runs on fresh data and weights (default: %(default)s)")  # fmt: skip
+
+
+def scaled_spirals(n_samples: int, noise: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The sheet's spirals scaled by 1/(4π), so that the points lie in about [−1, 1]².
+
+    Parameters
+    ----------
+    n_samples, noise, seed
+        As for :func:`mlplab.datasets.make_spirals` (``noise`` before scaling).
+
+    Returns
+    -------
+    X : ndarray of shape (n_samples, 2)
+    y : ndarray of shape (n_samples,), int64
+    """
+    X, y = make_spirals(n_samples, noise, seed=seed)
+    return X / (4.0 * np.pi), y
+
+
+def data_loss(model: MLP, X: np.ndarray, y: np.ndarray) -> float:
+    """Mean binary cross-entropy of ``model`` on ``(X, y)``, without any L2 term."""
+    logits = model.network.predict_logits(np.asarray(X, dtype=model.network.dtype))  # (n, 1)
+    return float(model.loss.value(logits, model.loss.prepare_targets(y, model.network.dtype)))
+
+
+def _evaluate(model: MLP, data: dict) -> dict:
+    """Loss and accuracy of ``model`` on the training, validation and test sets."""
+    out = {}
+    for part, (X, y) in data.items():
+        out[f"{part}_loss"] = data_loss(model, X, y)
+        out[f"{part}_accuracy"] = model.score(X, y)
+    return out
+
+
+def _train_pair(data: dict, config: dict, seed: int) -> tuple[MLP, MLP]:
+    """The long run and the early-stopped run, from the same initial weights."""
+    X, y = data["train"]
+    models = []
+    for early in (False, True):
+        model = MLP(config["layer_sizes"], config["activation"], config["learning_rate"], optimizer="adam",
+                    seed=seed, early_stopping=early, patience=config["patience"])  # fmt: skip
+        model.train(X, y, epochs=config["epochs"], validation_data=data["val"])
+        models.append(model)
+    return models[0], models[1]
+
+
+def _summaries(long: MLP, early: MLP, data: dict) -> tuple[dict, dict]:
+    """Metrics of the two runs of one pair."""
+    h_long, h_early = long.history, early.history
+    val = np.asarray(h_long.val_loss)
+    without = {
+        "epochs_run": h_long.n_epochs,
+        "final_train_loss": h_long.train_loss[-1],
+        "final_val_loss": h_long.val_loss[-1],
+        "min_val_loss": float(val.min()),
+        "min_val_epoch": int(val.argmin()) + 1,
+        **_evaluate(long, data),
+    }
+    with_es = {
+        "epochs_run": h_early.n_epochs,
+        "stopped_epoch": h_early.stopped_epoch,
+        "best_epoch": h_early.best_epoch,
+        "best_val_loss": h_early.best_val_loss,
+        "restored_best": h_early.restored_best,
+        "train_loss_at_stop": h_early.train_loss[-1],
+        "val_loss_at_stop": h_early.val_loss[-1],
+        **_evaluate(early, data),  # with the restored weights of the best epoch
+    }
+    return without, with_es
+
+
+def run(ctx: Context, args: argparse.Namespace) -> dict:
+    """Train the pair of models, draw the curves and boundaries, write ``metrics.json``.
+
+    Returns
+    -------
+    dict
+        The ``results`` part of ``metrics.json``.
+    """
+    quick = QUICK if ctx.quick else {}
+    hidden = args.hidden
+    config = {
+        "layer_sizes": [2, hidden, hidden, 1],
+        "activation": args.activation,
+        "optimizer": "adam",
+        "learning_rate": quick.get("learning_rate", args.learning_rate),
+        "epochs": quick.get("epochs", args.epochs),
+        "batch_size": None,
+        "patience": quick.get("patience", args.patience),
+    }
+    n_repeats = quick.get("repeats", args.repeats)
+    settings = {**config, "noise": args.noise, "scale": "1/(4π)", "repeats": n_repeats,
+                "n_train": N_TRAIN, "n_val": N_VAL, "n_test": N_TEST}  # fmt: skip
+
+    pairs, shown = [], None
+    bar = ctx.bar(n_repeats, "repeats")
+    # Small matrices: one BLAS thread is faster and its results do not depend on the machine's cores.
+    with threadpool_limits(limits=1, user_api="blas"), ctx.timed("training"):
+        for repeat in range(n_repeats):
+            data = {
+                part: scaled_spirals(n, args.noise, ctx.seed_for(0, repeat, index))
+                for index, (part, n) in enumerate((("train", N_TRAIN), ("val", N_VAL), ("test", N_TEST)))
+            }
+            long, early = _train_pair(data, config, ctx.seed_for(1, repeat))
+            without, with_es = _summaries(long, early, data)
+            pairs.append({"without_early_stopping": without, "early_stopping": with_es})
+            if shown is None:
+                shown = (data, long, early)
+            bar.update()
+    bar.close()
+
+    data, long, early = shown
+    main = {
+        "n_params": long.n_params,
+        "n_train": N_TRAIN,
+        "params_per_sample": long.n_params / N_TRAIN,
+        **pairs[0],
+        "curves": {
+            "without_early_stopping": {"train_loss": long.history.train_loss, "val_loss": long.history.val_loss},
+            "early_stopping": {"train_loss": early.history.train_loss, "val_loss": early.history.val_loss},
+        },
+    }
+    summary = {}
+    for key, name in (("test_accuracy", "test_accuracy"), ("test_loss", "test_loss")):
+        a = np.array([p["without_early_stopping"][name] for p in pairs])
+        b = np.array([p["early_stopping"][name] for p in pairs])
+        summary[key] = {"without_early_stopping_mean": float(a.mean()), "early_stopping_mean": float(b.mean())}
+    summary["early_stopping_better_accuracy"] = int(sum(
+        p["early_stopping"]["test_accuracy"] > p["without_early_stopping"]["test_accuracy"] for p in pairs))
+    summary["early_stopping_lower_test_loss"] = int(sum(
+        p["early_stopping"]["test_loss"] < p["without_early_stopping"]["test_loss"] for p in pairs))  # fmt: skip
+    summary["repeats"] = n_repeats
+
+    with ctx.timed("figures"):
+        _plot_curves(ctx, main, config)
+        _plot_boundaries(ctx, data, long, early, main, config)
+        _plot_repeats(ctx, pairs)
+
+    results = {"main_run": main, "repeats": pairs, "summary": summary}
+    ctx.write_metrics(settings, results)
+    return results
+
+
+# ---------------------------------------------------------------- figures
+TRAIN_STYLE = {"color": "#2166ac"}
+VAL_STYLE = {"color": "#d6604d"}
+
+
+def _plot_curves(ctx: Context, main: dict, config: dict) -> None:
+    """Training and validation loss of both runs; the best and the stopping epoch marked."""
+    fig, axes = plotting.new_figure(2, width=4.6, height=3.6, sharey=True)
+    curves = main["curves"]
+    ax = axes[0]
+    without = main["without_early_stopping"]
+    plotting.loss_curves(ax, {"training loss": curves["without_early_stopping"]["train_loss"],
+                              "validation loss": curves["without_early_stopping"]["val_loss"]},
+                         styles={"training loss": TRAIN_STYLE, "validation loss": VAL_STYLE},
+                         title=f"without early stopping ({config['epochs']} epochs)")  # fmt: skip
+    ax.axvline(without["min_val_epoch"], color="0.35", ls=":", lw=1.2,
+               label=f"lowest validation loss (epoch {without['min_val_epoch']})")  # fmt: skip
+    ax.set_ylabel("binary cross-entropy")
+    ax.legend(loc="lower left")
+
+    ax = axes[1]
+    es = main["early_stopping"]
+    plotting.loss_curves(ax, {"training loss": curves["early_stopping"]["train_loss"],
+                              "validation loss": curves["early_stopping"]["val_loss"]},
+                         styles={"training loss": TRAIN_STYLE, "validation loss": VAL_STYLE},
+                         title=f"with early stopping (patience {config['patience']})")  # fmt: skip
+    best, stop = es["best_epoch"], es["stopped_epoch"] or es["epochs_run"]
+    ax.axvspan(best, stop, color="0.85", alpha=0.6, lw=0, label="patience: no improvement")
+    ax.axvline(best, color="#1b7837", lw=1.4, label=f"best epoch {best} (weights restored)")
+    ax.plot([best], [es["best_val_loss"]], marker="*", ms=12, color="#1b7837", ls="none", zorder=4)
+    ax.axvline(stop, color="0.2", ls="--", lw=1.2, label=f"stopped after epoch {stop}")
+    ax.set_xlim(axes[0].get_xlim())
+    ax.legend(loc="lower left")
+    fig.suptitle(f"{main['n_params']:,} parameters, {main['n_train']} training samples "
+                 f"({main['params_per_sample']:.0f} per sample), Adam α = {config['learning_rate']:g}")  # fmt: skip
+    plotting.save_figure(fig, ctx.out / "overfit_curves")
+
+
+def _plot_boundaries(ctx: Context, data: dict, long: MLP, early: MLP, main: dict, config: dict) -> None:
+    """Decision boundaries of both models over the training points, test accuracy in the title."""
+    fig, axes = plotting.new_figure(2, width=4.2, height=4.0)
+    X, y = data["train"]
+    without, es = main["without_early_stopping"], main["early_stopping"]
+    plotting.decision_boundary(axes[0], long.predict_proba, X, y, legend_loc="lower right",
+                               title=f"without early stopping ({without['epochs_run']} epochs)\n"
+                                     f"test accuracy {without['test_accuracy']:.1%}, "
+                                     f"test loss {without['test_loss']:.2f}")  # fmt: skip
+    plotting.decision_boundary(axes[1], early.predict_proba, X, y, legend_loc="lower right", show_colorbar=True,
+                               title=f"early stopping (weights of epoch {es['best_epoch']})\n"
+                                     f"test accuracy {es['test_accuracy']:.1%}, "
+                                     f"test loss {es['test_loss']:.2f}")  # fmt: skip
+    plotting.save_figure(fig, ctx.out / "overfit_boundaries")
+
+
+def _plot_repeats(ctx: Context, pairs: list[dict]) -> None:
+    """Test accuracy and test loss of every repeat, without and with early stopping."""
+    fig, axes = plotting.new_figure(2, width=3.6, height=3.4)
+    for ax, key, label in ((axes[0], "test_accuracy", "test accuracy"), (axes[1], "test_loss", "test loss")):
+        for i, pair in enumerate(pairs):
+            values = [pair["without_early_stopping"][key], pair["early_stopping"][key]]
+            ax.plot([0, 1], values, "-o", color="0.55" if i else "k", lw=1.0 if i else 1.6, ms=5,
+                    label="drawn run" if i == 0 else None, zorder=3 if i == 0 else 2)  # fmt: skip
+        ax.set_xticks([0, 1], ["without\nearly stopping", "with\nearly stopping"])
+        ax.set_xlim(-0.3, 1.3)
+        ax.set_ylabel(label)
+    axes[0].yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    axes[0].legend(loc="best")
+    fig.suptitle(f"{len(pairs)} repeats on fresh data and initial weights")
+    plotting.save_figure(fig, ctx.out / "overfit_repeats")

@@ -1,0 +1,371 @@
+"""Task 2.2 (b): the two-spiral data set, classified by a [2, 32, 16, 8, 1] network.
+
+Training data: the sheet's ``make_spirals(200, 0.1)``; test data: an
+independent draw of the same generator with another seed. The inputs are
+scaled by 1/(4π), so that both coordinates lie in about [−1, 1] (the raw
+spirals reach ±4π ≈ ±12.6, where tanh and sigmoid units saturate at once).
+
+The default network comes from the sheet's grid (task 2.2 c): hidden layers
+[32, 16, 8], ReLU, learning rate 0.001, trained with Adam on mini-batches of
+32 for 3000 epochs. Plain gradient descent does not get there in that time
+(see ``mlplab sweep``), and tanh with Adam at 0.01 collapses to ~52 % for about
+half of the seeds; ReLU with Adam at 0.001 reached 100 % training accuracy for
+18 of 20 seeds we tried (the other two: 99.5 % and 99 %).
+
+Outputs: the data, the decision boundary with the training and the test
+points, loss and accuracy curves, the epoch from which every training point is
+classified correctly, and an animated GIF of the decision boundary during
+training.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from ..datasets import make_spirals
+from ..mlp import MLP
+from . import plotting
+from ._common import Context
+
+NAME = "spirals"
+HELP = "task 2.2 (b): two spirals: decision boundary, loss curves, epochs to 100 %, training GIF"
+
+#: inputs are divided by this (the largest radius of the noise-free spirals)
+SCALE = 4.0 * np.pi
+SCALE_TEXT = "1/(4π)"
+AXIS_LABELS = ("$x_1 / 4\\pi$", "$x_2 / 4\\pi$")
+N_SAMPLES, NOISE = 200, 0.1
+GIF_FPS = 8
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--hidden",
+        type=_layer_list,
+        default=[32, 16, 8],
+        metavar="N,N,...",
+        help="hidden layer widths, comma-separated (default: 32,16,8)",
+    )
+    parser.add_argument(
+        "--activation", choices=["sigmoid", "tanh", "relu"], default="relu", help="default: relu"
+    )
+    parser.add_argument("--learning-rate", type=float, default=0.001, help="default: 0.001")
+    parser.add_argument(
+        "--optimizer", choices=["sgd", "momentum", "rmsprop", "adam"], default="adam", help="default: adam"
+    )
+    parser.add_argument("--epochs", type=int, default=None, help="default: 3000 (300 with --quick)")
+    parser.add_argument("--batch-size", type=int, default=32, help="default: 32")
+    parser.add_argument(
+        "--frames", type=int, default=None, help="frames of the training GIF (default: 40; 8 with --quick)"
+    )
+
+
+def _layer_list(text: str) -> list[int]:
+    """``"32,16,8"`` -> ``[32, 16, 8]`` (argparse type)."""
+    try:
+        sizes = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be comma-separated positive integers, got {text!r}") from None
+    if not sizes or min(sizes) < 1:
+        raise argparse.ArgumentTypeError(f"must be comma-separated positive integers, got {text!r}")
+    return sizes
+
+
+def spiral_data(train_seed: int, test_seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Training and test spirals, scaled by 1/(4π).
+
+    Parameters
+    ----------
+    train_seed, test_seed : int
+        Seeds of two independent draws of ``make_spirals(200, 0.1)``.
+
+    Returns
+    -------
+    X_train : ndarray of shape (200, 2)
+    y_train : ndarray of shape (200,)
+    X_test : ndarray of shape (200, 2)
+    y_test : ndarray of shape (200,)
+    """
+    X_train, y_train = make_spirals(N_SAMPLES, NOISE, seed=train_seed)
+    X_test, y_test = make_spirals(N_SAMPLES, NOISE, seed=test_seed)
+    return X_train / SCALE, y_train, X_test / SCALE, y_test
+
+
+class EpochAccuracy:
+    """Train callback: accuracy on ``(X, y)`` with the weights at the end of every epoch.
+
+    ``History.train_accuracy`` counts each mini-batch *before* its update, so
+    it lags behind the model; this callback scores the model itself. It uses
+    the network directly, because :meth:`MLP.predict` refuses an MLP that has
+    not finished its first call of ``train``.
+
+    Attributes
+    ----------
+    accuracy : list of float
+        One entry per epoch.
+    first_perfect_epoch : int or None
+        The first epoch after which every sample was classified correctly.
+    """
+
+    def __init__(self, model: MLP, X: np.ndarray, y: np.ndarray):
+        self.model, self.X, self.y = model, X, np.asarray(y)
+        self.accuracy: list[float] = []
+        self.first_perfect_epoch: int | None = None
+
+    def __call__(self, epoch: int, history) -> None:
+        labels = self.model.loss.predict(self.model.network.predict_logits(self.X))
+        accuracy = float(np.mean(labels == self.y))
+        self.accuracy.append(accuracy)
+        if accuracy == 1.0 and self.first_perfect_epoch is None:
+            self.first_perfect_epoch = epoch
+
+
+class _BoundaryFrames:
+    """Train callback: P(class 1) on a fixed grid every ``every`` epochs (frames of the GIF)."""
+
+    def __init__(self, model: MLP, points: np.ndarray, every: int, tracker: EpochAccuracy):
+        self.model, self.points, self.every, self.tracker = model, points, every, tracker
+        self.frames: list[tuple[int, np.ndarray, float, float]] = []  # (epoch, P(class 1), loss, accuracy)
+
+    def capture(self, epoch: int, loss: float, accuracy: float) -> None:
+        probability = self.model.loss.probabilities(self.model.network.predict_logits(self.points))[:, 1]
+        self.frames.append((epoch, probability, loss, accuracy))
+
+    def __call__(self, epoch: int, history) -> None:
+        if epoch % self.every == 0:
+            self.capture(epoch, history.train_loss[-1], self.tracker.accuracy[-1])
+
+
+def run(ctx: Context, args: argparse.Namespace) -> dict:
+    """Train on the spirals, write ``metrics.json``, the figures and the GIF into ``ctx.out``."""
+    epochs = args.epochs if args.epochs is not None else (300 if ctx.quick else 3000)
+    n_frames = args.frames if args.frames is not None else (8 if ctx.quick else 40)
+    for name, value in (("epochs", epochs), ("frames", n_frames), ("batch-size", args.batch_size)):
+        if value < 1:
+            raise SystemExit(f"mlplab spirals: --{name} must be >= 1, got {value}")
+    layer_sizes = [2, *args.hidden, 1]
+    train_seed, test_seed, model_seed = ctx.seed_for(0), ctx.seed_for(1), ctx.seed_for(2)
+    X, y, X_test, y_test = spiral_data(train_seed, test_seed)
+    settings = {
+        "data": {
+            "train": f"make_spirals({N_SAMPLES}, {NOISE}, seed={train_seed})",
+            "test": f"make_spirals({N_SAMPLES}, {NOISE}, seed={test_seed})",
+            "input_scaling": SCALE_TEXT,
+        },
+        "layer_sizes": layer_sizes,
+        "activation": args.activation,
+        "learning_rate": args.learning_rate,
+        "optimizer": args.optimizer,
+        "batch_size": args.batch_size,
+        "epochs": epochs,
+        "model_seed": model_seed,
+        "gif_frames": n_frames,
+    }
+
+    model = MLP(layer_sizes, args.activation, args.learning_rate, optimizer=args.optimizer, seed=model_seed)
+    tracker = EpochAccuracy(model, X, y)
+    test_tracker = EpochAccuracy(model, X_test, y_test)
+    xx, yy, points = plotting.grid_over(np.vstack([X, X_test]), resolution=150, padding=0.2)
+    frames = _BoundaryFrames(model, points, every=max(1, epochs // n_frames), tracker=tracker)
+    frames.capture(0, float("nan"), float("nan"))  # the untrained network
+    bar = ctx.bar(epochs, "epochs")
+    with ctx.timed("training"):
+        history = model.train(
+            X,
+            y,
+            epochs=epochs,
+            batch_size=args.batch_size,
+            validation_data=(X_test, y_test),
+            callbacks=[tracker, test_tracker, frames, lambda epoch, history: bar.update()],
+        )
+    bar.close()
+
+    results = {
+        "train_accuracy": model.score(X, y),
+        "test_accuracy": model.score(X_test, y_test),
+        "final_train_loss": _loss(model, X, y),
+        "final_test_loss": _loss(model, X_test, y_test),
+        "epochs_to_100_percent": tracker.first_perfect_epoch,
+        "epochs_at_100_percent": int(np.sum(np.asarray(tracker.accuracy) == 1.0)),
+        "n_params": model.n_params,
+        "curves": {
+            "train_loss": history.train_loss,
+            "test_loss": history.val_loss,
+            "train_accuracy": tracker.accuracy,
+            "test_accuracy": test_tracker.accuracy,
+        },
+    }
+    with ctx.timed("figures"):
+        _plot_data(ctx.out / "spirals_data", X, y, X_test, y_test)
+        _plot_boundary(ctx.out / "spirals_boundary", model, X, y, X_test, y_test, results, settings)
+        _plot_curves(ctx.out / "spirals_curves", history, tracker, test_tracker, settings)
+        _write_gif(ctx.out / "spirals_training.gif", frames, xx, yy, X, y, settings)
+    ctx.write_metrics(settings, results)
+    return results
+
+
+def _loss(model: MLP, X: np.ndarray, y: np.ndarray) -> float:
+    """Mean binary cross-entropy of the final model on all of ``(X, y)``."""
+    return model.loss.value(model.network.predict_logits(X), model.loss.prepare_targets(y))
+
+
+def _label_axes(ax) -> None:
+    ax.set_xlabel(AXIS_LABELS[0])
+    ax.set_ylabel(AXIS_LABELS[1])
+
+
+def _network_text(settings: dict) -> str:
+    return (
+        f"{settings['layer_sizes']}, {settings['activation']}, {settings['optimizer']} "
+        f"α = {settings['learning_rate']}, batch {settings['batch_size']}"
+    )
+
+
+def _plot_data(stem: Path, X, y, X_test, y_test) -> None:
+    fig, axes = plotting.new_figure(2, width=3.9, height=3.9, sharex=True, sharey=True)
+    for ax, (data, labels, title) in zip(
+        axes, [(X, y, "training set"), (X_test, y_test, "test set (independent draw)")]
+    ):
+        for label in (0, 1):
+            members = labels == label
+            ax.scatter(
+                *data[members].T,
+                s=16,
+                c=plotting.CLASS_COLORS[label],
+                edgecolors="white",
+                linewidths=0.5,
+                label=f"class {label}",
+            )
+        ax.set_aspect("equal", adjustable="box")
+        ax.set_title(f"{title}, n = {len(labels)}")
+        _label_axes(ax)
+    axes[0].legend(loc="upper left", framealpha=0.85)
+    fig.suptitle(f"two spirals, make_spirals({N_SAMPLES}, noise={NOISE}), inputs scaled by {SCALE_TEXT}")
+    plotting.save_figure(fig, stem)
+
+
+def _plot_boundary(stem: Path, model: MLP, X, y, X_test, y_test, results: dict, settings: dict) -> None:
+    fig, axes = plotting.new_figure(2, width=4.3, height=4.0)
+    panels = [
+        (X, y, f"training set: accuracy {results['train_accuracy']:.1%}"),
+        (X_test, y_test, f"test set: accuracy {results['test_accuracy']:.1%}"),
+    ]
+    for ax, (data, labels, title) in zip(axes, panels):
+        # The corners lie outside the spirals (radius <= 1 + noise): room for the legend.
+        plotting.decision_boundary(
+            ax,
+            model.predict_proba,
+            data,
+            labels,
+            title=title,
+            resolution=200,
+            padding=0.2,
+            legend_loc="upper left",
+        )
+        _label_axes(ax)
+    fig.colorbar(axes[1].collections[0], ax=axes, label="P(class 1)", shrink=0.8)
+    fig.suptitle(f"decision boundary (P = 0.5, black), {_network_text(settings)}")
+    plotting.save_figure(fig, stem)
+
+
+def _plot_curves(stem: Path, history, tracker: EpochAccuracy, test_tracker: EpochAccuracy, settings) -> None:
+    fig, (ax_loss, ax_accuracy) = plotting.new_figure(2, width=4.4)
+    plotting.loss_curves(
+        ax_loss,
+        {"training loss": history.train_loss, "test loss": history.val_loss},
+        title="loss",
+        ylabel="binary cross-entropy",
+    )
+    plotting.loss_curves(
+        ax_accuracy,
+        {"training accuracy": tracker.accuracy, "test accuracy": test_tracker.accuracy},
+        title="accuracy after each epoch",
+        ylabel="accuracy",
+        log=False,
+    )
+    ax_accuracy.set_ylim(0.4, 1.02)
+    if tracker.first_perfect_epoch is not None:
+        ax_accuracy.axvline(tracker.first_perfect_epoch, color="0.4", lw=0.8, ls="--")
+        ax_accuracy.annotate(
+            f"100 % training accuracy\nfrom epoch {tracker.first_perfect_epoch}",
+            xy=(tracker.first_perfect_epoch, 0.45),
+            xytext=(6, 0),
+            textcoords="offset points",
+            fontsize=8,
+            color="0.3",
+        )
+    ax_accuracy.legend(loc="center right")
+    fig.suptitle(f"two spirals: {_network_text(settings)}")
+    plotting.save_figure(fig, stem)
+
+
+def _write_gif(path: Path, frames: _BoundaryFrames, xx, yy, X, y, settings: dict) -> Path:
+    """The decision boundary over training as an animated GIF, written atomically."""
+    import matplotlib.pyplot as plt
+    from matplotlib.animation import FuncAnimation, PillowWriter
+    from matplotlib.colors import BoundaryNorm
+
+    levels = np.linspace(0.0, 1.0, 11)
+    with plt.rc_context(plotting.STYLE):
+        fig, ax = plt.subplots(figsize=(4.0, 4.2), layout="constrained")
+        image = ax.imshow(
+            frames.frames[0][1].reshape(xx.shape),
+            extent=(xx.min(), xx.max(), yy.min(), yy.max()),
+            origin="lower",
+            cmap="RdBu_r",
+            norm=BoundaryNorm(levels, 256),
+            alpha=0.55,
+            interpolation="nearest",
+        )
+        for label in (0, 1):
+            members = y == label
+            ax.scatter(
+                *X[members].T,
+                s=10,
+                c=plotting.CLASS_COLORS[label],
+                edgecolors="white",
+                linewidths=0.4,
+                label=f"class {label}",
+                zorder=3,
+            )
+        ax.legend(loc="upper left", framealpha=0.85, fontsize=8)
+        ax.grid(False)
+        _label_axes(ax)
+        contour = []
+
+        def draw(index: int):
+            epoch, probability, loss, accuracy = frames.frames[index]
+            field = probability.reshape(xx.shape)
+            image.set_data(field)
+            for old in contour:
+                old.remove()
+            contour.clear()
+            if field.min() < 0.5 < field.max():
+                contour.append(ax.contour(xx, yy, field, levels=[0.5], colors="k", linewidths=1.0))
+            status = "untrained" if epoch == 0 else f"loss {loss:.3f}, train accuracy {accuracy:.1%}"
+            ax.set_title(f"epoch {epoch}: {status}", fontsize=10)
+            return [image, *contour]
+
+        fig.suptitle(f"{settings['layer_sizes']}, {settings['activation']}", fontsize=9)
+        draw(0)
+        # The last frame is held for a second and a half before the loop restarts.
+        order = [*range(len(frames.frames)), *[len(frames.frames) - 1] * (GIF_FPS * 3 // 2)]
+        animation = FuncAnimation(fig, draw, frames=order, blit=False)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".gif", dir=path.parent)
+        os.close(fd)
+        try:
+            animation.save(tmp, writer=PillowWriter(fps=GIF_FPS), dpi=80)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+            raise
+        finally:
+            plt.close(fig)
+    return path

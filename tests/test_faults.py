@@ -1,0 +1,118 @@
+"""Faults lose nothing: Ctrl-C on a command, a full disk, a failed write."""
+
+import errno
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from mlplab._io import atomic_write
+
+
+def _no_temp_files(folder):
+    return [p.name for p in folder.rglob("*") if p.name.endswith(".tmp")]
+
+
+def test_atomic_write_keeps_the_old_file_when_the_disk_is_full(tmp_path, monkeypatch):
+    target = tmp_path / "metrics.json"
+    target.write_text("old content")
+
+    def full_disk(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with (
+        pytest.raises(OSError, match=r"could not write .*metrics\.json: No space left on device") as info,
+        atomic_write(target) as handle,
+    ):
+        handle.write("new content that never lands")
+    assert info.value.errno == errno.ENOSPC
+    assert target.read_text() == "old content"
+    assert _no_temp_files(tmp_path) == []
+
+
+def test_atomic_write_keeps_the_old_file_when_the_writer_fails(tmp_path):
+    target = tmp_path / "figure.png"
+    target.write_bytes(b"old")
+
+    def write_half_then_fail():
+        with atomic_write(target, "wb") as handle:
+            handle.write(b"half")
+            raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError, match="boom"):
+        write_half_then_fail()
+    assert target.read_bytes() == b"old"
+    assert _no_temp_files(tmp_path) == []
+
+
+def test_atomic_write_into_a_folder_that_cannot_be_written(tmp_path, monkeypatch):
+    import tempfile
+
+    def read_only(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)
+    with (
+        pytest.raises(OSError, match=r"could not write .*out\.json: Permission denied"),
+        atomic_write(tmp_path / "out.json") as handle,
+    ):
+        handle.write("x")
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_command_on_a_full_disk_exits_1_and_keeps_earlier_results(tmp_path, monkeypatch, capsys):
+    pytest.importorskip("matplotlib")
+    from mlplab.cli import main
+
+    assert main(["xor", "--quick", "--seeds", "1", "--out", str(tmp_path), "--no-progress"]) == 0
+    before = {p: p.read_bytes() for p in (tmp_path / "xor").iterdir()}
+
+    def full_disk(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    code = main(["xor", "--quick", "--seeds", "1", "--seed", "5", "--out", str(tmp_path), "--no-progress"])
+    assert code == 1
+    assert "No space left on device" in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in (tmp_path / "xor").iterdir()} == before
+    assert _no_temp_files(tmp_path) == []
+
+
+def test_ctrl_c_on_a_running_command_exits_130_and_keeps_earlier_results(tmp_path):
+    pytest.importorskip("matplotlib")
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    first = subprocess.run(
+        [sys.executable, "-m", "mlplab", "xor", "--quick", "--seeds", "1", "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert first.returncode == 0, first.stderr
+    metrics = tmp_path / "xor" / "metrics.json"
+    earlier = metrics.read_bytes()
+
+    # The full run takes ~10 s; interrupt it while it trains.
+    # A shell that starts jobs in the background ignores SIGINT for them and the child
+    # would inherit that; restore the default so Python installs its Ctrl-C handler.
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mlplab", "xor", "--seed", "3", "--out", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    time.sleep(3.0)
+    assert proc.poll() is None, "the command ended before it could be interrupted"
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "interrupted" in err
+    assert "unchanged" in err
+    assert "Traceback" not in err
+    assert metrics.read_bytes() == earlier
+    assert _no_temp_files(tmp_path) == []
