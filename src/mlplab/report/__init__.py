@@ -1,0 +1,99 @@
+"""The report the sheet asks for: a PDF (Typst) and an executed notebook, from the results.
+
+:func:`build_report` reads every experiment's ``metrics.json`` under the
+results folder (running the experiments that are missing), and writes
+``report.pdf`` and ``report.ipynb`` (plus ``report.typ``, the PDF's source)
+next to them. Numbers in the text come from the results (``facts.py``),
+tables from the results and the library (``tables.py``), the structure from
+``document.py`` and the words from ``prose_<lang>.py``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .._io import atomic_write
+
+__all__ = ["LANGUAGES", "build_report", "load_metrics", "prose"]
+
+LANGUAGES = ("en", "de")
+
+
+def prose(lang: str) -> dict[str, str]:
+    """The prose table of ``lang`` ('en' or 'de')."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {LANGUAGES}, got {lang!r}")
+    if lang == "de":
+        from .prose_de import TEXT
+    else:
+        from .prose_en import TEXT
+    return TEXT
+
+
+def load_metrics(out: Path) -> dict[str, dict]:
+    """``{experiment: metrics}`` for every experiment with a ``metrics.json`` under ``out``."""
+    from ..lab import EXPERIMENTS
+
+    found = {}
+    for name in EXPERIMENTS:
+        path = Path(out) / name / "metrics.json"
+        if path.is_file():
+            found[name] = json.loads(path.read_text(encoding="utf-8"))
+    return found
+
+
+def build_report(out: str | Path = "results", lang: str = "en", *, pdf: bool = True,
+                 notebook: bool = True, timeout: int = 900) -> dict[str, Path]:  # fmt: skip
+    """Write ``report.pdf`` and ``report.ipynb`` into ``out`` from the results there.
+
+    Parameters
+    ----------
+    out : path
+        The results folder (``mlplab all --out``).
+    lang : {'en', 'de'}
+    pdf, notebook : bool
+        Which outputs to write.
+    timeout : int
+        Seconds a notebook cell may run.
+
+    Returns
+    -------
+    dict
+        ``{'pdf': path, 'typ': path, 'notebook': path}`` for what was written.
+    """
+    from .document import document
+    from .facts import facts as make_facts
+    from .tables import Tables
+
+    text = prose(lang)
+    out = Path(out)
+    metrics = load_metrics(out)
+    facts = make_facts(metrics, lang)
+    blocks = document(set(metrics))
+    tables = Tables(metrics, text, lang)
+
+    def figure_exists(stem: str) -> bool:
+        return (out / f"{stem}.png").is_file() and (out / f"{stem}.svg").is_file()
+
+    written: dict[str, Path] = {}
+    if pdf:
+        from .render_typst import compile_pdf, render
+
+        source = render(blocks, text, facts, tables, lang, figure_exists)
+        with atomic_write(out / "report.typ") as handle:
+            handle.write(source)
+        data = compile_pdf(source, out)
+        with atomic_write(out / "report.pdf", "wb") as handle:
+            handle.write(data)
+        written.update(typ=out / "report.typ", pdf=out / "report.pdf")
+    if notebook:
+        import nbformat
+
+        from .render_notebook import execute, render
+
+        nb = execute(render(blocks, text, facts, tables, figure_exists), out, timeout)
+        with atomic_write(out / "report.ipynb") as handle:
+            nbformat.write(nb, handle)
+        written["notebook"] = out / "report.ipynb"
+    return written

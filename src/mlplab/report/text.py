@@ -1,0 +1,76 @@
+"""Prose in two markups: placeholders, inline maths and code spans, per language.
+
+``fill(template, facts, target)`` turns a prose string into Typst markup
+(``target='typst'``) or Markdown with LaTeX maths (``target='markdown'``):
+``{name}`` becomes ``facts[name]`` (escaped), ``{m:name}`` the inline maths of
+:data:`~mlplab.report.blocks.INLINE`, and ``` `code` ``` stays code.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .blocks import INLINE
+
+__all__ = ["escape", "fill", "fmt_num", "fmt_pct", "fmt_sci", "placeholders"]
+
+_TOKEN = re.compile(r"\{(m:)?([A-Za-z0-9_]+)\}|`[^`]*`")
+_TYPST_SPECIAL = re.compile(r"([\\#$@<>\[\]*_~\"])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\*_\[\]<>#|$])")
+
+
+def escape(text: str, target: str) -> str:
+    """Escape ``text`` so that it shows literally in ``target`` markup."""
+    pattern = _TYPST_SPECIAL if target == "typst" else _MARKDOWN_SPECIAL
+    return pattern.sub(r"\\\1", text)
+
+
+def fill(template: str, facts: dict[str, str], target: str) -> str:
+    """Render one prose string for ``target`` ('typst' or 'markdown')."""
+    out, last = [], 0
+    for match in _TOKEN.finditer(template):
+        out.append(escape(template[last : match.start()], target))
+        token = match.group(0)
+        if token.startswith("`"):
+            out.append(token)  # a code span is the same in both markups
+        elif match.group(1):
+            typst_math, latex = INLINE[match.group(2)]
+            out.append(f"${typst_math}$" if target == "typst" else f"${latex}$")
+        else:
+            out.append(escape(str(facts[match.group(2)]), target))
+        last = match.end()
+    out.append(escape(template[last:], target))
+    return "".join(out)
+
+
+def placeholders(template: str) -> set[str]:
+    """The ``{name}`` and ``{m:name}`` fields of a prose string."""
+    return {
+        (f"m:{m.group(2)}" if m.group(1) else m.group(2))
+        for m in _TOKEN.finditer(template)
+        if not m.group(0).startswith("`")
+    }
+
+
+def fmt_num(value: float | None, digits: int, lang: str) -> str:
+    """``1234.5`` → ``'1234.50'`` (en) or ``'1234,50'`` (de); ``None``/NaN → ``'–'``."""
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return "–"
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang == "de" else text
+
+
+def fmt_pct(value: float | None, lang: str, digits: int = 1) -> str:
+    """A share as a percentage: ``0.985`` → ``'98.5 %'`` / ``'98,5 %'``."""
+    if value is None:
+        return "–"
+    return f"{fmt_num(100.0 * value, digits, lang)}\u202f%"
+
+
+def fmt_sci(value: float | None, lang: str, digits: int = 1) -> str:
+    """``3.2e-09`` → ``'3.2e-09'`` (en) or ``'3,2e-09'`` (de)."""
+    if value is None or not math.isfinite(value):
+        return "–"
+    text = f"{value:.{digits}e}"
+    return text.replace(".", ",") if lang == "de" else text
