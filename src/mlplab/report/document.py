@@ -36,7 +36,8 @@ weight_grads, bias_grads = model._backward(X, y)   # ∂L/∂W, ∂L/∂b of the
 
 XOR_CODE = """\
 xor = metrics("xor")["results"]
-print("accuracy:", xor["main_run"]["accuracy"], "| epochs to 100 %:", xor["main_run"]["epochs_to_100_percent"])
+main = xor["main_run"]
+print("accuracy:", main["accuracy"], "| epochs to 100 %:", main["epochs_to_100_percent"])
 {a: f'{r["solved"]}/{r["seeds"]}' for a, r in xor["success_rate"].items()}
 """
 

@@ -89,9 +89,8 @@ def render(blocks: list, text: dict[str, str], facts: dict[str, str], tables, la
         elif isinstance(block, Table):
             header, rows, align = tables.make(block.name)
             out.append(_table(header, rows, fill(text[block.caption], facts, "typst"), align))
-        elif isinstance(block, Code):
-            if block.listing:
-                out.append(f"```python\n{block.source.strip()}\n```\n")
+        elif isinstance(block, Code) and block.listing:
+            out.append(f"```python\n{block.source.strip()}\n```\n")
     return "\n".join(out)
 
 
