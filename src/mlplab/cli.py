@@ -59,20 +59,49 @@ def _cmd_experiment(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_with_defaults(name: str, args: argparse.Namespace) -> None:
+    """Run experiment ``name`` with its own default options and the common ones of ``args``."""
+    from . import lab
+
+    module = lab.load(name)
+    options = argparse.Namespace(**vars(args))
+    sub = argparse.ArgumentParser(add_help=False)
+    module.add_arguments(sub)
+    for key, value in vars(sub.parse_args([])).items():
+        setattr(options, key, value)
+    options.command = name
+    _run_experiment(name, module, options)
+
+
+def _write_report(args: argparse.Namespace) -> None:
+    from .report import build_report
+
+    start = time.perf_counter()
+    written = build_report(args.out, args.lang)
+    paths = ", ".join(str(p) for key, p in written.items() if key != "typ")
+    print(f"report: done in {time.perf_counter() - start:.1f} s -> {paths}", flush=True)
+
+
 def _cmd_all(args: argparse.Namespace) -> int:
     from . import lab
 
     start = time.perf_counter()
     for name in lab.available():
-        module = lab.load(name)
-        defaults = argparse.Namespace(**vars(args))
-        sub = argparse.ArgumentParser(add_help=False)
-        module.add_arguments(sub)
-        for key, value in vars(sub.parse_args([])).items():
-            setattr(defaults, key, value)  # each experiment with its own defaults
-        defaults.command = name
-        _run_experiment(name, module, defaults)
+        _run_with_defaults(name, args)
+    _write_report(args)
     print(f"all: done in {time.perf_counter() - start:.1f} s -> {args.out}", flush=True)
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from . import lab
+    from .report import load_metrics
+
+    present = load_metrics(Path(args.out))
+    for name in lab.available():
+        if name not in present:  # run what is missing, with the given seed and --quick
+            _run_with_defaults(name, args)
+    _write_report(args)
     return 0
 
 
@@ -86,6 +115,10 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=_bounded_int(0), default=0, help="master seed (default: 0)")
     parser.add_argument("--quick", action="store_true", help="small settings: seconds instead of minutes")
     parser.add_argument("--no-progress", action="store_true", help="no progress bars even on a terminal")
+
+
+def _add_lang(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=["en", "de"], default="en", help="report language (default: en)")
 
 
 def _missing(extra: str, error: ImportError):
@@ -144,9 +177,18 @@ def build_parser() -> argparse.ArgumentParser:
         module.add_arguments(sub)
         sub.set_defaults(handler=_cmd_experiment)
 
-    everything = commands.add_parser("all", help="run every experiment (and write the report)")
+    everything = commands.add_parser("all", help="run every experiment, then write the report")
     _add_common(everything)
+    _add_lang(everything)
     everything.set_defaults(handler=_cmd_all)
+
+    report = commands.add_parser(
+        "report",
+        help="write DIR/report.pdf and DIR/report.ipynb from the results (running missing experiments)",
+    )
+    _add_common(report)
+    _add_lang(report)
+    report.set_defaults(handler=_cmd_report)
     return parser
 
 

@@ -103,6 +103,7 @@ def execute(nb, cwd: Path, timeout: int = 600):
     from nbclient import NotebookClient
 
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                            extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no TCP banner
                             resources={"metadata": {"path": str(cwd)}})  # fmt: skip
     client.execute()
     return nb
