@@ -5,11 +5,15 @@
 * :mod:`mlplab.nn` — the library underneath (network, losses, optimisers, training).
 * :mod:`mlplab.datasets` — XOR, the sheet's spirals, a seeded split.
 * :mod:`mlplab.trace` — every number of one forward/backward pass (task 1.2).
+* :func:`load` — read a model file written by ``save`` (:mod:`mlplab.serialization`).
+* :class:`MLPClassifier` — the scikit-learn estimator (needs the ``sklearn`` extra;
+  imported on first use, so ``import mlplab`` never imports scikit-learn).
 """
 
 from .mlp import MLP, NotFittedError, gradient_check
 from .nn.optimizers import SGD, Adam, Momentum, RMSprop
 from .nn.training import DivergenceError, EarlyStopping, History, TrainingInterrupted
+from .serialization import ModelFileError, load
 
 __version__ = "0.1.0"
 
@@ -20,10 +24,26 @@ __all__ = [
     "DivergenceError",
     "EarlyStopping",
     "History",
+    "ModelFileError",
     "Momentum",
     "NotFittedError",
     "RMSprop",
     "TrainingInterrupted",
     "__version__",
     "gradient_check",
+    "load",
 ]
+
+
+def __getattr__(name: str):
+    # MLPClassifier is left out of __all__ so that ``from mlplab import *`` works
+    # without scikit-learn; estimator.py raises an ImportError naming the extra.
+    if name == "MLPClassifier":
+        from .estimator import MLPClassifier
+
+        return MLPClassifier
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), "MLPClassifier"])
