@@ -1,5 +1,9 @@
 import os
 
+# scikit-learn's array-API estimator check needs this before SciPy is first
+# imported; the root conftest is loaded before any test module imports SciPy.
+os.environ.setdefault("SCIPY_ARRAY_API", "1")
+
 from hypothesis import HealthCheck, settings
 
 # CI runs derandomised so that a red run can be reproduced; locally hypothesis

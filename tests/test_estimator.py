@@ -3,15 +3,12 @@
 scikit-learn's check suite runs on two configurations, every check, none
 skipped by us and none marked as an expected failure. Two of its checks depend
 on the environment: the pandas checks need pandas, and the array-API check
-needs ``SCIPY_ARRAY_API=1`` before SciPy is first imported, which is set here.
+needs ``SCIPY_ARRAY_API=1`` before SciPy is first imported, which tests/conftest.py sets.
 """
 
 from __future__ import annotations
 
 import os
-
-os.environ.setdefault("SCIPY_ARRAY_API", "1")  # before SciPy is imported (via scikit-learn)
-
 import pickle
 import re
 import subprocess
@@ -365,3 +362,8 @@ def test_bad_data_is_refused_in_fit():
         small().fit(X, y).predict(np.zeros((1, 3)))
     with pytest.raises(ValueError, match=r"X holds 1e\+300 at index \(0, 0\), too large for float32"):
         small(dtype="float32").fit(np.full((20, 2), 1e300), y)
+
+
+def test_array_api_check_is_enabled():
+    # tests/conftest.py sets it before SciPy is imported, so the array-API check runs, not skips.
+    assert os.environ.get("SCIPY_ARRAY_API") == "1"

@@ -330,3 +330,17 @@ def test_ctrl_c_stops_at_a_batch_boundary_and_keeps_a_usable_model():
     np.testing.assert_array_equal(model.network.params, twin.network.params)
     assert model.predict(X / 12).shape == (100,)
     model.train(X / 12, y, epochs=2, batch_size=10)  # and it can go on
+
+
+def test_pickle_and_deepcopy_keep_a_trainable_model():
+    import copy
+    import pickle
+
+    X, y = make_xor()
+    model = MLP([2, 4, 1], "tanh", learning_rate=0.5, seed=0)
+    model.train(X, y, epochs=5)
+    for clone in (pickle.loads(pickle.dumps(model)), copy.deepcopy(model)):
+        np.testing.assert_array_equal(clone.predict_proba(X), model.predict_proba(X))
+        assert np.shares_memory(clone.weights[0], clone.network.params)  # views survive
+        clone.train(X, y, epochs=2000)
+        assert clone.score(X, y) == 1.0  # training reaches the layers

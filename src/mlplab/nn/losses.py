@@ -94,8 +94,8 @@ class BinaryCrossEntropy(Loss):
         return float(value), grad
 
     def probabilities(self, logits):
-        p1 = sigmoid(logits[:, 0])
-        return np.column_stack([1.0 - p1, p1])  # (n, 2)
+        # σ(−z) rather than 1 − σ(z): keeps P(class 0) accurate where it is tiny
+        return np.column_stack([sigmoid(-logits[:, 0]), sigmoid(logits[:, 0])])  # (n, 2)
 
     def predict(self, logits):
         return (logits[:, 0] > 0.0).astype(np.int64)  # σ(z) > 1/2  ⇔  z > 0

@@ -248,6 +248,27 @@ class Network:
             self.add_l2_gradient(l2)
         return value, logits
 
+    # ---------------------------------------------------------------- pickle
+    def __getstate__(self) -> dict:
+        """Pickle the settings and the flat vectors only; the views are rebuilt on load.
+
+        A plain pickle would copy each view separately, so the layers would stop
+        sharing memory with ``params`` and training would silently update a
+        vector that the forward pass no longer reads.
+        """
+        return {
+            "layer_sizes": self.layer_sizes,
+            "activation": self.activation.name,
+            "dtype": self.dtype.name,
+            "params": self.params,
+            "grads": self.grads,
+        }
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["layer_sizes"], state["activation"], dtype=state["dtype"])
+        self.params[...] = state["params"]
+        self.grads[...] = state["grads"]
+
     def __repr__(self) -> str:
         return (
             f"Network({list(self.layer_sizes)}, activation={self.activation.name!r}, dtype={self.dtype.name})"
