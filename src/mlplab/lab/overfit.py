@@ -1,10 +1,11 @@
 """Task 3.2 (a): overfitting a small data set, and early stopping.
 
 Fifty noisy spiral points (the sheet's ``make_spirals(50, noise)``, scaled by
-1/(4π) into [−1, 1]²) meet a network with about 17 000 parameters,
-[2, 128, 128, 1]. A second draw of 50 points is the validation set and 1000
-more points are an independent test set. The same network, from the same
-initial weights, is trained twice with full-batch Adam:
+1/(4π) into [−1, 1]²) meet a network with 17 025 parameters, [2, 128, 128, 1]
+(tanh). A second draw of 50 points (the same positions along the arms, fresh
+noise) is the validation set; 1000 more points, dense along the arms, are an
+independent test set. The network, from the same initial weights, is trained
+twice with full-batch Adam:
 
 * without early stopping, for all epochs: the training loss falls towards
   zero while the validation loss turns round and climbs (overfitting);
@@ -12,15 +13,23 @@ initial weights, is trained twice with full-batch Adam:
   validation loss and the weights of that best epoch are restored.
 
 Because both runs start from the same weights and full-batch training draws no
-random numbers, the early-stopped run *is* the long run cut short at its best
-epoch, so the comparison isolates the effect of stopping. One pair of runs
-proves little, so the pair is repeated on fresh data and initial weights
-(``--repeats``); the first repeat is the one drawn.
+random numbers, the early-stopped run *is* the long run, stopped and rolled
+back to its best epoch, so the comparison isolates the effect of stopping. One
+pair of runs proves little, so the pair is repeated on fresh data and initial
+weights (``--repeats``); the first repeat is the one drawn.
+
+Two things the runs show. Overfitting here hurts the loss far more than the
+accuracy: the long run's boundary still separates most test points, but it is
+confidently wrong on the others, so early stopping mostly buys a lower test
+loss. And ``patience`` must outlast the plateau at the start of training
+(the loss sits near ln 2 for a few hundred epochs), or early stopping halts
+before the network has learned anything.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 
 import numpy as np
 from threadpoolctl import threadpool_limits
@@ -33,28 +42,82 @@ from ._common import Context
 NAME = "overfit"
 HELP = "task 3.2 (a): 50 samples, an over-parameterised net, early stopping vs training to the end"
 
-#: full-batch Adam at this rate overfits the 50 points within ~1000 epochs
-DEFAULTS = {"noise": 0.5, "hidden": 128, "activation": "tanh", "learning_rate": 1e-3,
-            "epochs": 3000, "patience": 300, "repeats": 5}  # fmt: skip
-QUICK = {"epochs": 1500, "learning_rate": 3e-3, "patience": 150, "repeats": 2}
+#: full-batch Adam at this rate fits the 50 points within ~1000 epochs and then overfits them
+DEFAULTS = {"epochs": 3000, "patience": 300, "repeats": 5}
+QUICK = {"epochs": 1500, "patience": 150, "repeats": 2}
 N_TRAIN, N_VAL, N_TEST = 50, 50, 1000
 
 
+def positive_int(text: str) -> int:
+    """``argparse`` type: an integer >= 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be an integer >= 1, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be an integer >= 1, got {text!r}")
+    return value
+
+
+def float_at_least(low: float, *, inclusive: bool = True):
+    """``argparse`` type: a finite number ``>= low`` (``> low`` when not ``inclusive``)."""
+    relation = ">=" if inclusive else ">"
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be a number {relation} {low:g}, got {text!r}") from None
+        if not math.isfinite(value) or value < low or (value == low and not inclusive):
+            raise argparse.ArgumentTypeError(f"must be a number {relation} {low:g}, got {text!r}")
+        return value
+
+    return parse
+
+
+def resolve(args: argparse.Namespace, name: str, defaults: dict, quick: dict, is_quick: bool):
+    """An option's value: as given, else its ``--quick`` default, else its full default."""
+    value = getattr(args, name, None)
+    if value is not None:
+        return value
+    return quick[name] if is_quick and name in quick else defaults[name]
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--noise", type=float, default=DEFAULTS["noise"],
-                        help="noise of make_spirals before scaling (default: %(default)s)")  # fmt: skip
-    parser.add_argument("--hidden", type=int, default=DEFAULTS["hidden"],
-                        help="width of both hidden layers (default: %(default)s)")  # fmt: skip
-    parser.add_argument("--activation", choices=["sigmoid", "tanh", "relu"], default=DEFAULTS["activation"],
-                        help="hidden activation (default: %(default)s)")  # fmt: skip
-    parser.add_argument("--learning-rate", type=float, default=DEFAULTS["learning_rate"],
-                        help="Adam's step size (default: %(default)s)")  # fmt: skip
-    parser.add_argument("--epochs", type=int, default=DEFAULTS["epochs"],
-                        help="full-batch epochs of the long run (default: %(default)s)")  # fmt: skip
-    parser.add_argument("--patience", type=int, default=DEFAULTS["patience"],
-                        help="epochs without a better validation loss before stopping (default: %(default)s)")
-    parser.add_argument("--repeats", type=int, default=DEFAULTS["repeats"],
-                        help="pairs of runs on fresh data and weights (default: %(default)s)")  # fmt: skip
+    parser.add_argument(
+        "--noise",
+        type=float_at_least(0.0),
+        default=0.4,
+        help="noise of make_spirals before scaling (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--hidden", type=positive_int, default=128, help="width of both hidden layers (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--activation",
+        choices=["sigmoid", "tanh", "relu"],
+        default="tanh",
+        help="hidden activation (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--learning-rate",
+        type=float_at_least(0.0, inclusive=False),
+        default=3e-3,
+        help="Adam's step size (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--epochs", type=positive_int, help="full-batch epochs of the long run (default: 3000; --quick: 1500)"
+    )
+    parser.add_argument(
+        "--patience",
+        type=positive_int,
+        help="epochs without a better validation loss before stopping (default: 300; --quick: 150)",
+    )
+    parser.add_argument(
+        "--repeats",
+        type=positive_int,
+        help="pairs of runs on fresh data and weights (default: 5; --quick: 2)",
+    )
 
 
 def scaled_spirals(n_samples: int, noise: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -75,7 +138,7 @@ def scaled_spirals(n_samples: int, noise: float, seed: int) -> tuple[np.ndarray,
 
 
 def data_loss(model: MLP, X: np.ndarray, y: np.ndarray) -> float:
-    """Mean binary cross-entropy of ``model`` on ``(X, y)``, without any L2 term."""
+    """The mean cross-entropy of ``model`` on ``(X, y)``, without any L2 term."""
     logits = model.network.predict_logits(np.asarray(X, dtype=model.network.dtype))  # (n, 1)
     return float(model.loss.value(logits, model.loss.prepare_targets(y, model.network.dtype)))
 
@@ -94,8 +157,15 @@ def _train_pair(data: dict, config: dict, seed: int) -> tuple[MLP, MLP]:
     X, y = data["train"]
     models = []
     for early in (False, True):
-        model = MLP(config["layer_sizes"], config["activation"], config["learning_rate"], optimizer="adam",
-                    seed=seed, early_stopping=early, patience=config["patience"])  # fmt: skip
+        model = MLP(
+            config["layer_sizes"],
+            config["activation"],
+            config["learning_rate"],
+            optimizer="adam",
+            seed=seed,
+            early_stopping=early,
+            patience=config["patience"],
+        )
         model.train(X, y, epochs=config["epochs"], validation_data=data["val"])
         models.append(model)
     return models[0], models[1]
@@ -134,20 +204,26 @@ def run(ctx: Context, args: argparse.Namespace) -> dict:
     dict
         The ``results`` part of ``metrics.json``.
     """
-    quick = QUICK if ctx.quick else {}
     hidden = args.hidden
     config = {
         "layer_sizes": [2, hidden, hidden, 1],
         "activation": args.activation,
         "optimizer": "adam",
-        "learning_rate": quick.get("learning_rate", args.learning_rate),
-        "epochs": quick.get("epochs", args.epochs),
+        "learning_rate": args.learning_rate,
+        "epochs": resolve(args, "epochs", DEFAULTS, QUICK, ctx.quick),
         "batch_size": None,
-        "patience": quick.get("patience", args.patience),
+        "patience": resolve(args, "patience", DEFAULTS, QUICK, ctx.quick),
     }
-    n_repeats = quick.get("repeats", args.repeats)
-    settings = {**config, "noise": args.noise, "scale": "1/(4π)", "repeats": n_repeats,
-                "n_train": N_TRAIN, "n_val": N_VAL, "n_test": N_TEST}  # fmt: skip
+    n_repeats = resolve(args, "repeats", DEFAULTS, QUICK, ctx.quick)
+    settings = {
+        **config,
+        "noise": args.noise,
+        "scale": "1/(4π)",
+        "repeats": n_repeats,
+        "n_train": N_TRAIN,
+        "n_val": N_VAL,
+        "n_test": N_TEST,
+    }
 
     pairs, shown = [], None
     bar = ctx.bar(n_repeats, "repeats")
@@ -173,24 +249,32 @@ def run(ctx: Context, args: argparse.Namespace) -> dict:
         "params_per_sample": long.n_params / N_TRAIN,
         **pairs[0],
         "curves": {
-            "without_early_stopping": {"train_loss": long.history.train_loss, "val_loss": long.history.val_loss},
+            "without_early_stopping": {
+                "train_loss": long.history.train_loss,
+                "val_loss": long.history.val_loss,
+            },
             "early_stopping": {"train_loss": early.history.train_loss, "val_loss": early.history.val_loss},
         },
     }
     summary = {}
-    for key, name in (("test_accuracy", "test_accuracy"), ("test_loss", "test_loss")):
-        a = np.array([p["without_early_stopping"][name] for p in pairs])
-        b = np.array([p["early_stopping"][name] for p in pairs])
-        summary[key] = {"without_early_stopping_mean": float(a.mean()), "early_stopping_mean": float(b.mean())}
-    summary["early_stopping_better_accuracy"] = int(sum(
-        p["early_stopping"]["test_accuracy"] > p["without_early_stopping"]["test_accuracy"] for p in pairs))
-    summary["early_stopping_lower_test_loss"] = int(sum(
-        p["early_stopping"]["test_loss"] < p["without_early_stopping"]["test_loss"] for p in pairs))  # fmt: skip
+    for key in ("test_accuracy", "test_loss"):
+        a = np.array([p["without_early_stopping"][key] for p in pairs])
+        b = np.array([p["early_stopping"][key] for p in pairs])
+        summary[key] = {
+            "without_early_stopping_mean": float(a.mean()),
+            "early_stopping_mean": float(b.mean()),
+        }
+    summary["early_stopping_higher_test_accuracy"] = sum(
+        p["early_stopping"]["test_accuracy"] > p["without_early_stopping"]["test_accuracy"] for p in pairs
+    )
+    summary["early_stopping_lower_test_loss"] = sum(
+        p["early_stopping"]["test_loss"] < p["without_early_stopping"]["test_loss"] for p in pairs
+    )
     summary["repeats"] = n_repeats
 
     with ctx.timed("figures"):
         _plot_curves(ctx, main, config)
-        _plot_boundaries(ctx, data, long, early, main, config)
+        _plot_boundaries(ctx, data, long, early, main)
         _plot_repeats(ctx, pairs)
 
     results = {"main_run": main, "repeats": pairs, "summary": summary}
@@ -209,46 +293,89 @@ def _plot_curves(ctx: Context, main: dict, config: dict) -> None:
     curves = main["curves"]
     ax = axes[0]
     without = main["without_early_stopping"]
-    plotting.loss_curves(ax, {"training loss": curves["without_early_stopping"]["train_loss"],
-                              "validation loss": curves["without_early_stopping"]["val_loss"]},
-                         styles={"training loss": TRAIN_STYLE, "validation loss": VAL_STYLE},
-                         title=f"without early stopping ({config['epochs']} epochs)")  # fmt: skip
-    ax.axvline(without["min_val_epoch"], color="0.35", ls=":", lw=1.2,
-               label=f"lowest validation loss (epoch {without['min_val_epoch']})")  # fmt: skip
+    plotting.loss_curves(
+        ax,
+        {
+            "training loss": curves["without_early_stopping"]["train_loss"],
+            "validation loss": curves["without_early_stopping"]["val_loss"],
+        },
+        styles={"training loss": TRAIN_STYLE, "validation loss": VAL_STYLE},
+        title=f"without early stopping ({config['epochs']} epochs)",
+    )
+    ax.axvline(
+        without["min_val_epoch"],
+        color="0.35",
+        ls=":",
+        lw=1.2,
+        label=f"lowest validation loss (epoch {without['min_val_epoch']})",
+    )
     ax.set_ylabel("binary cross-entropy")
-    ax.legend(loc="lower left")
+    ax.get_legend().remove()
 
     ax = axes[1]
     es = main["early_stopping"]
-    plotting.loss_curves(ax, {"training loss": curves["early_stopping"]["train_loss"],
-                              "validation loss": curves["early_stopping"]["val_loss"]},
-                         styles={"training loss": TRAIN_STYLE, "validation loss": VAL_STYLE},
-                         title=f"with early stopping (patience {config['patience']})")  # fmt: skip
-    best, stop = es["best_epoch"], es["stopped_epoch"] or es["epochs_run"]
-    ax.axvspan(best, stop, color="0.85", alpha=0.6, lw=0, label="patience: no improvement")
+    plotting.loss_curves(
+        ax,
+        {
+            "training loss": curves["early_stopping"]["train_loss"],
+            "validation loss": curves["early_stopping"]["val_loss"],
+        },
+        styles={"training loss": TRAIN_STYLE, "validation loss": VAL_STYLE},
+        title=f"with early stopping (patience {config['patience']})",
+    )
+    best, stop = es["best_epoch"], es["stopped_epoch"]
+    ax.axvspan(
+        best,
+        stop or es["epochs_run"],
+        color="0.85",
+        alpha=0.6,
+        lw=0,
+        label="patience window (no improvement)",
+    )
     ax.axvline(best, color="#1b7837", lw=1.4, label=f"best epoch {best} (weights restored)")
     ax.plot([best], [es["best_val_loss"]], marker="*", ms=12, color="#1b7837", ls="none", zorder=4)
-    ax.axvline(stop, color="0.2", ls="--", lw=1.2, label=f"stopped after epoch {stop}")
+    if stop is not None:
+        ax.axvline(stop, color="0.2", ls="--", lw=1.2, label=f"stopped after epoch {stop}")
     ax.set_xlim(axes[0].get_xlim())
-    ax.legend(loc="lower left")
-    fig.suptitle(f"{main['n_params']:,} parameters, {main['n_train']} training samples "
-                 f"({main['params_per_sample']:.0f} per sample), Adam α = {config['learning_rate']:g}")  # fmt: skip
+    ax.set_ylabel("")
+    ax.get_legend().remove()
+    handles = {}  # one legend below both panels; the two loss curves appear in both
+    for axis in axes:
+        handles.update(zip(*reversed(axis.get_legend_handles_labels())))
+    fig.legend(list(handles.values()), list(handles), loc="outside lower center", ncol=3)
+    fig.suptitle(
+        f"{main['n_params']:,} parameters, {main['n_train']} training samples "
+        f"({main['params_per_sample']:.0f} per sample), Adam α = {config['learning_rate']:g}"
+    )
     plotting.save_figure(fig, ctx.out / "overfit_curves")
 
 
-def _plot_boundaries(ctx: Context, data: dict, long: MLP, early: MLP, main: dict, config: dict) -> None:
+def _plot_boundaries(ctx: Context, data: dict, long: MLP, early: MLP, main: dict) -> None:
     """Decision boundaries of both models over the training points, test accuracy in the title."""
     fig, axes = plotting.new_figure(2, width=4.2, height=4.0)
     X, y = data["train"]
     without, es = main["without_early_stopping"], main["early_stopping"]
-    plotting.decision_boundary(axes[0], long.predict_proba, X, y, legend_loc="lower right",
-                               title=f"without early stopping ({without['epochs_run']} epochs)\n"
-                                     f"test accuracy {without['test_accuracy']:.1%}, "
-                                     f"test loss {without['test_loss']:.2f}")  # fmt: skip
-    plotting.decision_boundary(axes[1], early.predict_proba, X, y, legend_loc="lower right", show_colorbar=True,
-                               title=f"early stopping (weights of epoch {es['best_epoch']})\n"
-                                     f"test accuracy {es['test_accuracy']:.1%}, "
-                                     f"test loss {es['test_loss']:.2f}")  # fmt: skip
+    plotting.decision_boundary(
+        axes[0],
+        long.predict_proba,
+        X,
+        y,
+        legend_loc="lower right",
+        title=f"without early stopping ({without['epochs_run']} epochs)\n"
+        f"test accuracy {without['test_accuracy']:.1%}, "
+        f"test loss {without['test_loss']:.2f}",
+    )
+    plotting.decision_boundary(
+        axes[1],
+        early.predict_proba,
+        X,
+        y,
+        legend_loc="lower right",
+        show_colorbar=True,
+        title=f"early stopping (weights of epoch {es['best_epoch']})\n"
+        f"test accuracy {es['test_accuracy']:.1%}, "
+        f"test loss {es['test_loss']:.2f}",
+    )
     plotting.save_figure(fig, ctx.out / "overfit_boundaries")
 
 
@@ -258,8 +385,16 @@ def _plot_repeats(ctx: Context, pairs: list[dict]) -> None:
     for ax, key, label in ((axes[0], "test_accuracy", "test accuracy"), (axes[1], "test_loss", "test loss")):
         for i, pair in enumerate(pairs):
             values = [pair["without_early_stopping"][key], pair["early_stopping"][key]]
-            ax.plot([0, 1], values, "-o", color="0.55" if i else "k", lw=1.0 if i else 1.6, ms=5,
-                    label="drawn run" if i == 0 else None, zorder=3 if i == 0 else 2)  # fmt: skip
+            ax.plot(
+                [0, 1],
+                values,
+                "-o",
+                color="0.55" if i else "k",
+                lw=1.0 if i else 1.6,
+                ms=5,
+                label="drawn run" if i == 0 else None,
+                zorder=3 if i == 0 else 2,
+            )
         ax.set_xticks([0, 1], ["without\nearly stopping", "with\nearly stopping"])
         ax.set_xlim(-0.3, 1.3)
         ax.set_ylabel(label)
