@@ -7,7 +7,7 @@ import pytest
 
 pytest.importorskip("matplotlib", reason="the lab needs the 'lab' extra")
 
-from mlplab.cli import main  # noqa: E402
+from mlplab.cli import main
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 

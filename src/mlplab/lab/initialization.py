@@ -1,0 +1,463 @@
+"""Task 3.1 (b): Xavier and He initialisation, and why the weights must be random.
+
+The variance argument. For ``z_j = Σ_i w_ji a_i`` with independent, zero-mean
+weights, independent of the inputs ``a_i`` of the layer,
+
+    Var(z) = E[z²] = fan_in · Var(w) · E[a²].
+
+For ReLU, ``E[a²] = Var(z)/2`` (half of a symmetric ``z`` is cut off), so He's
+``Var(w) = 2/fan_in`` keeps ``Var(z)`` the same in every layer. For tanh,
+``tanh(z) ≈ z`` near 0 gives ``E[a²] ≈ Var(z)``, and Xavier's
+``Var(w) = 2/(fan_in + fan_out)`` (``= 1/fan_in`` for equal widths) keeps it
+constant to first order; the exact ``E[tanh(z)²] < Var(z)`` makes it shrink
+slowly (about like 1/l: from 1 to 0.06 over 10 layers of width 256).
+Weights that are too small shrink the signal by ``fan_in Var(w) E[a²]/Var(z)``
+per layer, too large ones blow it up (ReLU) or saturate every unit (tanh);
+zeros give ``z = 0`` everywhere.
+
+What the command does:
+
+1. **Variance per layer.** A deep network (by default 10 layers of width 256)
+   on standard normal inputs, for tanh and relu and five initialisations:
+   Xavier (normal), He (normal), zeros, too small ``N(0, 0.01²)`` and too
+   large ``N(0, 1²)``. Measured: ``E[z²]`` of each layer's pre-activations,
+   averaged over units, samples and a few independent weight draws (the
+   variance over weights and inputs, since ``E[z] = 0``; a single network
+   fluctuates around it, more so with depth). Predicted: the recursion
+   above with ``E[x²] = 1`` and ``E[f(z)²]`` for ``z ~ N(0, Var(z))``
+   computed by quadrature (exactly ``Var(z)/2`` for ReLU).
+2. **Training.** The same five initialisations on the sheet's spirals (scaled
+   by 1/(4π)) with ``[2, 32, 32, 32, 32, 1]`` and mini-batch SGD, several
+   seeds; a run that diverges is recorded as such.
+3. **Symmetry.** ``[2, 16, 16, 1]`` with ReLU and Adam on the same spirals,
+   every weight set to one constant (0.5) and the biases to 0: all hidden
+   units of a layer compute the same function, receive the same gradient and
+   stay identical throughout training (Adam's update is element-wise, so it
+   keeps them equal too), and each layer acts like a single unit. Recorded:
+   the largest spread across the units of each layer's incoming weights
+   (rows of ``W^(l)`` with ``b^(l)``) and outgoing weights (columns of
+   ``W^(l+1)``), against a random (He) initialisation.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from threadpoolctl import threadpool_limits
+
+from ..datasets import make_spirals
+from ..mlp import MLP
+from ..nn.activations import get_activation
+from ..nn.initializers import default_initializer
+from ..nn.network import Linear, Network
+from ..nn.training import DivergenceError
+from . import plotting
+from ._common import Context
+from .vanishing import positive_int
+
+NAME = "init"
+HELP = "task 3.1 (b): Xavier/He/zeros/small/large init: variance per layer, training, symmetry"
+
+ACTIVATIONS = ("tanh", "relu")
+
+
+@dataclass(frozen=True)
+class NormalInit:
+    """Initialiser ``w ~ N(0, std²)`` for every weight (``MLP(init=NormalInit(0.01))``)."""
+
+    std: float
+
+    def __call__(self, weight: np.ndarray, rng: np.random.Generator) -> None:
+        weight[...] = rng.normal(0.0, self.std, size=weight.shape)
+
+
+@dataclass(frozen=True)
+class ConstantInit:
+    """Initialiser that sets every weight to ``value`` (draws nothing)."""
+
+    value: float
+
+    def __call__(self, weight: np.ndarray, rng: np.random.Generator) -> None:
+        weight[...] = self.value
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """An initialisation under test: its names, initialiser and ``Var(w)(fan_in, fan_out)``."""
+
+    short: str
+    label: str
+    init: str | Callable
+    variance: Callable[[int, int], float]
+    color: str
+
+
+SCHEMES: dict[str, Scheme] = {
+    "xavier": Scheme(
+        short="Xavier",
+        label="Xavier N(0, 2/(fan_in+fan_out))",
+        init="xavier_normal",
+        variance=lambda fan_in, fan_out: 2.0 / (fan_in + fan_out),
+        color="#1b7837",
+    ),
+    "he": Scheme(
+        short="He",
+        label="He N(0, 2/fan_in)",
+        init="he_normal",
+        variance=lambda fan_in, fan_out: 2.0 / fan_in,
+        color="#2166ac",
+    ),
+    "zeros": Scheme(
+        short="zeros",
+        label="zeros",
+        init="zeros",
+        variance=lambda fan_in, fan_out: 0.0,
+        color="0.45",
+    ),
+    "small": Scheme(
+        short="too small",
+        label="too small N(0, 0.01²)",
+        init=NormalInit(0.01),
+        variance=lambda fan_in, fan_out: 0.01**2,
+        color="#e08214",
+    ),
+    "large": Scheme(
+        short="too large",
+        label="too large N(0, 1)",
+        init=NormalInit(1.0),
+        variance=lambda fan_in, fan_out: 1.0,
+        color="#b2182b",
+    ),
+}
+
+_U = np.linspace(-12.0, 12.0, 24001)  # standard normal quadrature grid
+_U_WEIGHTS = np.exp(-0.5 * _U**2) / np.sqrt(2.0 * np.pi) * (_U[1] - _U[0])
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    options = (
+        ("--depth", 10, "layers of the variance network"),
+        ("--width", 256, "width of the variance network"),
+        ("--samples", 1000, "standard normal inputs for the variance measurement"),
+        ("--networks", 5, "weight draws averaged in the variance measurement"),
+        ("--epochs", 1000, "training epochs (spirals and symmetry)"),
+        ("--seeds", 3, "training runs per initialisation and activation"),
+    )
+    for flag, default, text in options:
+        parser.add_argument(flag, type=positive_int, default=default, help=f"{text} (default: %(default)s)")
+    parser.add_argument("--learning-rate", type=float, default=0.1,
+                        help="SGD step size α of the spirals runs (default: 0.1)")  # fmt: skip
+    parser.add_argument("--constant", type=float, default=0.5,
+                        help="the one value of every weight in the symmetry run (default: 0.5)")  # fmt: skip
+
+
+# ------------------------------------------------------------ 1. variance
+def expected_square(activation: str, variance: float) -> float:
+    """``E[f(z)²]`` for ``z ~ N(0, variance)``: ``variance/2`` for ReLU, else by quadrature."""
+    if variance == 0.0:
+        return 0.0
+    if activation == "relu":
+        return variance / 2.0
+    values = get_activation(activation).forward(np.sqrt(variance) * _U)
+    return float(np.sum(_U_WEIGHTS * values**2))
+
+
+def predicted_variances(activation: str, scheme: Scheme, width: int, depth: int) -> np.ndarray:
+    """``Var(z_l)`` for l = 1..depth by ``Var(z) = fan_in Var(w) E[a²]``, with ``E[x²] = 1``."""
+    variances = []
+    second_moment = 1.0  # E[x²] of standard normal inputs
+    for _ in range(depth):
+        variance = width * scheme.variance(width, width) * second_moment
+        variances.append(variance)
+        second_moment = expected_square(activation, variance)
+    return np.array(variances)
+
+
+def measured_variances(network: Network, X: np.ndarray) -> np.ndarray:
+    """``E[z_l²]`` over units and samples of every layer's pre-activations, l = 1..L."""
+    out, moments = X, []
+    for layer in network.layers:
+        out = layer.forward(out)  # an activation layer overwrites z in place: measure first
+        if isinstance(layer, Linear):
+            moments.append(np.vdot(out, out) / out.size)
+    return np.array(moments)
+
+
+def _variance_study(ctx: Context, width: int, depth: int, n_samples: int, n_networks: int) -> dict:
+    """Measured (mean over ``n_networks`` weight draws) and predicted ``Var(z_l)``."""
+    X = np.random.default_rng(ctx.seed_for(0)).standard_normal((n_samples, width))  # (n, width)
+    study = {}
+    for activation in ACTIVATIONS:
+        study[activation] = {}
+        for index, (name, scheme) in enumerate(SCHEMES.items()):
+            network = Network([width] * (depth + 1), activation)
+            per_network = []
+            for draw in range(n_networks):
+                network.initialize(np.random.default_rng(ctx.seed_for(1, index, draw)), scheme.init)
+                per_network.append(measured_variances(network, X))
+            per_network = np.array(per_network)  # (n_networks, depth)
+            measured = per_network.mean(axis=0)
+            predicted = predicted_variances(activation, scheme, width, depth)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                ratio = np.where(predicted > 0, measured / predicted, np.nan)
+            study[activation][name] = {
+                "measured": measured,
+                "measured_min": per_network.min(axis=0),
+                "measured_max": per_network.max(axis=0),
+                "predicted": predicted,
+                "measured_over_predicted": ratio,
+                "max_abs_log10_ratio": (
+                    float(np.max(np.abs(np.log10(ratio)))) if np.all(predicted > 0) else None
+                ),
+            }
+    return study
+
+
+# ------------------------------------------------------------ 2. training
+def _scaled_spirals(seed: int) -> tuple[np.ndarray, np.ndarray]:
+    X, y = make_spirals(200, 0.1, seed=seed)
+    return X / (4.0 * np.pi), y  # (200, 2) in about [-1, 1]²
+
+
+def _train(activation: str, init, config: dict, seed: int, X: np.ndarray, y: np.ndarray) -> dict:
+    """One run; the loss curve survives a divergence (recorded by a callback)."""
+    model = MLP(config["layer_sizes"], activation, config["learning_rate"], optimizer=config["optimizer"],
+                seed=seed, init=init)  # fmt: skip
+    curve: list[float] = []
+    run = {"loss_curve": curve, "diverged_at_epoch": None, "final_loss": None, "accuracy": None}
+    try:
+        model.train(X, y, epochs=config["epochs"], batch_size=config["batch_size"],
+                    callbacks=[lambda epoch, history: curve.append(history.train_loss[-1])])  # fmt: skip
+    except DivergenceError as error:
+        run["diverged_at_epoch"] = error.epoch
+    else:
+        run["final_loss"], run["accuracy"] = curve[-1], model.score(X, y)
+    return run
+
+
+def _training_study(ctx: Context, config: dict, n_seeds: int) -> dict:
+    X, y = _scaled_spirals(ctx.seed_for(2))
+    study = {}
+    bar = ctx.bar(len(ACTIVATIONS) * len(SCHEMES) * n_seeds, "training")
+    for activation in ACTIVATIONS:
+        study[activation] = {}
+        for name, scheme in SCHEMES.items():
+            with ctx.timed(f"train_{activation}_{name}"):
+                runs = []
+                for s in range(n_seeds):  # the same seeds for every scheme: only the weights differ
+                    runs.append(_train(activation, scheme.init, config, ctx.seed_for(3, s), X, y))
+                    bar.update()
+            finished = [r for r in runs if r["diverged_at_epoch"] is None]
+            curves = [r["loss_curve"] for r in finished] or [[]]  # (runs, epochs)
+            study[activation][name] = {
+                "diverged": sum(r["diverged_at_epoch"] is not None for r in runs),
+                "diverged_at_epoch": [r["diverged_at_epoch"] for r in runs],
+                "initial_loss": [r["loss_curve"][0] if r["loss_curve"] else None for r in runs],
+                "final_loss": [r["final_loss"] for r in runs],
+                "accuracy": [r["accuracy"] for r in runs],
+                "final_loss_mean": float(np.mean([r["final_loss"] for r in finished])) if finished else None,
+                "accuracy_mean": float(np.mean([r["accuracy"] for r in finished])) if finished else None,
+                "loss_curve_median": np.median(curves, axis=0),  # of the runs that did not diverge
+                "loss_curve_min": np.min(curves, axis=0),
+                "loss_curve_max": np.max(curves, axis=0),
+            }
+    bar.close()
+    return study
+
+
+# ------------------------------------------------------------ 3. symmetry
+def unit_spreads(model: MLP) -> list[dict]:
+    """How different the units of each hidden layer are.
+
+    Returns
+    -------
+    list of dict, one per hidden layer
+        ``incoming_spread``: max over inputs of (max − min over units) of the
+        rows of ``[W^(l) | b^(l)]``; ``outgoing_spread``: the same over the
+        columns of ``W^(l+1)``; ``distinct_units``: the number of different
+        incoming rows (rounded to 9 decimals).
+    """
+    spreads = []
+    for layer in range(len(model.weights) - 1):
+        incoming = np.column_stack([model.weights[layer], model.biases[layer]])  # (units, fan_in + 1)
+        outgoing = model.weights[layer + 1]  # (next units, units)
+        spreads.append({
+            "incoming_spread": float(np.ptp(incoming, axis=0).max()),
+            "outgoing_spread": float(np.ptp(outgoing, axis=1).max()),
+            "distinct_units": int(np.unique(np.round(incoming, 9), axis=0).shape[0]),
+        })  # fmt: skip
+    return spreads
+
+
+def _symmetry_study(ctx: Context, config: dict, constant: float) -> tuple[dict, dict]:
+    """Constant versus random initialisation; returns the metrics and W1 over the epochs."""
+    X, y = _scaled_spirals(ctx.seed_for(2))
+    results, trajectories = {}, {}
+    starts = {
+        "constant": (ConstantInit(constant), f"every weight = {constant:g}"),
+        "random": (None, default_initializer(config["activation"])),
+    }
+    for name, (init, description) in starts.items():
+        model = MLP(config["layer_sizes"], config["activation"], config["learning_rate"],
+                    optimizer=config["optimizer"], seed=ctx.seed_for(4), init=init)  # fmt: skip
+        first_layer = [model.weights[0].copy()]
+
+        def record(epoch, history, model=model, first_layer=first_layer):
+            first_layer.append(model.weights[0].copy())
+
+        history = model.train(X, y, config["epochs"], config["batch_size"], callbacks=[record])
+        layers = unit_spreads(model)
+        results[name] = {
+            "init": description,
+            "layers": layers,
+            "max_incoming_spread": max(layer["incoming_spread"] for layer in layers),
+            "max_outgoing_spread": max(layer["outgoing_spread"] for layer in layers),
+            "final_loss": history.train_loss[-1],
+            "accuracy": model.score(X, y),
+        }
+        W1 = np.array(first_layer)  # (epochs + 1, units, 2)
+        trajectories[name] = {"W1": W1, "W2": model.weights[1].copy()}
+    return results, trajectories
+
+
+# ------------------------------------------------------------------- run
+def run(ctx: Context, args: argparse.Namespace) -> dict:
+    n_samples = min(args.samples, 200) if ctx.quick else args.samples
+    epochs = 100 if ctx.quick else args.epochs
+    n_seeds = 1 if ctx.quick else args.seeds
+    n_networks = min(args.networks, 2) if ctx.quick else args.networks
+    common = {"batch_size": 32, "epochs": epochs, "data": "make_spirals(200, 0.1) / (4π)"}
+    training = {"layer_sizes": [2, 32, 32, 32, 32, 1], "optimizer": "sgd",
+                "learning_rate": args.learning_rate, **common, "seeds": n_seeds}  # fmt: skip
+    symmetry = {"layer_sizes": [2, 16, 16, 1], "activation": "relu", "optimizer": "adam",
+                "learning_rate": 0.01, **common, "constant": args.constant, "biases": 0.0}  # fmt: skip
+    settings = {
+        "schemes": {name: scheme.label for name, scheme in SCHEMES.items()},
+        "activations": list(ACTIVATIONS),
+        "variance": {
+            "layer_sizes": [args.width] * (args.depth + 1),
+            "n_samples": n_samples,
+            "networks": n_networks,
+            "inputs": "standard normal",
+            "measured": "mean of z² over units and samples, averaged over the weight draws",
+            "predicted": "Var(z_l) = fan_in Var(w) E[f(z_{l-1})²], E[x²] = 1, z Gaussian",
+        },
+        "training": training,
+        "symmetry": symmetry,
+    }
+
+    with threadpool_limits(limits=1, user_api="blas"):  # small matrices: threads only cost
+        with ctx.timed("variance"):
+            variance = _variance_study(ctx, args.width, args.depth, n_samples, n_networks)
+        spirals = _training_study(ctx, training, n_seeds)
+        with ctx.timed("symmetry"):
+            symmetric, trajectories = _symmetry_study(ctx, symmetry, args.constant)
+
+    results = {"variance": variance, "training": spirals, "symmetry": symmetric}
+    _plot_variance(ctx, variance, settings)
+    _plot_training(ctx, spirals, training)
+    _plot_symmetry(ctx, symmetric, trajectories, symmetry)
+    ctx.write_metrics(settings, results)
+    return results
+
+
+# --------------------------------------------------------------- figures
+def _plot_variance(ctx: Context, variance: dict, settings: dict) -> None:
+    """Measured (markers) and predicted (dashed) Var(z_l) per layer, log scale."""
+    fig, axes = plotting.new_figure(2, width=4.8, height=4.0)
+    sizes = settings["variance"]["layer_sizes"]
+    for ax, activation in zip(axes, ACTIVATIONS):
+        for name, scheme in SCHEMES.items():
+            entry = variance[activation][name]
+            layers = np.arange(1, len(entry["measured"]) + 1)
+            if not np.any(entry["measured"] > 0):
+                continue  # zeros: off the log scale, said in the note below
+            measured = np.asarray(entry["measured"])
+            spread = [measured - entry["measured_min"], entry["measured_max"] - measured]
+            ax.plot(layers, entry["predicted"], "--", color=scheme.color, lw=1.1)
+            ax.errorbar(layers, measured, yerr=spread, fmt="o", color=scheme.color, ms=4.5, capsize=2,
+                        elinewidth=1.0, label=scheme.label)  # fmt: skip
+        ax.text(0.02, 0.02, "zeros: Var(z) = 0 in every layer", transform=ax.transAxes,
+                fontsize=8, color="0.3")  # fmt: skip
+        ax.set_yscale("log")
+        ax.set_xticks(layers)
+        ax.set_xlabel("layer l")
+        ax.set_title(f"{activation}, {len(sizes) - 1} layers of width {sizes[0]}")
+    axes[0].set_ylabel("Var($z_l$) of the pre-activations")
+    handles, labels = axes[0].get_legend_handles_labels()
+    handles.append(plotting.plt.Line2D([], [], color="0.3", ls="--", lw=1.1))
+    labels.append("predicted: fan_in · Var(w) · E[$a^2$]")
+    fig.legend(handles, labels, loc="outside lower center", ncols=3, fontsize=8.5)
+    variance_settings = settings["variance"]
+    fig.suptitle(f"pre-activation variance per layer: {variance_settings['n_samples']} inputs x ~ N(0, I), "
+                 f"mean of {variance_settings['networks']} networks (bars: min–max)")  # fmt: skip
+    plotting.save_figure(fig, ctx.out / "init_variance")
+
+
+def _plot_training(ctx: Context, spirals: dict, config: dict) -> None:
+    """Training loss per initialisation (median of the seeds that did not diverge, band min–max)."""
+    fig, axes = plotting.new_figure(2, width=4.6, height=3.6, sharey=True)
+    for ax, activation in zip(axes, ACTIVATIONS):
+        notes, at_chance = [], []
+        for name, scheme in SCHEMES.items():
+            entry = spirals[activation][name]
+            median = np.asarray(entry["loss_curve_median"])
+            if median.size and np.all(np.abs(median[-10:] - np.log(2)) < 0.01):
+                at_chance.append(scheme.short)
+            if entry["diverged"]:
+                notes.append(f"{scheme.short}: {entry['diverged']} of {config['seeds']} runs diverged")
+            epochs = np.arange(1, median.size + 1)
+            ax.fill_between(epochs, entry["loss_curve_min"], entry["loss_curve_max"], color=scheme.color,
+                            alpha=0.15, lw=0)  # fmt: skip
+            ax.plot(epochs, median, color=scheme.color, lw=1.5, ls=":" if name == "zeros" else "-",
+                    zorder=2 if name in ("zeros", "small") else 3, label=scheme.label)  # fmt: skip
+        if len(at_chance) > 1:
+            notes.append(f"{' and '.join(at_chance)}: stuck at ln 2 (lines coincide)")
+        ax.text(0.98, 0.97, "\n".join(notes), transform=ax.transAxes, ha="right", va="top", fontsize=8,
+                color="0.25")  # fmt: skip
+        ax.set_yscale("log")
+        ax.set_xlabel("epoch")
+        ax.set_title(activation)
+    axes[0].set_ylabel("training loss (BCE)")
+    handles, labels = axes[0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="outside lower center", ncols=3, fontsize=8.5)
+    seeds = f"{config['seeds']} seed" + ("s" if config["seeds"] != 1 else "")
+    fig.suptitle(f"spirals, {config['layer_sizes']}, SGD α = {config['learning_rate']:g}, "
+                 f"batch {config['batch_size']}: median of {seeds} (band: min–max)")  # fmt: skip
+    plotting.save_figure(fig, ctx.out / "init_training")
+
+
+def _plot_symmetry(ctx: Context, symmetric: dict, trajectories: dict, config: dict) -> None:
+    """Layer-1 weights over the epochs and W2 after training: constant versus random init."""
+    fig, axes = plotting.new_figure(2, 2, width=4.4, height=3.3)
+    titles = {"constant": f"all weights {config['constant']:g} at the start",
+              "random": f"random start ({symmetric['random']['init']})"}  # fmt: skip
+    for column, name in enumerate(("constant", "random")):
+        ax = axes[0, column]
+        W1 = trajectories[name]["W1"]  # (epochs + 1, units, 2)
+        epochs = np.arange(W1.shape[0])
+        for unit in range(W1.shape[1]):
+            ax.plot(epochs, W1[:, unit, 0], lw=1.0)
+        spread = symmetric[name]["max_incoming_spread"]
+        ax.set_title(f"{titles[name]}\nmax spread across units {spread:.2g}")
+        ax.set_xlabel("epoch")
+        ax.set_ylabel("$W^{(1)}_{j1}$ (weight from $x_1$ to unit j)")
+
+        ax = axes[1, column]
+        W2 = trajectories[name]["W2"]  # (units, units)
+        limit = max(np.abs(W2).max(), 1e-12)
+        image = ax.imshow(W2, cmap="RdBu_r", vmin=-limit, vmax=limit)
+        ax.set_xticks(range(0, W2.shape[1], 5))
+        ax.set_yticks(range(0, W2.shape[0], 5))
+        fig.colorbar(image, ax=ax, shrink=0.9, label="weight")
+        ax.grid(False)
+        same = f", every entry {W2[0, 0]:.2g}" if np.ptp(W2) <= 1e-12 else ""
+        ax.set_title(f"$W^{{(2)}}$ after training{same}\naccuracy {symmetric[name]['accuracy']:.0%}")
+        ax.set_xlabel("unit of hidden layer 1")
+        ax.set_ylabel("unit of hidden layer 2")
+    fig.suptitle(f"symmetry: {config['layer_sizes']}, {config['activation']}, Adam, "
+                 f"{config['epochs']} epochs ({W1.shape[1]} lines per top panel)")  # fmt: skip
+    plotting.save_figure(fig, ctx.out / "init_symmetry")
