@@ -116,3 +116,20 @@ def test_ctrl_c_on_a_running_command_exits_130_and_keeps_earlier_results(tmp_pat
     assert "Traceback" not in err
     assert metrics.read_bytes() == earlier
     assert _no_temp_files(tmp_path) == []
+
+
+def test_atomic_write_gives_normal_permissions(tmp_path):
+    import stat
+
+    fresh = tmp_path / "new.json"
+    with atomic_write(fresh) as handle:
+        handle.write("{}")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o666 & ~umask  # not mkstemp's private 0o600
+    kept = tmp_path / "kept.json"
+    kept.write_text("x")
+    kept.chmod(0o640)
+    with atomic_write(kept) as handle:
+        handle.write("y")
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640  # a replaced file keeps its mode

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,7 +35,10 @@ def atomic_write(path: str | os.PathLike, mode: str = "w") -> Iterator:
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        permissions = _file_mode(path)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        if hasattr(os, "fchmod"):  # mkstemp makes it private (0o600); the result need not be
+            os.fchmod(fd, permissions)
         with os.fdopen(fd, mode) as handle:
             yield handle
             handle.flush()
@@ -47,3 +51,20 @@ def atomic_write(path: str | os.PathLike, mode: str = "w") -> Iterator:
         if tmp is not None:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
+
+
+def _file_mode(path: Path) -> int:
+    """The permissions of the file being replaced, or those a new file gets under the umask."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process umask, read without changing it where Linux allows."""
+    with contextlib.suppress(OSError, ValueError), open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    return 0o022

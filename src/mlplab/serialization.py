@@ -39,7 +39,6 @@ model always gives the same bytes.
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import hashlib
 import io
@@ -148,10 +147,7 @@ def save(model, path) -> Path:
         raise TypeError(f"model must be an mlplab MLP or MLPClassifier, got {type(model).__name__}")
     if path.is_dir():
         raise IsADirectoryError(errno.EISDIR, f"cannot save the model to {path}: it is a folder")
-    mode = _file_mode(path)
     with atomic_write(path, "wb") as handle:
-        if hasattr(os, "fchmod"):  # the temporary file is private (0o600); the model file need not be
-            os.fchmod(handle.fileno(), mode)
         _write_archive(handle, metadata, arrays)
     return path
 
@@ -361,23 +357,6 @@ def _version() -> str:
     from . import __version__
 
     return __version__
-
-
-def _file_mode(path: Path) -> int:
-    """The permissions of the file being replaced, or those a new file gets under the umask."""
-    try:
-        return stat.S_IMODE(os.stat(path).st_mode)
-    except OSError:
-        return 0o666 & ~_umask()
-
-
-def _umask() -> int:
-    """The process umask, read without changing it where Linux allows."""
-    with contextlib.suppress(OSError, ValueError), open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("Umask:"):
-                return int(line.split()[1], 8)
-    return 0o022
 
 
 # ====================================================================== load
