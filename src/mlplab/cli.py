@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .nn.training import DivergenceError
 
 EXIT_INTERRUPTED = 130
 
@@ -45,8 +46,13 @@ _completed: list[str] = []  # experiments finished in this invocation, for the C
 
 
 def _run_experiment(name: str, module, args: argparse.Namespace) -> dict:
+    from threadpoolctl import threadpool_limits
+
     start = time.perf_counter()
-    results = module.run(_context(name, args), args)
+    # The lab's networks are small: BLAS threads only add overhead (and fight
+    # with the sweep's worker processes), so every experiment runs with one.
+    with threadpool_limits(limits=1, user_api="blas"):
+        results = module.run(_context(name, args), args)
     _completed.append(name)
     print(f"{name}: done in {time.perf_counter() - start:.1f} s -> {Path(args.out) / name}", flush=True)
     return results
@@ -207,6 +213,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             lines.append(f"Files written earlier under {out}/ are unchanged; nothing was left half-written.")
         print("\n" + "\n".join(lines), file=sys.stderr)
         return EXIT_INTERRUPTED
+    except DivergenceError as error:  # e.g. a --learning-rate far too large
+        print(f"mlplab {args.command}: {error}", file=sys.stderr)
+        return 1
     except OSError as error:  # a full disk, a read-only folder: atomic writes kept the old files
         print(f"mlplab {args.command}: {error}; earlier files were left unchanged", file=sys.stderr)
         return 1

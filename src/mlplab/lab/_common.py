@@ -105,7 +105,7 @@ class Context:
     seed: int = 0
     quick: bool = False
     progress: bool = field(default_factory=lambda: sys.stderr.isatty())
-    timings: dict[str, float] = field(default_factory=dict)
+    timings: dict[str, object] = field(default_factory=dict)  # seconds, possibly nested
 
     @property
     def out(self) -> Path:

@@ -100,14 +100,19 @@ def decision_boundary(
     p = proba(points)
     if p.shape[1] == 2:
         field = p[:, 1].reshape(xx.shape)
-        image = ax.contourf(xx, yy, field, levels=np.linspace(0, 1, 11), cmap="RdBu_r", alpha=0.55)
+        # rasterised: as vectors the filled contours make SVGs of ~2 MB
+        image = ax.contourf(
+            xx, yy, field, levels=np.linspace(0, 1, 11), cmap="RdBu_r", alpha=0.55, rasterized=True
+        )
         ax.contour(xx, yy, field, levels=[0.5], colors="k", linewidths=1.2)
         if show_colorbar:
             ax.figure.colorbar(image, ax=ax, label="P(class 1)")
     else:
         labels = p.argmax(axis=1).reshape(xx.shape)
         cmap = ListedColormap(CLASS_COLORS[: p.shape[1]])
-        ax.contourf(xx, yy, labels, levels=np.arange(p.shape[1] + 1) - 0.5, cmap=cmap, alpha=0.3)
+        ax.contourf(
+            xx, yy, labels, levels=np.arange(p.shape[1] + 1) - 0.5, cmap=cmap, alpha=0.3, rasterized=True
+        )
     for label in np.unique(y):
         members = y == label
         ax.scatter(

@@ -1,0 +1,160 @@
+import argparse
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from mlplab import MLP
+from mlplab.lab import spirals
+from mlplab.lab._common import Context
+
+from .conftest import assert_common_keys, assert_png, run_command, without_timings
+
+FIGURES = ("spirals_data", "spirals_boundary", "spirals_curves")
+
+
+def test_spirals_command(tmp_path):
+    metrics = run_command(tmp_path, "spirals")
+    assert_common_keys(metrics, "spirals")
+    settings, results = metrics["settings"], metrics["results"]
+    assert settings["layer_sizes"] == [2, 32, 16, 8, 1]
+    assert settings["data"]["input_scaling"] == "1/(4π)"
+    assert settings["data"]["train"] != settings["data"]["test"]
+    assert settings["data"]["train"].startswith("make_spirals(200, 0.1, seed=")
+    epochs = settings["epochs"]
+    for key in ("train_accuracy", "test_accuracy"):
+        assert 0.5 < results[key] <= 1.0  # better than chance after the quick run
+    assert results["final_train_loss"] < results["curves"]["train_loss"][0]
+    assert results["epochs_to_100_percent"] is None or 1 <= results["epochs_to_100_percent"] <= epochs
+    for name, curve in results["curves"].items():
+        assert len(curve) == epochs, name
+    out = tmp_path / "spirals"
+    for stem in FIGURES:
+        assert_png(out / f"{stem}.png")
+        assert (out / f"{stem}.svg").stat().st_size > 0
+    gif = (out / "spirals_training.gif").read_bytes()
+    assert gif[:4] == b"GIF8"
+    assert 1000 < len(gif) < 2_000_000
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")], "temporary files left behind"
+
+
+def test_spirals_gif_has_the_requested_frames(tmp_path):
+    image = pytest.importorskip("PIL.Image")
+    run_command(tmp_path, "spirals", "--epochs", "40", "--frames", "4")
+    with image.open(tmp_path / "spirals" / "spirals_training.gif") as gif:
+        # the untrained network and epochs 10, 20, 30, 40 (the held last frame merges with the last)
+        assert gif.n_frames == 5
+        assert gif.info["loop"] == 0
+
+
+def test_spirals_reports_the_epoch_of_100_percent(tmp_path):
+    # Full-batch Adam at 0.01 usually gets every training point right within a few hundred epochs
+    # (at epoch 158 for seed 0 today); the test checks the bookkeeping, whichever epoch it is.
+    metrics = run_command(
+        tmp_path,
+        "spirals",
+        "--learning-rate",
+        "0.01",
+        "--batch-size",
+        "200",
+        "--epochs",
+        "250",
+        "--frames",
+        "2",
+    )
+    results = metrics["results"]
+    accuracy = results["curves"]["train_accuracy"]
+    first = results["epochs_to_100_percent"]
+    if first is None:
+        assert max(accuracy) < 1.0
+    else:
+        assert accuracy[first - 1] == 1.0
+        assert max(accuracy[: first - 1], default=0.0) < 1.0
+    assert results["epochs_at_100_percent"] == sum(a == 1.0 for a in accuracy)
+    assert results["train_accuracy"] == accuracy[-1]  # the last epoch's weights are the final model
+
+
+def test_spirals_same_seed_same_metrics(tmp_path):
+    options = ("spirals", "--epochs", "30", "--frames", "2")
+    a = run_command(tmp_path / "a", *options)
+    b = run_command(tmp_path / "b", *options)
+    c = run_command(tmp_path / "c", *options, "--seed", "1")
+    assert without_timings(a) == without_timings(b)
+    assert a["settings"]["data"] != c["settings"]["data"]
+    assert a["results"]["curves"]["train_loss"] != c["results"]["curves"]["train_loss"]
+
+
+def test_a_progress_bar_does_not_stop_training(tmp_path, monkeypatch):
+    # tqdm's update() returns True after each redraw, and a callback returning True stops training.
+    class EagerBar:
+        def update(self, n=1):
+            return True
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(Context, "bar", lambda self, total, desc: EagerBar())
+    parser = argparse.ArgumentParser()
+    spirals.add_arguments(parser)
+    args = parser.parse_args(["--epochs", "12", "--frames", "2"])
+    results = spirals.run(Context(name="spirals", root=tmp_path, quick=True, progress=True), args)
+    assert len(results["curves"]["train_loss"]) == 12
+
+
+def test_spiral_data_is_scaled_and_independent():
+    X, y, X_test, y_test = spirals.spiral_data(0, 1)
+    assert X.shape == X_test.shape == (200, 2)
+    assert np.bincount(y).tolist() == np.bincount(y_test).tolist() == [100, 100]
+    assert np.abs(X).max() < 1.2  # radius 4π scaled to 1, plus the noise
+    assert not np.array_equal(X, X_test)
+
+
+def test_epoch_accuracy_scores_the_weights_after_each_epoch():
+    X, y, _, _ = spirals.spiral_data(0, 1)
+    model = MLP([2, 16, 1], "relu", 0.01, optimizer="adam", seed=0)
+    tracker = spirals.EpochAccuracy(model, X, y)
+    snapshots = []
+    model.train(
+        X,
+        y,
+        epochs=5,
+        batch_size=50,
+        callbacks=[tracker, lambda e, h: snapshots.append(model.network.params.copy())],
+    )
+    assert len(tracker.accuracy) == 5
+    model.network.params[...] = snapshots[2]
+    assert tracker.accuracy[2] == model.score(X, y)
+
+
+def test_epoch_accuracy_finds_the_first_perfect_epoch():
+    # Two far-apart blobs: a linear model separates them after a few epochs and stays there.
+    rng = np.random.default_rng(0)
+    X = np.vstack([rng.normal(-3, 0.5, (20, 2)), rng.normal(3, 0.5, (20, 2))])
+    y = np.repeat([0, 1], 20)
+    model = MLP([2, 1], "sigmoid", 0.1, seed=1)
+    model.network.params[...] = [-1.0, -1.0, 0.0]  # starts with every point wrong
+    tracker = spirals.EpochAccuracy(model, X, y)
+    model.train(X, y, epochs=30, callbacks=[tracker])
+    first = tracker.first_perfect_epoch
+    assert first is not None
+    assert tracker.accuracy[0] < 1.0
+    assert tracker.accuracy[first - 1] == 1.0
+    assert max(tracker.accuracy[: first - 1]) < 1.0
+
+
+def test_save_atomically_keeps_the_old_file_on_failure(tmp_path):
+    path = tmp_path / "movie.gif"
+    path.write_bytes(b"old")
+
+    def broken(tmp):
+        with open(tmp, "wb") as handle:
+            handle.write(b"half a GIF")
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        spirals._save_atomically(path, broken)
+    assert path.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["movie.gif"]
+
+    spirals._save_atomically(path, lambda tmp: Path(tmp).write_bytes(b"new"))
+    assert path.read_bytes() == b"new"

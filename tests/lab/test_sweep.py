@@ -1,0 +1,238 @@
+import csv
+import pickle
+
+import pytest
+
+from mlplab.cli import main
+from mlplab.lab import sweep
+
+from .conftest import assert_common_keys, assert_png, run_command, without_timings
+
+# A small grid for the tests that compare runs: 2 architectures x 2 activations x 2 rates x 2 seeds.
+SMALL = (
+    "--hidden",
+    "8",
+    "16,8",
+    "--activations",
+    "relu",
+    "tanh",
+    "--learning-rates",
+    "0.01",
+    "0.1",
+    "--epochs",
+    "30",
+)
+
+
+def read_csv(path):
+    with open(path, newline="") as handle:
+        reader = csv.DictReader(handle)
+        return reader.fieldnames, list(reader)
+
+
+def cell(results, hidden, activation, rate):
+    (row,) = [
+        r
+        for r in results["cells"]
+        if (r["hidden_layers"], r["activation"], r["learning_rate"]) == (hidden, activation, rate)
+    ]
+    return row
+
+
+def test_sweep_command(tmp_path):
+    metrics = run_command(tmp_path, "sweep")
+    assert_common_keys(metrics, "sweep")
+    settings, results = metrics["settings"], metrics["results"]
+    assert settings["hidden_layers"] == [[8], [16, 8], [32, 16, 8]]
+    assert settings["learning_rates"] == [0.001, 0.01, 0.1]
+    assert settings["activations"] == ["sigmoid", "relu", "tanh"]
+    assert settings["optimizer"] == "sgd"
+    assert settings["batch_size"] == 32
+    assert settings["data"]["input_scaling"] == "1/(4π)"
+    n_seeds = settings["seeds_per_cell"]
+    assert len(results["cells"]) == 27
+    assert results["n_runs"] == len(results["runs"]) == 27 * n_seeds
+    assert results["n_failed"] == len(results["failures"])
+    assert {r["seed"] for r in results["runs"]}.__len__() == 27 * n_seeds  # every run its own seed
+    for row in results["cells"]:
+        assert set(row) >= set(sweep.CSV_COLUMNS)
+        assert row["runs"] == n_seeds
+        if row["failed"] < row["runs"]:
+            for name in ("train_accuracy", "test_accuracy"):
+                assert 0.0 <= row[f"{name}_mean"] <= 1.0
+            assert row["final_train_loss_mean"] > 0
+        assert 0 <= row["reached_100_percent"] <= row["runs"] - row["failed"]
+        assert (row["epochs_to_100_percent_mean"] is None) == (row["reached_100_percent"] == 0)
+    best = results["best"]
+    assert best["test_accuracy_mean"] == max(
+        r["test_accuracy_mean"] for r in results["cells"] if not r["failed"]
+    )
+    assert best["activation"] in best["summary"]
+    assert "test accuracy" in best["summary"]
+    assert results["top5"][0] == best["summary"]
+
+    out = tmp_path / "sweep"
+    header, rows = read_csv(out / "sweep.csv")
+    assert tuple(header) == sweep.CSV_COLUMNS
+    assert len(rows) == 27
+    assert {r["hidden_layers"] for r in rows} == {"8", "16-8", "32-16-8"}
+    for row, entry in zip(rows, results["cells"]):
+        assert float(row["test_accuracy_mean"]) == entry["test_accuracy_mean"]
+        assert int(row["runs"]) == n_seeds
+    for stem in ("sweep_heatmap", "sweep_curves"):
+        assert_png(out / f"{stem}.png")
+    assert metrics["timings"]["runs"] > 0
+
+
+def test_sweep_same_seed_same_metrics(tmp_path):
+    a = run_command(tmp_path / "a", "sweep", *SMALL, "--jobs", "1")
+    b = run_command(tmp_path / "b", "sweep", *SMALL, "--jobs", "1")
+    c = run_command(tmp_path / "c", "sweep", *SMALL, "--jobs", "1", "--seed", "1")
+    assert without_timings(a) == without_timings(b)
+    assert a["results"]["runs"] != c["results"]["runs"]
+
+
+def test_sweep_does_not_depend_on_the_number_of_workers(tmp_path):
+    serial = run_command(tmp_path / "serial", "sweep", *SMALL, "--jobs", "1")
+    parallel = run_command(tmp_path / "parallel", "sweep", *SMALL, "--jobs", "2")
+    assert serial["results"] == parallel["results"]
+    csv_serial = (tmp_path / "serial" / "sweep" / "sweep.csv").read_bytes()
+    assert csv_serial == (tmp_path / "parallel" / "sweep" / "sweep.csv").read_bytes()
+
+
+def test_a_runs_result_does_not_depend_on_the_grid_around_it(tmp_path):
+    big = run_command(tmp_path / "big", "sweep", *SMALL, "--jobs", "1")
+    alone = run_command(
+        tmp_path / "alone",
+        "sweep",
+        "--hidden",
+        "16,8",
+        "--activations",
+        "tanh",
+        "--learning-rates",
+        "0.1",
+        "--epochs",
+        "30",
+        "--jobs",
+        "1",
+    )
+    assert alone["results"]["cells"] == [cell(big["results"], [16, 8], "tanh", 0.1)]
+
+
+def test_sweep_records_a_diverging_run_and_completes_the_others(tmp_path):
+    metrics = run_command(
+        tmp_path,
+        "sweep",
+        "--hidden",
+        "8",
+        "--activations",
+        "relu",
+        "--learning-rates",
+        "0.1",
+        "1e6",
+        "--epochs",
+        "20",
+        "--jobs",
+        "1",
+    )
+    results = metrics["results"]
+    assert results["n_failed"] == 2
+    for failure in results["failures"]:
+        assert failure["learning_rate"] == 1e6
+        assert failure["error"].startswith("DivergenceError: ")
+        assert failure["attempts"] == 1  # divergence is deterministic: no retry
+    bad, good = cell(results, [8], "relu", 1e6), cell(results, [8], "relu", 0.1)
+    assert (bad["failed"], bad["test_accuracy_mean"]) == (2, None)
+    assert good["failed"] == 0
+    assert good["test_accuracy_mean"] is not None
+    assert results["best"]["learning_rate"] == 0.1
+    _, rows = read_csv(tmp_path / "sweep" / "sweep.csv")
+    assert [row["failed"] for row in rows] == ["0", "2"]
+    assert rows[1]["test_accuracy_mean"] == ""
+    assert_png(tmp_path / "sweep" / "sweep_heatmap.png")
+
+
+def test_sweep_retries_a_failed_run_once(tmp_path, monkeypatch):
+    real = sweep.train_run
+    calls = []
+
+    def flaky(**params):
+        calls.append(params["seed"])
+        if params["learning_rate"] == 0.1 and calls.count(params["seed"]) == 1:
+            raise RuntimeError("worker hiccup")  # the first attempt of every α = 0.1 run
+        if params["learning_rate"] == 0.01:
+            raise RuntimeError("always broken")
+        return real(**params)
+
+    monkeypatch.setattr(sweep, "train_run", flaky)
+    metrics = run_command(
+        tmp_path,
+        "sweep",
+        "--hidden",
+        "8",
+        "--activations",
+        "tanh",
+        "--learning-rates",
+        "0.01",
+        "0.1",
+        "--epochs",
+        "10",
+        "--jobs",
+        "1",
+    )
+    runs = metrics["results"]["runs"]
+    recovered = [r for r in runs if r["learning_rate"] == 0.1]
+    assert [(r["status"], r["attempts"]) for r in recovered] == [("ok", 2), ("ok", 2)]
+    broken = [r for r in runs if r["learning_rate"] == 0.01]
+    assert [(r["status"], r["attempts"], r["error"]) for r in broken] == [
+        ("failed", 2, "RuntimeError: always broken")
+    ] * 2
+    assert len(calls) == 8  # 4 runs, each tried twice
+    assert metrics["results"]["n_failed"] == 2
+
+
+def test_sweep_worker_is_picklable_and_catches_errors():
+    task = {
+        "key": (0, 0),
+        "params": {
+            "hidden": [4],
+            "activation": "relu",
+            "learning_rate": 1e6,
+            "optimizer": "sgd",
+            "epochs": 3,
+            "batch_size": 32,
+            "seed": 1,
+            "train_seed": 2,
+            "test_seed": 3,
+        },
+    }
+    worker = pickle.loads(pickle.dumps(sweep._run_task))
+    record = worker(pickle.loads(pickle.dumps(task)))
+    assert record["status"] == "failed"
+    assert record["retryable"] is False
+    assert record["key"] == (0, 0)
+    task["params"]["learning_rate"] = 0.1
+    record = worker(task)
+    assert record["status"] == "ok"
+    assert len(record["loss_curve"]) == 3
+
+
+def test_sweep_dask_backend_needs_a_scheduler(tmp_path):
+    with pytest.raises(SystemExit, match="--scheduler"):
+        main(["sweep", "--backend", "dask", "--out", str(tmp_path), "--quick", "--no-progress"])
+
+
+def test_sweep_on_a_local_dask_cluster_matches_the_local_run(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    local = run_command(tmp_path / "local", "sweep", *SMALL, "--jobs", "1")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    ) as cluster:
+        remote = run_command(
+            tmp_path / "dask", "sweep", *SMALL, "--backend", "dask", "--scheduler", cluster.scheduler_address
+        )
+    assert remote["settings"]["execution"]["backend"] == "dask"
+    assert remote["results"] == local["results"]
+    assert (tmp_path / "dask" / "sweep" / "sweep.csv").read_bytes() == (
+        tmp_path / "local" / "sweep" / "sweep.csv"
+    ).read_bytes()
