@@ -344,3 +344,21 @@ def test_pickle_and_deepcopy_keep_a_trainable_model():
         assert np.shares_memory(clone.weights[0], clone.network.params)  # views survive
         clone.train(X, y, epochs=2000)
         assert clone.score(X, y) == 1.0  # training reaches the layers
+
+
+def test_a_callback_stops_training_by_raising_and_can_predict():
+    from mlplab import StopTraining
+
+    X, y = make_xor()
+    model = MLP([2, 4, 1], "tanh", learning_rate=0.5, seed=0)
+    seen = []
+
+    def watch(epoch, history):
+        seen.append(model.score(X, y))  # predicting mid-training works
+        if epoch == 7:
+            raise StopTraining
+        return True  # a return value (tqdm's update returns True) does not stop
+
+    history = model.train(X, y, epochs=100, callbacks=[watch])
+    assert history.n_epochs == 7
+    assert len(seen) == 7

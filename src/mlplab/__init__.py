@@ -12,7 +12,7 @@
 
 from .mlp import MLP, NotFittedError, gradient_check
 from .nn.optimizers import SGD, Adam, Momentum, RMSprop
-from .nn.training import DivergenceError, EarlyStopping, History, TrainingInterrupted
+from .nn.training import DivergenceError, EarlyStopping, History, StopTraining, TrainingInterrupted
 from .serialization import ModelFileError, load
 
 __version__ = "0.1.0"
@@ -28,6 +28,7 @@ __all__ = [
     "Momentum",
     "NotFittedError",
     "RMSprop",
+    "StopTraining",
     "TrainingInterrupted",
     "__version__",
     "gradient_check",

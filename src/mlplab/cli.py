@@ -127,6 +127,14 @@ def _add_lang(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=["en", "de"], default="en", help="report language (default: en)")
 
 
+def _broken(error: Exception):
+    def handler(args: argparse.Namespace) -> int:
+        print(f"mlplab {args.command}: the experiment could not be loaded: {error!r}", file=sys.stderr)
+        return 1
+
+    return handler
+
+
 def _missing(extra: str, error: ImportError):
     def handler(args: argparse.Namespace) -> int:
         print(
@@ -172,6 +180,11 @@ def build_parser() -> argparse.ArgumentParser:
             sub = commands.add_parser(name, help=f"(needs pip install 'mlplab[lab]') {name}")
             _add_common(sub)
             sub.set_defaults(handler=_missing("lab", error))
+            continue
+        except Exception as error:  # a broken experiment must not take `mlplab trace` down with it
+            sub = commands.add_parser(name, help=f"(cannot be loaded: {type(error).__name__}) {name}")
+            _add_common(sub)
+            sub.set_defaults(handler=_broken(error))
             continue
         sub = commands.add_parser(
             name,

@@ -234,7 +234,9 @@ class MLP:
         validation_data : (X_val, y_val), keyword-only, optional
             Monitored every epoch (and used by early stopping).
         callbacks : sequence of callables, keyword-only
-            ``callback(epoch, history)`` after each epoch; returning True stops.
+            ``callback(epoch, history)`` after each epoch; raising
+            :class:`~mlplab.nn.training.StopTraining` ends training there. The
+            model predicts inside a callback (with the weights of that epoch).
 
         Returns
         -------
@@ -295,6 +297,7 @@ class MLP:
         callbacks = _check_callbacks(callbacks)
         if verbose:
             callbacks.append(_EpochPrinter(epochs))
+        self._fitted = True  # from here on the weights are the model's, also inside callbacks
         try:
             self.history = fit(
                 self.network,

@@ -85,7 +85,7 @@ def test_spirals_same_seed_same_metrics(tmp_path):
 
 
 def test_a_progress_bar_does_not_stop_training(tmp_path, monkeypatch):
-    # tqdm's update() returns True after each redraw, and a callback returning True stops training.
+    # tqdm's update() returns True after each redraw; a callback's return value must not stop training.
     class EagerBar:
         def update(self, n=1):
             return True

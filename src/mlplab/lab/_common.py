@@ -10,6 +10,7 @@ everything but ``timings`` is the same, bit for bit.
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import json
 import math
@@ -24,8 +25,26 @@ from pathlib import Path
 import numpy as np
 
 from .._io import atomic_write
+from ..datasets import make_spirals
 
-__all__ = ["Context", "atomic_write", "derive_seed", "package_versions", "write_json"]
+__all__ = [
+    "SPIRAL_SCALE",
+    "Context",
+    "EpochAccuracy",
+    "atomic_write",
+    "data_loss",
+    "derive_seed",
+    "float_at_least",
+    "layer_list",
+    "package_versions",
+    "positive_int",
+    "resolve",
+    "scaled_spirals",
+    "write_json",
+]
+
+#: The spirals' inputs are divided by this, their largest radius, to lie in about [−1, 1]².
+SPIRAL_SCALE = 4.0 * np.pi
 
 
 def derive_seed(seed: int, *key: int) -> int:
@@ -146,3 +165,98 @@ class Context:
                 "timings": self.timings,
             },
         )
+
+
+# ------------------------------------------------------------------ options
+def positive_int(text: str) -> int:
+    """``argparse`` type: an integer >= 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be an integer >= 1, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be an integer >= 1, got {text!r}")
+    return value
+
+
+def float_at_least(low: float, *, inclusive: bool = True):
+    """``argparse`` type: a finite number ``>= low`` (``> low`` when not ``inclusive``)."""
+    relation = ">=" if inclusive else ">"
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be a number {relation} {low:g}, got {text!r}") from None
+        if not math.isfinite(value) or value < low or (value == low and not inclusive):
+            raise argparse.ArgumentTypeError(f"must be a number {relation} {low:g}, got {text!r}")
+        return value
+
+    return parse
+
+
+def layer_list(text: str) -> list[int]:
+    """``argparse`` type: ``"32,16,8"`` → ``[32, 16, 8]``."""
+    try:
+        sizes = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be comma-separated positive integers, got {text!r}") from None
+    if not sizes or min(sizes) < 1:
+        raise argparse.ArgumentTypeError(f"must be comma-separated positive integers, got {text!r}")
+    return sizes
+
+
+def resolve(args: argparse.Namespace, name: str, defaults: dict, quick: dict, is_quick: bool):
+    """An option's value: as given, else its ``--quick`` default, else its full default."""
+    value = getattr(args, name, None)
+    if value is not None:
+        return value
+    return quick[name] if is_quick and name in quick else defaults[name]
+
+
+# ------------------------------------------------------------------ data, models
+def scaled_spirals(n_samples: int, noise: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The sheet's spirals divided by :data:`SPIRAL_SCALE` (4π), so that they lie in about [−1, 1]².
+
+    The raw spirals reach ±4π ≈ ±12.6, where tanh and sigmoid units saturate at once.
+
+    Returns
+    -------
+    X : ndarray of shape (2 * (n_samples // 2), 2)
+    y : ndarray of shape (2 * (n_samples // 2),), int64
+    """
+    X, y = make_spirals(n_samples, noise, seed=seed)
+    return X / SPIRAL_SCALE, y
+
+
+def data_loss(model, X: np.ndarray, y: np.ndarray) -> float:
+    """The mean cross-entropy of an :class:`~mlplab.MLP` on ``(X, y)``, without any L2 term."""
+    logits = model.network.predict_logits(np.asarray(X, dtype=model.network.dtype))  # (n, n_out)
+    return float(model.loss.value(logits, model.loss.prepare_targets(y, model.network.dtype)))
+
+
+class EpochAccuracy:
+    """Train callback: accuracy on ``(X, y)`` with the weights at the end of every epoch.
+
+    ``History.train_accuracy`` counts each mini-batch *before* its update, so
+    it lags one epoch behind the model; this callback scores the model itself.
+
+    Attributes
+    ----------
+    accuracy : list of float
+        One entry per epoch.
+    first_perfect_epoch : int or None
+        The first epoch after which every sample was classified correctly.
+    """
+
+    def __init__(self, model, X: np.ndarray, y: np.ndarray):
+        self.model, self.X, self.y = model, X, np.asarray(y)
+        self.accuracy: list[float] = []
+        self.first_perfect_epoch: int | None = None
+
+    def __call__(self, epoch: int, history) -> None:
+        labels = self.model.loss.predict(self.model.network.predict_logits(self.X))
+        accuracy = float(np.mean(labels == self.y))
+        self.accuracy.append(accuracy)
+        if accuracy == 1.0 and self.first_perfect_epoch is None:
+            self.first_perfect_epoch = epoch

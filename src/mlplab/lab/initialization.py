@@ -48,15 +48,13 @@ from dataclasses import dataclass
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from ..datasets import make_spirals
 from ..mlp import MLP
 from ..nn.activations import get_activation
 from ..nn.initializers import default_initializer
 from ..nn.network import Linear, Network
 from ..nn.training import DivergenceError
 from . import plotting
-from ._common import Context
-from .vanishing import positive_int
+from ._common import Context, positive_int, scaled_spirals
 
 NAME = "init"
 HELP = "task 3.1 (b): Xavier/He/zeros/small/large init: variance per layer, training, symmetry"
@@ -218,8 +216,7 @@ def _variance_study(ctx: Context, width: int, depth: int, n_samples: int, n_netw
 
 # ------------------------------------------------------------ 2. training
 def _scaled_spirals(seed: int) -> tuple[np.ndarray, np.ndarray]:
-    X, y = make_spirals(200, 0.1, seed=seed)
-    return X / (4.0 * np.pi), y  # (200, 2) in about [-1, 1]²
+    return scaled_spirals(200, 0.1, seed)  # (200, 2) in about [-1, 1]²
 
 
 def _train(activation: str, init, config: dict, seed: int, X: np.ndarray, y: np.ndarray) -> dict:

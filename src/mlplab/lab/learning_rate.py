@@ -32,8 +32,7 @@ from threadpoolctl import threadpool_limits
 from ..mlp import MLP
 from ..nn.training import DivergenceError
 from . import plotting
-from ._common import Context
-from .overfit import data_loss, float_at_least, positive_int, resolve, scaled_spirals
+from ._common import Context, data_loss, float_at_least, positive_int, resolve, scaled_spirals
 
 NAME = "lr"
 HELP = "task 3.2 (b): SGD at learning rates from 1e-4 to 10: which crawl, which work, which diverge"

@@ -31,8 +31,7 @@ from threadpoolctl import threadpool_limits
 
 from ..mlp import MLP
 from . import plotting
-from ._common import Context
-from .overfit import data_loss, float_at_least, positive_int, resolve, scaled_spirals
+from ._common import Context, data_loss, float_at_least, positive_int, resolve, scaled_spirals
 
 NAME = "optimizers"
 HELP = "task 4: SGD vs momentum vs RMSprop vs Adam (epochs and wall time); L2 with several λ"

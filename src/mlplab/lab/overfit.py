@@ -29,15 +29,13 @@ before the network has learned anything.
 from __future__ import annotations
 
 import argparse
-import math
 
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from ..datasets import make_spirals
 from ..mlp import MLP
 from . import plotting
-from ._common import Context
+from ._common import Context, data_loss, float_at_least, positive_int, resolve, scaled_spirals
 
 NAME = "overfit"
 HELP = "task 3.2 (a): 50 samples, an over-parameterised net, early stopping vs training to the end"
@@ -46,41 +44,6 @@ HELP = "task 3.2 (a): 50 samples, an over-parameterised net, early stopping vs t
 DEFAULTS = {"epochs": 3000, "patience": 300, "repeats": 5}
 QUICK = {"epochs": 1500, "patience": 150, "repeats": 2}
 N_TRAIN, N_VAL, N_TEST = 50, 50, 1000
-
-
-def positive_int(text: str) -> int:
-    """``argparse`` type: an integer >= 1."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be an integer >= 1, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be an integer >= 1, got {text!r}")
-    return value
-
-
-def float_at_least(low: float, *, inclusive: bool = True):
-    """``argparse`` type: a finite number ``>= low`` (``> low`` when not ``inclusive``)."""
-    relation = ">=" if inclusive else ">"
-
-    def parse(text: str) -> float:
-        try:
-            value = float(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"must be a number {relation} {low:g}, got {text!r}") from None
-        if not math.isfinite(value) or value < low or (value == low and not inclusive):
-            raise argparse.ArgumentTypeError(f"must be a number {relation} {low:g}, got {text!r}")
-        return value
-
-    return parse
-
-
-def resolve(args: argparse.Namespace, name: str, defaults: dict, quick: dict, is_quick: bool):
-    """An option's value: as given, else its ``--quick`` default, else its full default."""
-    value = getattr(args, name, None)
-    if value is not None:
-        return value
-    return quick[name] if is_quick and name in quick else defaults[name]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -118,29 +81,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=positive_int,
         help="pairs of runs on fresh data and weights (default: 5; --quick: 2)",
     )
-
-
-def scaled_spirals(n_samples: int, noise: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """The sheet's spirals scaled by 1/(4π), so that the points lie in about [−1, 1]².
-
-    Parameters
-    ----------
-    n_samples, noise, seed
-        As for :func:`mlplab.datasets.make_spirals` (``noise`` before scaling).
-
-    Returns
-    -------
-    X : ndarray of shape (n_samples, 2)
-    y : ndarray of shape (n_samples,), int64
-    """
-    X, y = make_spirals(n_samples, noise, seed=seed)
-    return X / (4.0 * np.pi), y
-
-
-def data_loss(model: MLP, X: np.ndarray, y: np.ndarray) -> float:
-    """The mean cross-entropy of ``model`` on ``(X, y)``, without any L2 term."""
-    logits = model.network.predict_logits(np.asarray(X, dtype=model.network.dtype))  # (n, 1)
-    return float(model.loss.value(logits, model.loss.prepare_targets(y, model.network.dtype)))
 
 
 def _evaluate(model: MLP, data: dict) -> dict:

@@ -28,16 +28,26 @@ from pathlib import Path
 
 import numpy as np
 
-from ..datasets import make_spirals
 from ..mlp import MLP
 from . import plotting
-from ._common import Context, atomic_write
+from ._common import (
+    SPIRAL_SCALE,
+    Context,
+    EpochAccuracy,
+    atomic_write,
+    data_loss,
+    float_at_least,
+    layer_list,
+    positive_int,
+    scaled_spirals,
+)
+
+positive_float = float_at_least(0.0, inclusive=False)
 
 NAME = "spirals"
 HELP = "task 2.2 (b): two spirals: decision boundary, loss curves, epochs to 100 %, training GIF"
 
-#: inputs are divided by this (the largest radius of the noise-free spirals)
-SCALE = 4.0 * np.pi
+SCALE = SPIRAL_SCALE  # inputs are divided by this (the largest radius of the noise-free spirals)
 SCALE_TEXT = "1/(4π)"
 AXIS_LABELS = ("$x_1 / 4\\pi$", "$x_2 / 4\\pi$")
 N_SAMPLES, NOISE = 200, 0.1
@@ -48,7 +58,7 @@ GIF_HOLD = 4  # extra copies of the last frame: half a second before the loop re
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--hidden",
-        type=_layer_list,
+        type=layer_list,
         default=[32, 16, 8],
         metavar="N,N,...",
         help="hidden layer widths, comma-separated (default: 32,16,8)",
@@ -56,51 +66,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--activation", choices=["sigmoid", "tanh", "relu"], default="relu", help="default: relu"
     )
-    parser.add_argument("--learning-rate", type=_positive_float, default=0.001, help="default: 0.001")
+    parser.add_argument("--learning-rate", type=positive_float, default=0.001, help="default: 0.001")
     parser.add_argument(
         "--optimizer", choices=["sgd", "momentum", "rmsprop", "adam"], default="adam", help="default: adam"
     )
-    parser.add_argument("--epochs", type=_positive_int, default=None, help="default: 3000 (300 with --quick)")
-    parser.add_argument("--batch-size", type=_positive_int, default=32, help="default: 32")
+    parser.add_argument("--epochs", type=positive_int, default=None, help="default: 3000 (300 with --quick)")
+    parser.add_argument("--batch-size", type=positive_int, default=32, help="default: 32")
     parser.add_argument(
         "--frames",
-        type=_positive_int,
+        type=positive_int,
         default=None,
         help="frames of the training GIF (default: 40; 6 with --quick)",
     )
-
-
-def _layer_list(text: str) -> list[int]:
-    """``"32,16,8"`` -> ``[32, 16, 8]`` (argparse type)."""
-    try:
-        sizes = [int(part) for part in text.split(",") if part.strip()]
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be comma-separated positive integers, got {text!r}") from None
-    if not sizes or min(sizes) < 1:
-        raise argparse.ArgumentTypeError(f"must be comma-separated positive integers, got {text!r}")
-    return sizes
-
-
-def _positive_int(text: str) -> int:
-    """argparse type: an integer >= 1."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a positive integer, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be a positive integer, got {text!r}")
-    return value
-
-
-def _positive_float(text: str) -> float:
-    """argparse type: a finite number > 0."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a positive number, got {text!r}") from None
-    if not (np.isfinite(value) and value > 0):
-        raise argparse.ArgumentTypeError(f"must be a positive number, got {text!r}")
-    return value
 
 
 def spiral_data(train_seed: int, test_seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -118,38 +95,7 @@ def spiral_data(train_seed: int, test_seed: int) -> tuple[np.ndarray, np.ndarray
     X_test : ndarray of shape (200, 2)
     y_test : ndarray of shape (200,)
     """
-    X_train, y_train = make_spirals(N_SAMPLES, NOISE, seed=train_seed)
-    X_test, y_test = make_spirals(N_SAMPLES, NOISE, seed=test_seed)
-    return X_train / SCALE, y_train, X_test / SCALE, y_test
-
-
-class EpochAccuracy:
-    """Train callback: accuracy on ``(X, y)`` with the weights at the end of every epoch.
-
-    ``History.train_accuracy`` counts each mini-batch *before* its update, so
-    it lags behind the model; this callback scores the model itself. It uses
-    the network directly, because :meth:`MLP.predict` refuses an MLP that has
-    not finished its first call of ``train``.
-
-    Attributes
-    ----------
-    accuracy : list of float
-        One entry per epoch.
-    first_perfect_epoch : int or None
-        The first epoch after which every sample was classified correctly.
-    """
-
-    def __init__(self, model: MLP, X: np.ndarray, y: np.ndarray):
-        self.model, self.X, self.y = model, X, np.asarray(y)
-        self.accuracy: list[float] = []
-        self.first_perfect_epoch: int | None = None
-
-    def __call__(self, epoch: int, history) -> None:
-        labels = self.model.loss.predict(self.model.network.predict_logits(self.X))
-        accuracy = float(np.mean(labels == self.y))
-        self.accuracy.append(accuracy)
-        if accuracy == 1.0 and self.first_perfect_epoch is None:
-            self.first_perfect_epoch = epoch
+    return (*scaled_spirals(N_SAMPLES, NOISE, train_seed), *scaled_spirals(N_SAMPLES, NOISE, test_seed))
 
 
 class _BoundaryFrames:
@@ -216,8 +162,8 @@ def run(ctx: Context, args: argparse.Namespace) -> dict:
     results = {
         "train_accuracy": model.score(X, y),
         "test_accuracy": model.score(X_test, y_test),
-        "final_train_loss": _loss(model, X, y),
-        "final_test_loss": _loss(model, X_test, y_test),
+        "final_train_loss": data_loss(model, X, y),
+        "final_test_loss": data_loss(model, X_test, y_test),
         "epochs_to_100_percent": tracker.first_perfect_epoch,
         "epochs_at_100_percent": int(np.sum(np.asarray(tracker.accuracy) == 1.0)),
         "n_params": model.n_params,
@@ -235,11 +181,6 @@ def run(ctx: Context, args: argparse.Namespace) -> dict:
         _write_gif(ctx.out / "spirals_training.gif", frames, xx, yy, X, y, settings)
     ctx.write_metrics(settings, results)
     return results
-
-
-def _loss(model: MLP, X: np.ndarray, y: np.ndarray) -> float:
-    """Mean binary cross-entropy of the final model on all of ``(X, y)``."""
-    return model.loss.value(model.network.predict_logits(X), model.loss.prepare_targets(y))
 
 
 def _label_axes(ax) -> None:

@@ -42,17 +42,8 @@ import numpy as np
 from ..mlp import MLP
 from ..nn.training import DivergenceError
 from . import plotting
-from ._common import Context, atomic_write
-from .spirals import (
-    N_SAMPLES,
-    NOISE,
-    SCALE_TEXT,
-    EpochAccuracy,
-    _layer_list,
-    _positive_float,
-    _positive_int,
-    spiral_data,
-)
+from ._common import Context, EpochAccuracy, atomic_write, layer_list, positive_int
+from .spirals import N_SAMPLES, NOISE, SCALE_TEXT, positive_float, spiral_data
 
 NAME = "sweep"
 HELP = "task 2.2 (c): hidden layers × learning rates × activations on the spirals, in parallel"
@@ -85,7 +76,7 @@ _FAILURE_FIELDS = ("hidden_layers", "activation", "learning_rate", "seed_index",
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--hidden",
-        type=_layer_list,
+        type=layer_list,
         nargs="+",
         default=None,
         metavar="N,N,...",
@@ -93,7 +84,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--learning-rates",
-        type=_positive_float,
+        type=positive_float,
         nargs="+",
         default=None,
         metavar="RATE",
@@ -108,12 +99,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="hidden activations among sigmoid, relu, tanh (default: all three)",
     )
     parser.add_argument(
-        "--seeds", type=_positive_int, default=None, help="runs per cell (default: 3; 2 with --quick)"
+        "--seeds", type=positive_int, default=None, help="runs per cell (default: 3; 2 with --quick)"
     )
     parser.add_argument(
-        "--epochs", type=_positive_int, default=None, help="epochs per run (default: 1000; 100 with --quick)"
+        "--epochs", type=positive_int, default=None, help="epochs per run (default: 1000; 100 with --quick)"
     )
-    parser.add_argument("--batch-size", type=_positive_int, default=32, help="default: 32")
+    parser.add_argument("--batch-size", type=positive_int, default=32, help="default: 32")
     parser.add_argument(
         "--optimizer",
         choices=["sgd", "momentum", "rmsprop", "adam"],

@@ -37,7 +37,7 @@ from ..mlp import MLP
 from ..nn.activations import get_activation
 from ..nn.initializers import default_initializer
 from . import plotting
-from ._common import Context
+from ._common import Context, positive_int
 
 NAME = "vanishing"
 HELP = "task 3.1 (a): max of σ′, per-layer gradient norms of deep sigmoid/tanh/relu nets"
@@ -47,17 +47,6 @@ COLORS = {"sigmoid": "#2166ac", "tanh": "#1b7837", "relu": "#d6604d"}
 SIGMOID_BOUND = 0.25  # max σ′(z), the factor per sigmoid layer
 Z_STEP = 1e-4
 Z_LIMIT = 10.0
-
-
-def positive_int(text: str) -> int:
-    """``argparse`` type: an integer >= 1, or a clear error."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be an integer >= 1, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be an integer >= 1, got {text!r}")
-    return value
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

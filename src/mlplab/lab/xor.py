@@ -15,7 +15,7 @@ from ..datasets import make_xor
 from ..mlp import MLP
 from ..nn.training import DivergenceError
 from . import plotting
-from ._common import Context
+from ._common import Context, EpochAccuracy, float_at_least, positive_int, resolve
 
 NAME = "xor"
 HELP = "task 2.2 (a): XOR with [2, 4, 1]: loss curve, decision boundary, success rate over seeds"
@@ -28,19 +28,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="sigmoid",
         help="activation of the shown run (default: sigmoid)",
     )
-    parser.add_argument("--learning-rate", type=float, default=0.5, help="default: 0.5")
-    parser.add_argument("--epochs", type=int, default=5000, help="full-batch epochs (default: 5000)")
-    parser.add_argument("--seeds", type=int, default=20, help="seeds per activation for the success rate")
+    parser.add_argument(
+        "--learning-rate", type=float_at_least(0.0, inclusive=False), default=0.5, help="default: 0.5"
+    )
+    parser.add_argument(
+        "--epochs",
+        type=positive_int,
+        default=None,
+        help="full-batch epochs (default: 5000; 500 with --quick)",
+    )
+    parser.add_argument(
+        "--seeds",
+        type=positive_int,
+        default=None,
+        help="seeds per activation for the success rate (default: 20; 3 with --quick)",
+    )
 
 
-def _first_epoch_at(values, target: float = 1.0):
-    hits = np.flatnonzero(np.asarray(values) >= target)
-    return int(hits[0]) + 1 if hits.size else None
+DEFAULTS = {"epochs": 5000, "seeds": 20}
+QUICK = {"epochs": 500, "seeds": 3}
 
 
 def run(ctx: Context, args: argparse.Namespace) -> dict:
-    epochs = 500 if ctx.quick else args.epochs
-    n_seeds = 3 if ctx.quick else args.seeds
+    epochs = resolve(args, "epochs", DEFAULTS, QUICK, ctx.quick)
+    n_seeds = resolve(args, "seeds", DEFAULTS, QUICK, ctx.quick)
     X, y = make_xor()
     settings = {
         "layer_sizes": [2, 4, 1],
@@ -54,11 +65,12 @@ def run(ctx: Context, args: argparse.Namespace) -> dict:
 
     with ctx.timed("main_run"):
         model = MLP([2, 4, 1], args.activation, args.learning_rate, seed=ctx.seed_for(0))
-        history = model.train(X, y, epochs=epochs)
+        tracker = EpochAccuracy(model, X, y)
+        history = model.train(X, y, epochs=epochs, callbacks=[tracker])
     main = {
         "accuracy": model.score(X, y),
         "final_loss": history.train_loss[-1],
-        "epochs_to_100_percent": _first_epoch_at(history.train_accuracy),
+        "epochs_to_100_percent": tracker.first_perfect_epoch,
         "predictions": model.predict(X).tolist(),
         "probabilities": model.predict_proba(X)[:, 1].tolist(),
         "loss_curve": history.train_loss,
@@ -71,14 +83,15 @@ def run(ctx: Context, args: argparse.Namespace) -> dict:
             solved, epochs_needed = 0, []
             for s in range(n_seeds):
                 candidate = MLP([2, 4, 1], activation, args.learning_rate, seed=ctx.seed_for(1, a_index, s))
+                candidate_tracker = EpochAccuracy(candidate, X, y)
                 try:
-                    h = candidate.train(X, y, epochs=epochs)
+                    candidate.train(X, y, epochs=epochs, callbacks=[candidate_tracker])
                 except DivergenceError:
                     bar.update()
                     continue
                 if candidate.score(X, y) == 1.0:
                     solved += 1
-                    epochs_needed.append(_first_epoch_at(h.train_accuracy))
+                    epochs_needed.append(candidate_tracker.first_perfect_epoch)
                 bar.update()
             success[activation] = {
                 "solved": solved,

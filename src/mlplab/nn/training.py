@@ -33,7 +33,7 @@ from .losses import Loss
 from .network import Network
 from .optimizers import Optimizer
 
-__all__ = ["DivergenceError", "EarlyStopping", "History", "TrainingInterrupted", "fit"]
+__all__ = ["DivergenceError", "EarlyStopping", "History", "StopTraining", "TrainingInterrupted", "fit"]
 
 
 class DivergenceError(FloatingPointError):
@@ -62,6 +62,14 @@ class DivergenceError(FloatingPointError):
             f"learning_rate = {learning_rate!r}; the last finite weights were kept. "
             "Try a smaller learning rate."
         )
+
+
+class StopTraining(Exception):
+    """Raised by a callback to end training after the current epoch.
+
+    Training then ends normally: the history is kept and early stopping's best
+    weights are restored as usual.
+    """
 
 
 class TrainingInterrupted(KeyboardInterrupt):
@@ -229,7 +237,8 @@ def fit(
     early_stopping : EarlyStopping, optional
         Needs ``validation``.
     callbacks : sequence of callables
-        ``callback(epoch, history)`` after every epoch; returning ``True`` stops.
+        ``callback(epoch, history)`` after every epoch; it may raise
+        :class:`StopTraining` to end training after this epoch.
     explode_factor : float or None
         A mini-batch loss above ``explode_factor × max(first loss, 1)`` counts
         as divergence (default 1e4); ``None`` only stops on non-finite values.
@@ -324,7 +333,9 @@ def fit(
                         history.stopped_epoch = epoch
                         stop = True
             for callback in callbacks:
-                if callback(epoch, history):
+                try:
+                    callback(epoch, history)  # the return value is ignored (tqdm's update returns True)
+                except StopTraining:
                     stop = True
             if stop:
                 break
