@@ -125,6 +125,7 @@ class Context:
     quick: bool = False
     progress: bool = field(default_factory=lambda: sys.stderr.isatty())
     timings: dict[str, object] = field(default_factory=dict)  # seconds, possibly nested
+    started: float = field(default_factory=time.perf_counter)
 
     @property
     def out(self) -> Path:
@@ -162,7 +163,7 @@ class Context:
                 "settings": settings,
                 "results": results,
                 "versions": package_versions(),
-                "timings": self.timings,
+                "timings": {**self.timings, "total": round(time.perf_counter() - self.started, 3)},
             },
         )
 

@@ -41,10 +41,48 @@ print("accuracy:", main["accuracy"], "| epochs to 100 %:", main["epochs_to_100_p
 {a: f'{r["solved"]}/{r["seeds"]}' for a, r in xor["success_rate"].items()}
 """
 
+SPIRALS_CODE = """\
+spirals = metrics("spirals")["results"]
+{k: spirals[k] for k in ["train_accuracy", "test_accuracy", "epochs_to_100_percent", "n_params"]}
+"""
+
+SWEEP_CODE = """\
+import csv
+
+rows = list(csv.DictReader(open(RESULTS / "sweep" / "sweep.csv")))
+print(len(rows), "cells; best:", metrics("sweep")["results"]["best"]["summary"])
+"""
+
+VANISHING_CODE = """\
+from mlplab.nn.activations import get_activation
+
+z = np.linspace(-10, 10, 200001)
+d = get_activation("sigmoid").derivative(z)
+print(f"max σ'(z) = {d.max()} at z = {z[d.argmax()]:.4f}")
+{a: f"{r['init']:.1e}" for a, r in metrics("vanishing")["results"]["first_over_last_ratio"].items()}
+"""
+
+LR_CODE = """\
+lr = metrics("lr")["results"]
+lr["by_class"]
+"""
+
+OPT_CODE = """\
+from mlplab import MLP
+from mlplab.datasets import make_spirals
+
+X, y = make_spirals(200, 0.1, seed=0)
+X = X / (4 * np.pi)
+for name, rate in [("sgd", 0.1), ("momentum", 1.0), ("rmsprop", 0.003), ("adam", 0.01)]:
+    model = MLP([2, 32, 16, 8, 1], "relu", rate, optimizer=name, seed=0)
+    history = model.train(X, y, epochs=100, batch_size=32)
+    print(f"{name:9s} loss after 100 epochs: {history.train_loss[-1]:.4f}")
+"""
+
 REPRO_CODE = """\
 import platform
 {"python": platform.python_version(), "numpy": np.__version__, "mlplab": mlplab.__version__,
- "seeds": {name: metrics(name)["seed"] for name in ["xor"] if (RESULTS / name).exists()}}
+ "seeds": {p.parent.name: json.loads(p.read_text())["seed"] for p in sorted(RESULTS.glob("*/metrics.json"))}}
 """
 
 
@@ -116,6 +154,108 @@ def document(available: set[str]) -> list:
             Figure("xor", "xor_success", "cap_xor_success_fig", width="60%"),
             Para("xor_discussion"),
             Code(XOR_CODE),
+        ]
+    if "spirals" in available:
+        blocks += [
+            Heading(3, "h_spirals"),
+            Para("spirals_setup"),
+            Figure("spirals", "spirals_data", "cap_spirals_data", width="62%"),
+            Para("spirals_result"),
+            Figure("spirals", "spirals_boundary", "cap_spirals_boundary"),
+            Figure("spirals", "spirals_curves", "cap_spirals_curves"),
+            Para("spirals_discussion"),
+            Code(SPIRALS_CODE),
+        ]
+    if "sweep" in available:
+        blocks += [
+            Heading(3, "h_sweep"),
+            Para("sweep_setup"),
+            Figure("sweep", "sweep_heatmap", "cap_sweep_heatmap"),
+            Para("sweep_result"),
+            Table("sweep", "cap_sweep_table"),
+            Figure("sweep", "sweep_curves", "cap_sweep_curves"),
+            Para("sweep_discussion"),
+            Code(SWEEP_CODE),
+        ]
+    if "vanishing" in available or "init" in available:
+        blocks += [Heading(1, "h_deeper"), Heading(2, "h_theory")]
+    if "vanishing" in available:
+        blocks += [
+            Heading(3, "h_vanishing"),
+            Para("van_theory"),
+            Equation("vanishing_product"),
+            Para("van_max_text"),
+            Equation("sigmoid_max"),
+            Figure("vanishing", "vanishing_derivatives", "cap_van_derivatives"),
+            Para("van_measured"),
+            Figure("vanishing", "vanishing_gradients", "cap_van_gradients"),
+            Figure("vanishing", "vanishing_depth", "cap_van_depth", width="70%"),
+            Para("van_training"),
+            Figure("vanishing", "vanishing_training", "cap_van_training"),
+            Para("van_relu"),
+            Code(VANISHING_CODE),
+        ]
+    if "init" in available:
+        blocks += [
+            Heading(3, "h_init"),
+            Para("init_theory"),
+            Equation("variance"),
+            Para("init_xavier"),
+            Equation("xavier"),
+            Para("init_he"),
+            Equation("he"),
+            Para("init_measured"),
+            Figure("init", "init_variance", "cap_init_variance"),
+            Para("init_training_text"),
+            Table("init_training", "cap_init_training"),
+            Figure("init", "init_training", "cap_init_training_fig"),
+            Para("init_symmetry"),
+            Figure("init", "init_symmetry", "cap_init_symmetry"),
+        ]
+    if "overfit" in available or "lr" in available:
+        blocks += [Heading(2, "h_practical")]
+    if "overfit" in available:
+        blocks += [
+            Heading(3, "h_overfit"),
+            Para("of_setup"),
+            Figure("overfit", "overfit_curves", "cap_of_curves"),
+            Table("overfit", "cap_of_table"),
+            Para("of_result"),
+            Figure("overfit", "overfit_boundaries", "cap_of_boundaries"),
+            Figure("overfit", "overfit_repeats", "cap_of_repeats", width="70%"),
+            Para("of_discussion"),
+        ]
+    if "lr" in available:
+        blocks += [
+            Heading(3, "h_lr"),
+            Para("lr_setup"),
+            Figure("lr", "lr_curves", "cap_lr_curves"),
+            Table("lr", "cap_lr_table"),
+            Figure("lr", "lr_summary", "cap_lr_summary", width="70%"),
+            Para("lr_discussion"),
+            Code(LR_CODE),
+        ]
+    if "optimizers" in available:
+        blocks += [
+            Heading(1, "h_bonus"),
+            Heading(2, "h_momentum"),
+            Equation("momentum"),
+            Para("opt_momentum"),
+            Heading(2, "h_adaptive"),
+            Equation("rmsprop"),
+            Equation("adam"),
+            Para("opt_adaptive"),
+            Figure("optimizers", "optimizers", "cap_opt_curves"),
+            Table("optimizers", "cap_opt_table"),
+            Para("opt_result"),
+            Heading(2, "h_l2"),
+            Equation("l2"),
+            Para("opt_l2_text"),
+            Table("l2", "cap_l2_table"),
+            Figure("optimizers", "optimizers_l2_boundaries", "cap_l2_boundaries"),
+            Figure("optimizers", "optimizers_l2_norms", "cap_l2_norms", width="60%"),
+            Para("opt_l2_discussion"),
+            Code(OPT_CODE),
         ]
     blocks += [
         Heading(1, "h_reproducibility"),

@@ -123,11 +123,117 @@ class Tables:
     def _table_seeds(self):
         rows = []
         for name, m in self.metrics.items():
-            total = sum(v for v in m.get("timings", {}).values() if isinstance(v, (int, float)))
-            rows.append([Cell(name), Cell(str(m.get("seed"))), Cell(fmt_num(total, 1, self.lang) + " s")])
+            total = m.get("timings", {}).get("total")
+            rows.append(
+                [
+                    Cell(name),
+                    Cell(str(m.get("seed"))),
+                    Cell(fmt_num(total, 1, self.lang) + " s" if total is not None else "–"),
+                ]
+            )
         return self._h("col_experiment", "col_seed", "col_time"), rows, ["left", "right", "right"]
 
-    # ---------------------------------------------------------- XOR
+    # ---------------------------------------------------------- experiments
+    def _table_sweep(self):
+        lang = self.lang
+        order = {"sigmoid": 0, "tanh": 1, "relu": 2}
+        cells = sorted(
+            self.metrics["sweep"]["results"]["cells"],
+            key=lambda c: (len(c["hidden_layers"]), order.get(c["activation"], 3), c["learning_rate"]),
+        )
+        rows = []
+        for c in cells:
+            e100 = c.get("epochs_to_100_percent_mean")
+            rows.append([
+                Cell(", ".join(str(h) for h in c["hidden_layers"])),
+                Cell(c["activation"]),
+                Cell(f"{c['learning_rate']:g}".replace(".", "," if lang == "de" else ".")),
+                Cell(_pm(c["test_accuracy_mean"], c["test_accuracy_std"], lang)),
+                Cell(_pm(c["train_accuracy_mean"], c["train_accuracy_std"], lang)),
+                Cell(_pm(c["final_train_loss_mean"], c["final_train_loss_std"], lang, pct=False, digits=3)),
+                Cell(f"{c['reached_100_percent']}/{c['runs']}"
+                     + (f" ({fmt_num(e100, 0, lang)})" if e100 is not None else "")),
+            ])  # fmt: skip
+        header = self._h("col_hidden", "col_activation", "col_lr", "col_test_acc", "col_train_acc",
+                         "col_final_loss", "col_reached")  # fmt: skip
+        return header, rows, ["left", "left", "right", "right", "right", "right", "right"]
+
+    def _table_init_training(self):
+        training = self.metrics["init"]["results"]["training"]
+        rows = []
+        for scheme in ("xavier", "he", "zeros", "small", "large"):
+            row = [Cell(self.text[f"init_scheme_{scheme}"])]
+            for act in ("tanh", "relu"):
+                entry = training[act][scheme]
+                loss = entry.get("final_loss_mean")
+                row.append(Cell(fmt_num(loss, 3, self.lang) if loss is not None else "–"))
+                row.append(Cell(fmt_pct(entry.get("accuracy_mean"), self.lang, 0)))
+            rows.append(row)
+        header = self._h("col_init", "col_tanh_loss", "col_tanh_acc", "col_relu_loss", "col_relu_acc")
+        return header, rows, ["left", "right", "right", "right", "right"]
+
+    def _table_overfit(self):
+        main = self.metrics["overfit"]["results"]["main_run"]
+        rows = []
+        for key in ("without_early_stopping", "early_stopping"):
+            e = main[key]
+            rows.append([
+                Cell(self.text[f"of_{key}"]),
+                Cell(str(e["epochs_run"])),
+                Cell(fmt_sci(e["train_loss"], self.lang)),
+                Cell(fmt_num(e["val_loss"], 3, self.lang)),
+                Cell(fmt_num(e["test_loss"], 3, self.lang)),
+                Cell(fmt_pct(e["test_accuracy"], self.lang)),
+            ])  # fmt: skip
+        header = self._h("col_model", "col_epochs", "col_train_loss", "col_val_loss", "col_test_loss",
+                         "col_test_acc")  # fmt: skip
+        return header, rows, ["left", "right", "right", "right", "right", "right"]
+
+    def _table_lr(self):
+        rows = []
+        for run in self.metrics["lr"]["results"]["runs"]:
+            final = run["final_loss"]
+            rows.append([
+                Cell(f"{run['learning_rate']:g}".replace(".", "," if self.lang == "de" else ".")),
+                Cell(self.text[f"lr_class_{run['class']}"]),
+                Cell(fmt_sci(final, self.lang) if final is not None else "–"),
+                Cell(fmt_num(run.get("peak_loss"), 3, self.lang)),
+                Cell(fmt_pct(run.get("accuracy"), self.lang, 0)),
+            ])  # fmt: skip
+        header = self._h("col_lr", "col_class", "col_final_loss", "col_peak_loss", "col_train_acc")
+        return header, rows, ["right", "left", "right", "right", "right"]
+
+    def _table_optimizers(self):
+        m = self.metrics["optimizers"]
+        per = m.get("timings", {}).get("per_optimizer", {})
+        rows = []
+        for key, run in m["results"]["optimizers"].items():
+            seconds = per.get(key, {}).get("seconds")
+            e = run["epochs_to_loss"].get("0.1")
+            rows.append([
+                Cell(run["label"]),
+                Cell(fmt_sci(run["final_loss"], self.lang)),
+                Cell(str(e) if e is not None else "–"),
+                Cell(fmt_pct(run["test_accuracy"], self.lang)),
+                Cell(fmt_num(seconds, 2, self.lang) + " s" if seconds is not None else "–"),
+            ])  # fmt: skip
+        header = self._h("col_optimizer", "col_final_loss", "col_epochs_01", "col_test_acc", "col_wall")
+        return header, rows, ["left", "right", "right", "right", "right"]
+
+    def _table_l2(self):
+        rows = []
+        for row in self.metrics["optimizers"]["results"]["l2"]:
+            rows.append([
+                Cell(f"{row['l2']:g}".replace(".", "," if self.lang == "de" else ".")),
+                Cell(fmt_num(row["weight_norm"], 3, self.lang) if row["weight_norm"] < 10
+                     else fmt_num(row["weight_norm"], 0, self.lang)),
+                Cell(fmt_sci(row["data_loss"], self.lang)),
+                Cell(fmt_pct(row["train_accuracy"], self.lang)),
+                Cell(fmt_pct(row["test_accuracy"], self.lang)),
+            ])  # fmt: skip
+        header = self._h("col_lambda", "col_weight_norm", "col_data_loss", "col_train_acc", "col_test_acc")
+        return header, rows, ["right", "right", "right", "right", "right"]
+
     def _table_xor_success(self):
         rates = self.metrics["xor"]["results"]["success_rate"]
         rows = []
@@ -141,6 +247,16 @@ class Tables:
             ])  # fmt: skip
         header = self._h("col_activation", "col_solved", "col_rate", "col_median_epochs")
         return header, rows, ["left", "right", "right", "right"]
+
+
+def _pm(mean, std, lang: str, pct: bool = True, digits: int = 1) -> str:
+    if mean is None:
+        return "–"
+    if pct:
+        text = fmt_pct(mean, lang, digits)
+        return text if std is None else f"{text} ± {fmt_num(100 * std, digits, lang)}"
+    text = fmt_num(mean, digits, lang)
+    return text if std is None else f"{text} ± {fmt_num(std, digits, lang)}"
 
 
 def _task(key: str) -> str:
