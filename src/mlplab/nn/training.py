@@ -274,18 +274,22 @@ def fit(
         error.history = history
         return error
 
-    objective, step, n_correct = network.objective, optimizer.step, loss.n_correct  # hot loop
+    objective, step = network.objective, optimizer.step  # bound once: the hot loop calls them per step
+    shuffled = batch < n
+    if shuffled:  # reused every epoch: one gather into the same memory, no fresh copy of the data
+        X_epoch, T_epoch = np.empty_like(X), np.empty_like(targets)
+    else:
+        X_epoch, T_epoch = X, targets
+    logits_epoch = np.empty((n, network.n_outputs), dtype=X.dtype)  # accuracy is counted once per epoch
     # Overflow to inf/NaN is expected when a learning rate is too large; it is
     # caught below as a DivergenceError instead of surfacing as a warning.
     with np.errstate(over="ignore", invalid="ignore"), _sigint_as_flag() as interrupted:
         for epoch in range(1, epochs + 1):
-            if batch < n:
+            if shuffled:
                 order = rng.permutation(n)
-                X_epoch, T_epoch = X[order], targets[order]  # one gather per epoch, then slices
-            else:
-                X_epoch, T_epoch = X, targets
+                np.take(X, order, axis=0, out=X_epoch)  # one gather per epoch, then contiguous slices
+                np.take(targets, order, axis=0, out=T_epoch)
             loss_sum = 0.0
-            correct = 0
             for index, start in enumerate(range(0, n, batch)):
                 if interrupted:
                     raise TrainingInterrupted(history, epoch, index)
@@ -304,9 +308,9 @@ def fit(
                 np.copyto(last_finite, params)
                 step(params, grads)
                 loss_sum += value * X_batch.shape[0]
-                correct += n_correct(logits, T_batch)
+                logits_epoch[start : start + batch] = logits
             history.train_loss.append(loss_sum / n)
-            history.train_accuracy.append(correct / n)
+            history.train_accuracy.append(loss.n_correct(logits_epoch, T_epoch) / n)
 
             if validation is not None:
                 X_val, T_val = validation
