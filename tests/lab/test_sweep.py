@@ -236,3 +236,24 @@ def test_sweep_on_a_local_dask_cluster_matches_the_local_run(tmp_path):
     assert (tmp_path / "dask" / "sweep" / "sweep.csv").read_bytes() == (
         tmp_path / "local" / "sweep" / "sweep.csv"
     ).read_bytes()
+
+
+def test_a_dying_worker_process_fails_only_its_runs(tmp_path, monkeypatch):
+    from . import crashing_worker
+
+    monkeypatch.setattr(sweep, "WORKER", crashing_worker.run_or_crash)
+    metrics = run_command(
+        tmp_path, "sweep", "--hidden", "8", "--activations", "tanh",
+        "--learning-rates", "0.01", "0.1", "--epochs", "10", "--seeds", "2", "--jobs", "2",
+    )  # fmt: skip
+    runs = metrics["results"]["runs"]
+    dead = [r for r in runs if r["learning_rate"] == crashing_worker.DEADLY_RATE]
+    assert len(dead) == 2
+    for run in dead:
+        assert run["status"] == "failed"
+        assert run["attempts"] == 2  # retried once, alone
+        assert run["error"].startswith("worker process died")
+    alive = [r for r in runs if r["learning_rate"] == 0.1]
+    assert [r["status"] for r in alive] == ["ok", "ok"]  # the others complete
+    assert metrics["results"]["n_failed"] == 2
+    assert len(metrics["results"]["failures"]) == 2

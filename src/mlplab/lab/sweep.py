@@ -220,16 +220,57 @@ def _run_task(task: dict) -> dict:
 
 
 # ----------------------------------------------------------------- executors
-def _serial(tasks: Sequence[dict]) -> Iterator[dict]:
-    return map(_run_task, tasks)
+def _serial(tasks: Sequence[dict], attempt: int = 1) -> Iterator[dict]:
+    return map(WORKER, tasks)
 
 
-def _joblib(jobs: int) -> Callable[[Sequence[dict]], Iterator[dict]]:
-    from joblib import Parallel, delayed
+#: The function each worker runs on a task (a module-level name, so that it pickles by reference;
+#: tests swap it for one that kills its process).
+WORKER: Callable[[dict], dict] = _run_task
 
-    def run(tasks: Sequence[dict]) -> Iterator[dict]:
-        parallel = Parallel(n_jobs=jobs, backend="loky", return_as="generator_unordered")
-        return parallel(delayed(_run_task)(task) for task in tasks)
+
+def _worker_died(task: dict, error: BaseException) -> dict:
+    return {
+        "key": task["key"],
+        "seconds": 0.0,
+        "status": "failed",
+        "error": f"worker process died: {type(error).__name__}: {error}",
+        "retryable": True,
+    }
+
+
+def _processes(jobs: int) -> Callable[..., Iterator[dict]]:
+    """Worker processes (joblib's loky), one future per run.
+
+    A run that raises is caught inside its worker (:func:`_run_task`). A worker
+    that *dies* (a crash, the out-of-memory killer) breaks the pool and fails
+    every run still pending in it; each is recorded as failed with that reason
+    and retried. Retries run one at a time, so that a run that kills its worker
+    again takes no other run down with it.
+    """
+    from concurrent.futures import as_completed
+
+    from joblib import cpu_count
+    from joblib.externals.loky import get_reusable_executor
+
+    workers = jobs if jobs > 0 else max(1, cpu_count() + 1 + jobs)
+
+    def run(tasks: Sequence[dict], attempt: int = 1) -> Iterator[dict]:
+        if attempt > 1:  # isolate the retries
+            for task in tasks:
+                future = get_reusable_executor(max_workers=1).submit(WORKER, task)
+                try:
+                    yield future.result()
+                except Exception as error:
+                    yield _worker_died(task, error)
+            return
+        executor = get_reusable_executor(max_workers=workers)
+        futures = {executor.submit(WORKER, task): task for task in tasks}
+        for future in as_completed(futures):
+            try:
+                yield future.result()
+            except Exception as error:  # the process running it died
+                yield _worker_died(futures[future], error)
 
     return run
 
@@ -251,9 +292,9 @@ def _executor(backend: str, jobs: int, scheduler: str | None) -> Iterator[Callab
                 "pip install 'mlplab[dask]'"
             ) from None
 
-        def run(tasks: Sequence[dict]) -> Iterator[dict]:
+        def run(tasks: Sequence[dict], attempt: int = 1) -> Iterator[dict]:
             # pure=False: a retry must run again, not fetch the cached failure
-            futures = client.map(_run_task, list(tasks), pure=False)
+            futures = client.map(WORKER, list(tasks), pure=False)
             keys = {future.key: task["key"] for future, task in zip(futures, tasks)}
             for future in as_completed(futures, loop=client.loop):
                 try:
@@ -271,7 +312,7 @@ def _executor(backend: str, jobs: int, scheduler: str | None) -> Iterator[Callab
     elif jobs == 1:
         yield _serial
     else:
-        yield _joblib(jobs)
+        yield _processes(jobs)
 
 
 # ------------------------------------------------------------------- the lab
@@ -374,7 +415,7 @@ def _execute(ctx: Context, tasks: list[dict], args: argparse.Namespace) -> dict:
         while pending and attempt <= 2:
             bar = ctx.bar(len(pending), "runs" if attempt == 1 else "retries")
             failed = 0
-            for record in execute(pending):
+            for record in execute(pending, attempt):
                 key = tuple(record.pop("key"))
                 seconds += record.pop("seconds")
                 record["attempts"] = attempt
