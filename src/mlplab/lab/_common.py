@@ -80,10 +80,14 @@ def write_json(path: str | os.PathLike, data: dict) -> Path:
 
 
 def package_versions() -> dict[str, str]:
-    """Versions of Python, NumPy, mlplab and the lab's packages that are installed."""
+    """Versions of Python, NumPy, mlplab and the lab's packages that are installed, and the machine."""
     from importlib import metadata
 
-    versions = {"python": platform.python_version(), "numpy": np.__version__}
+    versions = {
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs",
+    }
     for name in ("mlplab", "matplotlib", "joblib", "dask", "distributed", "tqdm"):
         with contextlib.suppress(metadata.PackageNotFoundError):
             versions[name] = metadata.version(name)

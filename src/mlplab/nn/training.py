@@ -287,8 +287,10 @@ def fit(
         for epoch in range(1, epochs + 1):
             if shuffled:
                 order = rng.permutation(n)
-                np.take(X, order, axis=0, out=X_epoch)  # one gather per epoch, then contiguous slices
-                np.take(targets, order, axis=0, out=T_epoch)
+                # one gather per epoch, then contiguous slices; mode="clip" (the indices are a valid
+                # permutation) because the default mode="raise" gathers into a hidden temporary copy
+                np.take(X, order, axis=0, out=X_epoch, mode="clip")
+                np.take(targets, order, axis=0, out=T_epoch, mode="clip")
             loss_sum = 0.0
             for index, start in enumerate(range(0, n, batch)):
                 if interrupted:

@@ -302,7 +302,7 @@ TEXT: dict[str, str] = {
     "eigenen Seed aus einer SeedSequence, sodass die Ergebnisse nicht von der Zahl der Prozesse abhängen. "
     "Ein erneuter Aufruf liefert auf derselben Maschine bitgenau dieselben Metriken.",
     "cap_seeds": "Experimente, ihre Seeds und Laufzeiten.",
-    "cap_versions": "Softwareversionen.",
+    "cap_versions": "Softwareversionen und Maschine.",
     # ------------------------------------------------------------------ tables
     "col_task": "Aufgabe",
     "col_quantity": "Größe",

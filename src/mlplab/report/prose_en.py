@@ -289,7 +289,7 @@ TEXT: dict[str, str] = {
     "the results do not depend on the number of worker processes. Running the command again gives the "
     "same metrics, bit for bit, on the same machine.",
     "cap_seeds": "Experiments, their seeds and run times.",
-    "cap_versions": "Software versions.",
+    "cap_versions": "Software versions and the machine.",
     # ------------------------------------------------------------------ tables
     "col_task": "Task",
     "col_quantity": "Quantity",
