@@ -65,7 +65,7 @@ def run(ctx: Context, args: argparse.Namespace) -> dict:
 
     with ctx.timed("main_run"):
         model = MLP([2, 4, 1], args.activation, args.learning_rate, seed=ctx.seed_for(0))
-        tracker = EpochAccuracy(model, X, y)
+        tracker = EpochAccuracy(model, X, y, until_perfect=True)
         history = model.train(X, y, epochs=epochs, callbacks=[tracker])
     main = {
         "accuracy": model.score(X, y),
@@ -83,7 +83,7 @@ def run(ctx: Context, args: argparse.Namespace) -> dict:
             solved, epochs_needed = 0, []
             for s in range(n_seeds):
                 candidate = MLP([2, 4, 1], activation, args.learning_rate, seed=ctx.seed_for(1, a_index, s))
-                candidate_tracker = EpochAccuracy(candidate, X, y)
+                candidate_tracker = EpochAccuracy(candidate, X, y, until_perfect=True)
                 try:
                     candidate.train(X, y, epochs=epochs, callbacks=[candidate_tracker])
                 except DivergenceError:
