@@ -30,7 +30,7 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
 
 from .datasets import rng_from_seed, train_val_split
 from .nn._validation import check_fraction, check_nonnegative_float, check_positive_float, check_positive_int
-from .nn.activations import ACTIVATIONS, sigmoid
+from .nn.activations import ACTIVATIONS
 from .nn.losses import loss_for_outputs
 from .nn.network import Network
 from .nn.optimizers import OPTIMIZERS, get_optimizer
@@ -306,9 +306,7 @@ class MLPClassifier(ClassifierMixin, BaseEstimator):
         computed directly, so a tiny probability keeps its relative accuracy.
         """
         logits = self._logits(X)
-        if logits.shape[1] == 1:
-            return np.column_stack([sigmoid(-logits[:, 0]), sigmoid(logits[:, 0])])  # (n, 2)
-        return np.exp(_log_softmax(logits))
+        return loss_for_outputs(logits.shape[1]).probabilities(logits)
 
     def predict_log_proba(self, X) -> np.ndarray:
         r"""Logarithm of :meth:`predict_proba`, computed stably from the logits.
@@ -317,10 +315,7 @@ class MLPClassifier(ClassifierMixin, BaseEstimator):
         more: ``z − logsumexp(z)``. Shape ``(n_samples, n_classes)``.
         """
         logits = self._logits(X)
-        if logits.shape[1] == 1:
-            z = logits[:, 0]
-            return np.column_stack([-np.logaddexp(0.0, z), -np.logaddexp(0.0, -z)])  # (n, 2)
-        return _log_softmax(logits)
+        return loss_for_outputs(logits.shape[1]).log_probabilities(logits)
 
     def _logits(self, X) -> np.ndarray:
         check_is_fitted(self)
@@ -337,31 +332,6 @@ class MLPClassifier(ClassifierMixin, BaseEstimator):
         from .serialization import save
 
         save(self, path)
-
-    def __getstate__(self):
-        # The network's weight matrices are views into one flat vector; pickle
-        # would copy every view separately and break that sharing, so only the
-        # flat vector travels and the network is rebuilt around it.
-        state = dict(super().__getstate__())
-        network = state.pop("network_", None)
-        if network is not None:
-            state["_network_state"] = (
-                list(network.layer_sizes),
-                network.activation.name,
-                network.dtype.str,
-                network.params.copy(),
-            )
-        return state
-
-    def __setstate__(self, state):
-        state = dict(state)
-        saved = state.pop("_network_state", None)
-        super().__setstate__(state)
-        if saved is not None:
-            layer_sizes, activation, dtype, params = saved
-            network = Network(layer_sizes, activation, dtype=np.dtype(dtype))
-            np.copyto(network.params, params)
-            self.network_ = network
 
     # ------------------------------------------------------ validation
     def _check_params(self) -> _Settings:
@@ -464,9 +434,3 @@ def _hold_out(X: np.ndarray, labels: np.ndarray, fraction: float, rng: np.random
     train_rows, val_rows, train_labels, val_labels = train_val_split(rows, labels, fraction, seed=rng)
     train_idx, val_idx = train_rows[:, 0].astype(np.intp), val_rows[:, 0].astype(np.intp)
     return X[train_idx], train_labels, (X[val_idx], val_labels)
-
-
-def _log_softmax(logits: np.ndarray) -> np.ndarray:
-    shifted = logits - logits.max(axis=1, keepdims=True)  # (n, k), row maximum 0
-    shifted -= np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-    return shifted

@@ -318,7 +318,6 @@ class MLP:
             raise
         finally:
             self._logits = None  # the cache belongs to the last mini-batch now
-            self._fitted = True
         return self.history
 
     def predict(self, X) -> np.ndarray:

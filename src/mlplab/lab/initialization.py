@@ -215,10 +215,6 @@ def _variance_study(ctx: Context, width: int, depth: int, n_samples: int, n_netw
 
 
 # ------------------------------------------------------------ 2. training
-def _scaled_spirals(seed: int) -> tuple[np.ndarray, np.ndarray]:
-    return scaled_spirals(200, 0.1, seed)  # (200, 2) in about [-1, 1]²
-
-
 def _train(activation: str, init, config: dict, seed: int, X: np.ndarray, y: np.ndarray) -> dict:
     """One run; the loss curve survives a divergence (recorded by a callback)."""
     model = MLP(config["layer_sizes"], activation, config["learning_rate"], optimizer=config["optimizer"],
@@ -236,7 +232,7 @@ def _train(activation: str, init, config: dict, seed: int, X: np.ndarray, y: np.
 
 
 def _training_study(ctx: Context, config: dict, n_seeds: int) -> dict:
-    X, y = _scaled_spirals(ctx.seed_for(2))
+    X, y = scaled_spirals(200, 0.1, ctx.seed_for(2))
     study = {}
     bar = ctx.bar(len(ACTIVATIONS) * len(SCHEMES) * n_seeds, "training")
     for activation in ACTIVATIONS:
@@ -291,7 +287,7 @@ def unit_spreads(model: MLP) -> list[dict]:
 
 def _symmetry_study(ctx: Context, config: dict, constant: float) -> tuple[dict, dict]:
     """Constant versus random initialisation; returns the metrics and W1 over the epochs."""
-    X, y = _scaled_spirals(ctx.seed_for(2))
+    X, y = scaled_spirals(200, 0.1, ctx.seed_for(2))
     results, trajectories = {}, {}
     starts = {
         "constant": (ConstantInit(constant), f"every weight = {constant:g}"),

@@ -50,6 +50,10 @@ class Loss:
         """Class probabilities of shape ``(n_samples, n_classes)``."""
         raise NotImplementedError
 
+    def log_probabilities(self, logits: np.ndarray) -> np.ndarray:
+        """``log`` of :meth:`probabilities`, computed stably from the logits."""
+        raise NotImplementedError
+
     def predict(self, logits: np.ndarray) -> np.ndarray:
         """Predicted class labels, ``int64`` of shape ``(n_samples,)``."""
         raise NotImplementedError
@@ -96,6 +100,10 @@ class BinaryCrossEntropy(Loss):
     def probabilities(self, logits):
         # σ(−z) rather than 1 − σ(z): keeps P(class 0) accurate where it is tiny
         return np.column_stack([sigmoid(-logits[:, 0]), sigmoid(logits[:, 0])])  # (n, 2)
+
+    def log_probabilities(self, logits):
+        z = logits[:, 0]
+        return np.column_stack([-np.logaddexp(0.0, z), -np.logaddexp(0.0, -z)])  # log σ(−z), log σ(z)
 
     def predict(self, logits):
         return (logits[:, 0] > 0.0).astype(np.int64)  # σ(z) > 1/2  ⇔  z > 0
@@ -151,6 +159,9 @@ class SoftmaxCrossEntropy(Loss):
 
     def probabilities(self, logits):
         return np.exp(self._log_softmax(logits))
+
+    def log_probabilities(self, logits):
+        return self._log_softmax(logits)
 
     def predict(self, logits):
         return np.argmax(logits, axis=1).astype(np.int64)
