@@ -59,6 +59,11 @@ from ._common import Context, positive_int, scaled_spirals
 NAME = "init"
 HELP = "task 3.1 (b): Xavier/He/zeros/small/large init: variance per layer, training, symmetry"
 
+#: output files (figure stems: a .png and a .svg each); the report imports these names
+FIG_VARIANCE = "init_variance"
+FIG_TRAINING = "init_training"
+FIG_SYMMETRY = "init_symmetry"
+
 ACTIVATIONS = ("tanh", "relu")
 
 
@@ -387,7 +392,7 @@ def _plot_variance(ctx: Context, variance: dict, settings: dict) -> None:
     variance_settings = settings["variance"]
     fig.suptitle(f"pre-activation variance per layer: {variance_settings['n_samples']} inputs x ~ N(0, I), "
                  f"mean of {variance_settings['networks']} networks (bars: min–max)")  # fmt: skip
-    plotting.save_figure(fig, ctx.out / "init_variance")
+    plotting.save_figure(fig, ctx.out / FIG_VARIANCE)
 
 
 def _plot_training(ctx: Context, spirals: dict, config: dict) -> None:
@@ -420,7 +425,7 @@ def _plot_training(ctx: Context, spirals: dict, config: dict) -> None:
     seeds = f"{config['seeds']} seed" + ("s" if config["seeds"] != 1 else "")
     fig.suptitle(f"spirals, {config['layer_sizes']}, SGD α = {config['learning_rate']:g}, "
                  f"batch {config['batch_size']}: median of {seeds} (band: min–max)")  # fmt: skip
-    plotting.save_figure(fig, ctx.out / "init_training")
+    plotting.save_figure(fig, ctx.out / FIG_TRAINING)
 
 
 def _plot_symmetry(ctx: Context, symmetric: dict, trajectories: dict, config: dict) -> None:
@@ -453,4 +458,4 @@ def _plot_symmetry(ctx: Context, symmetric: dict, trajectories: dict, config: di
         ax.set_ylabel("unit of hidden layer 2")
     fig.suptitle(f"symmetry: {config['layer_sizes']}, {config['activation']}, Adam, "
                  f"{config['epochs']} epochs ({W1.shape[1]} lines per top panel)")  # fmt: skip
-    plotting.save_figure(fig, ctx.out / "init_symmetry")
+    plotting.save_figure(fig, ctx.out / FIG_SYMMETRY)

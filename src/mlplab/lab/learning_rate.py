@@ -37,6 +37,10 @@ from ._common import Context, data_loss, float_at_least, positive_int, resolve, 
 NAME = "lr"
 HELP = "task 3.2 (b): SGD at learning rates from 1e-4 to 10: which crawl, which work, which diverge"
 
+#: output files (figure stems: a .png and a .svg each); the report imports these names
+FIG_CURVES = "lr_curves"
+FIG_SUMMARY = "lr_summary"
+
 RATES = [1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 1e-1, 3e-1, 1.0, 3.0, 10.0]
 CLASS_COLORS = {"works": "#1b7837", "crawls": "#e08214", "diverges": "#b2182b"}
 #: a run whose loss peaked above this multiple of the initial loss and did not learn counts as diverged
@@ -226,7 +230,7 @@ def _plot_curves(ctx: Context, runs: list[dict], config: dict) -> None:
         f"plain SGD on the spirals: {config['layer_sizes']} {config['activation']}, "
         f"batch size {config['batch_size']}, the same initial weights for every rate"
     )
-    plotting.save_figure(fig, ctx.out / "lr_curves")
+    plotting.save_figure(fig, ctx.out / FIG_CURVES)
 
 
 def _plot_summary(ctx: Context, runs: list[dict], initial: float, config: dict) -> None:
@@ -275,4 +279,4 @@ def _plot_summary(ctx: Context, runs: list[dict], initial: float, config: dict) 
     ax_acc.set_ylabel("training accuracy")
     ax_acc.set_title("accuracy")
     ax_acc.legend(loc="best")
-    plotting.save_figure(fig, ctx.out / "lr_summary")
+    plotting.save_figure(fig, ctx.out / FIG_SUMMARY)

@@ -36,6 +36,11 @@ from ._common import Context, data_loss, float_at_least, positive_int, resolve, 
 NAME = "optimizers"
 HELP = "task 4: SGD vs momentum vs RMSprop vs Adam (epochs and wall time); L2 with several λ"
 
+#: output files (figure stems: a .png and a .svg each); the report imports these names
+FIG_CURVES = "optimizers"
+FIG_L2_BOUNDARIES = "optimizers_l2_boundaries"
+FIG_L2_NORMS = "optimizers_l2_norms"
+
 #: (key, optimiser, learning rate, legend label); each rate suits its optimiser
 RUNS = [
     ("sgd", "sgd", 0.1, "SGD, α = 0.1"),
@@ -261,7 +266,7 @@ def _plot_optimizers(ctx: Context, runs: dict, epochs: int) -> None:
         "it needs α/(1−β) = 10 × SGD's rate",
         fontsize=10,
     )
-    plotting.save_figure(fig, ctx.out / "optimizers")
+    plotting.save_figure(fig, ctx.out / FIG_CURVES)
 
 
 def _plot_l2(ctx: Context, data: dict, rows: list[dict], models: list[MLP]) -> None:
@@ -284,7 +289,7 @@ def _plot_l2(ctx: Context, data: dict, rows: list[dict], models: list[MLP]) -> N
     fig.suptitle(
         "L2 regularisation L + λ Σ‖W‖² (Adam, α = 0.01): larger λ, smaller weights, smoother boundary"
     )
-    plotting.save_figure(fig, ctx.out / "optimizers_l2_boundaries")
+    plotting.save_figure(fig, ctx.out / FIG_L2_BOUNDARIES)
 
     fig, (ax_norm, ax_acc) = plotting.new_figure(2, width=4.0, height=3.3)
     labels = [f"{row['l2']:g}" for row in rows]
@@ -303,4 +308,4 @@ def _plot_l2(ctx: Context, data: dict, rows: list[dict], models: list[MLP]) -> N
     ax_acc.set_ylabel("test accuracy")
     ax_acc.set_title("test accuracy")
     ax_acc.legend(loc="lower left")
-    plotting.save_figure(fig, ctx.out / "optimizers_l2_norms")
+    plotting.save_figure(fig, ctx.out / FIG_L2_NORMS)

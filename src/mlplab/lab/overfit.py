@@ -40,6 +40,11 @@ from ._common import Context, data_loss, float_at_least, positive_int, resolve, 
 NAME = "overfit"
 HELP = "task 3.2 (a): 50 samples, an over-parameterised net, early stopping vs training to the end"
 
+#: output files (figure stems: a .png and a .svg each); the report imports these names
+FIG_CURVES = "overfit_curves"
+FIG_BOUNDARIES = "overfit_boundaries"
+FIG_REPEATS = "overfit_repeats"
+
 #: full-batch Adam at this rate fits the 50 points within ~1000 epochs and then overfits them
 DEFAULTS = {"epochs": 3000, "patience": 300, "repeats": 5}
 QUICK = {"epochs": 1500, "patience": 150, "repeats": 2}
@@ -287,7 +292,7 @@ def _plot_curves(ctx: Context, main: dict, config: dict) -> None:
         f"{main['n_params']:,} parameters, {main['n_train']} training samples "
         f"({main['params_per_sample']:.0f} per sample), Adam α = {config['learning_rate']:g}"
     )
-    plotting.save_figure(fig, ctx.out / "overfit_curves")
+    plotting.save_figure(fig, ctx.out / FIG_CURVES)
 
 
 def _plot_boundaries(ctx: Context, data: dict, long: MLP, early: MLP, main: dict) -> None:
@@ -316,7 +321,7 @@ def _plot_boundaries(ctx: Context, data: dict, long: MLP, early: MLP, main: dict
         f"test accuracy {es['test_accuracy']:.1%}, "
         f"test loss {es['test_loss']:.2f}",
     )
-    plotting.save_figure(fig, ctx.out / "overfit_boundaries")
+    plotting.save_figure(fig, ctx.out / FIG_BOUNDARIES)
 
 
 def _plot_repeats(ctx: Context, pairs: list[dict]) -> None:
@@ -341,4 +346,4 @@ def _plot_repeats(ctx: Context, pairs: list[dict]) -> None:
     axes[0].yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
     axes[0].legend(loc="best")
     fig.suptitle(f"{len(pairs)} repeats on fresh data and initial weights")
-    plotting.save_figure(fig, ctx.out / "overfit_repeats")
+    plotting.save_figure(fig, ctx.out / FIG_REPEATS)

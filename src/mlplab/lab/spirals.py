@@ -47,6 +47,12 @@ positive_float = float_at_least(0.0, inclusive=False)
 NAME = "spirals"
 HELP = "task 2.2 (b): two spirals: decision boundary, loss curves, epochs to 100 %, training GIF"
 
+#: output files (figure stems: a .png and a .svg each); the report imports these names
+FIG_DATA = "spirals_data"
+FIG_BOUNDARY = "spirals_boundary"
+FIG_CURVES = "spirals_curves"
+GIF_TRAINING = "spirals_training.gif"
+
 SCALE = SPIRAL_SCALE  # inputs are divided by this (the largest radius of the noise-free spirals)
 SCALE_TEXT = "1/(4π)"
 AXIS_LABELS = ("$x_1 / 4\\pi$", "$x_2 / 4\\pi$")
@@ -175,10 +181,10 @@ def run(ctx: Context, args: argparse.Namespace) -> dict:
         },
     }
     with ctx.timed("figures"):
-        _plot_data(ctx.out / "spirals_data", X, y, X_test, y_test)
-        _plot_boundary(ctx.out / "spirals_boundary", model, X, y, X_test, y_test, results, settings)
-        _plot_curves(ctx.out / "spirals_curves", history, tracker, test_tracker, settings)
-        _write_gif(ctx.out / "spirals_training.gif", frames, xx, yy, X, y, settings)
+        _plot_data(ctx.out / FIG_DATA, X, y, X_test, y_test)
+        _plot_boundary(ctx.out / FIG_BOUNDARY, model, X, y, X_test, y_test, results, settings)
+        _plot_curves(ctx.out / FIG_CURVES, history, tracker, test_tracker, settings)
+        _write_gif(ctx.out / GIF_TRAINING, frames, xx, yy, X, y, settings)
     ctx.write_metrics(settings, results)
     return results
 

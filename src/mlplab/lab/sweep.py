@@ -48,6 +48,11 @@ from .spirals import N_SAMPLES, NOISE, SCALE_TEXT, positive_float, spiral_data
 NAME = "sweep"
 HELP = "task 2.2 (c): hidden layers × learning rates × activations on the spirals, in parallel"
 
+#: output files (figure stems: a .png and a .svg each); the report imports these names
+CSV_FILE = "sweep.csv"
+FIG_HEATMAP = "sweep_heatmap"
+FIG_CURVES = "sweep_curves"
+
 HIDDEN_LAYERS = ([8], [16, 8], [32, 16, 8])
 LEARNING_RATES = (0.001, 0.01, 0.1)
 ACTIVATIONS = ("sigmoid", "relu", "tanh")
@@ -396,12 +401,10 @@ def run(ctx: Context, args: argparse.Namespace) -> dict:
         "n_failed": len(failures),
     }
     with ctx.timed("figures"):
-        _write_csv(ctx.out / "sweep.csv", table)
-        _plot_heatmaps(ctx.out / "sweep_heatmap", table, hidden_grid, activations, rates, settings, best)
+        _write_csv(ctx.out / CSV_FILE, table)
+        _plot_heatmaps(ctx.out / FIG_HEATMAP, table, hidden_grid, activations, rates, settings, best)
         curves = {key: record.get("loss_curve") for key, record in records.items()}
-        _plot_curves(
-            ctx.out / "sweep_curves", cells, curves, n_seeds, hidden_grid, activations, rates, settings
-        )
+        _plot_curves(ctx.out / FIG_CURVES, cells, curves, n_seeds, hidden_grid, activations, rates, settings)
     ctx.write_metrics(settings, results)
     return results
 

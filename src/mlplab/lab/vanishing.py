@@ -42,6 +42,12 @@ from ._common import Context, positive_int
 NAME = "vanishing"
 HELP = "task 3.1 (a): max of σ′, per-layer gradient norms of deep sigmoid/tanh/relu nets"
 
+#: output files (figure stems: a .png and a .svg each); the report imports these names
+FIG_DERIVATIVES = "vanishing_derivatives"
+FIG_GRADIENTS = "vanishing_gradients"
+FIG_DEPTH = "vanishing_depth"
+FIG_TRAINING = "vanishing_training"
+
 ACTIVATIONS = ("sigmoid", "tanh", "relu")
 COLORS = {"sigmoid": "#2166ac", "tanh": "#1b7837", "relu": "#d6604d"}
 SIGMOID_BOUND = 0.25  # max σ′(z), the factor per sigmoid layer
@@ -268,7 +274,7 @@ def _plot_derivatives(ctx: Context, z: np.ndarray, maxima: dict) -> None:
     ax.set_ylabel("derivative f′(z)")
     ax.set_title("activation derivatives: σ′ never exceeds 1/4")
     ax.legend(loc="upper left", fontsize=8.5)
-    plotting.save_figure(fig, ctx.out / "vanishing_derivatives")
+    plotting.save_figure(fig, ctx.out / FIG_DERIVATIVES)
 
 
 def _plot_gradient_profiles(ctx: Context, results: dict, epochs: int) -> None:
@@ -295,7 +301,7 @@ def _plot_gradient_profiles(ctx: Context, results: dict, epochs: int) -> None:
         ax.legend(loc="lower right", fontsize=8)
     axes[0].set_ylabel(r"$\|\partial L/\partial W^{(l)}\|$  (geometric mean over seeds)")
     fig.suptitle(f"gradient norm per layer, {n_layers - 1} hidden layers (band: min–max over seeds)")
-    plotting.save_figure(fig, ctx.out / "vanishing_gradients")
+    plotting.save_figure(fig, ctx.out / FIG_GRADIENTS)
 
 
 def _plot_depth(ctx: Context, results: dict) -> None:
@@ -312,7 +318,7 @@ def _plot_depth(ctx: Context, results: dict) -> None:
     ax.set_ylabel(r"$\|\partial L/\partial W^{(1)}\| \,/\, \|\partial L/\partial W^{(L)}\|$")
     ax.set_title("first-layer over last-layer gradient at initialisation")
     ax.legend(loc="lower left")
-    plotting.save_figure(fig, ctx.out / "vanishing_depth")
+    plotting.save_figure(fig, ctx.out / FIG_DEPTH)
 
 
 def _plot_training(ctx: Context, results: dict, runs: dict, settings: dict) -> None:
@@ -339,4 +345,4 @@ def _plot_training(ctx: Context, results: dict, runs: dict, settings: dict) -> N
     ax_ratio.legend(loc="center right")
     fig.suptitle(f"{settings['hidden_layers']} hidden layers of width {settings['layer_sizes'][1]}, "
                  f"SGD α = {settings['learning_rate']:g}, batch {settings['batch_size']}")  # fmt: skip
-    plotting.save_figure(fig, ctx.out / "vanishing_training")
+    plotting.save_figure(fig, ctx.out / FIG_TRAINING)

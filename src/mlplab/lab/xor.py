@@ -20,6 +20,10 @@ from ._common import Context, EpochAccuracy, float_at_least, positive_int, resol
 NAME = "xor"
 HELP = "task 2.2 (a): XOR with [2, 4, 1]: loss curve, decision boundary, success rate over seeds"
 
+#: output files (figure stems: a .png and a .svg each); the report imports these names
+FIG_MAIN = "xor"
+FIG_SUCCESS = "xor_success"
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -118,7 +122,7 @@ def run(ctx: Context, args: argparse.Namespace) -> dict:
         legend_loc="lower center",
         title=f"decision boundary, accuracy {main['accuracy']:.0%}",
     )
-    plotting.save_figure(fig, ctx.out / "xor")
+    plotting.save_figure(fig, ctx.out / FIG_MAIN)
 
     fig, ax = plotting.new_figure(1, width=4.6)
     names = list(success)
@@ -128,7 +132,7 @@ def run(ctx: Context, args: argparse.Namespace) -> dict:
     ax.set_ylim(0, 1.12)
     ax.set_ylabel("share of seeds reaching 100 %")
     ax.set_title(f"XOR: {n_seeds} seeds per activation, {epochs} epochs")
-    plotting.save_figure(fig, ctx.out / "xor_success")
+    plotting.save_figure(fig, ctx.out / FIG_SUCCESS)
 
     results = {"main_run": main, "success_rate": success}
     ctx.write_metrics(settings, results)
