@@ -1,4 +1,10 @@
-"""The ``mlplab`` command line: ``mlplab trace``, one command per experiment, ``mlplab all``."""
+"""The ``mlplab`` command line: ``mlplab trace``, one command per experiment, ``mlplab all``.
+
+An experiment's flags are generated from its ``Config`` (see
+:mod:`mlplab.lab._options`), so every option of every experiment is
+validated the same way: a bad value is a usage error naming the flag, exit
+code 2. ``--quick`` fills the quick values of the options not given.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .lab._options import int_range
 from .nn.training import DivergenceError
 
 EXIT_INTERRUPTED = 130
@@ -21,20 +28,6 @@ def _cmd_trace(args: argparse.Namespace) -> int:
     return 0
 
 
-def _bounded_int(low: int, high: int | None = None):
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"must be an integer, got {text!r}") from None
-        if value < low or (high is not None and value > high):
-            bounds = f"from {low} to {high}" if high is not None else f">= {low}"
-            raise argparse.ArgumentTypeError(f"must be an integer {bounds}, got {text!r}")
-        return value
-
-    return parse
-
-
 def _context(name: str, args: argparse.Namespace):
     from .lab._common import Context
 
@@ -45,38 +38,41 @@ def _context(name: str, args: argparse.Namespace):
 _completed: list[str] = []  # experiments finished in this invocation, for the Ctrl-C message
 
 
-def _run_experiment(name: str, module, args: argparse.Namespace) -> dict:
-    from threadpoolctl import threadpool_limits
+def _run_experiment(name: str, module, config, args: argparse.Namespace) -> dict:
+    """Run experiment ``name`` with ``config`` and the common options of ``args``, on one BLAS thread."""
+    from .lab._parallel import one_blas_thread
 
     start = time.perf_counter()
-    # The lab's networks are small: BLAS threads only add overhead (and fight
-    # with the sweep's worker processes), so every experiment runs with one.
-    with threadpool_limits(limits=1, user_api="blas"):
-        results = module.run(_context(name, args), args)
+    with one_blas_thread():
+        results = module.run(_context(name, args), config)
     _completed.append(name)
     print(f"{name}: done in {time.perf_counter() - start:.1f} s -> {Path(args.out) / name}", flush=True)
     return results
 
 
-def _cmd_experiment(args: argparse.Namespace) -> int:
-    from . import lab
+def _experiment_handler(name: str, module, parser: argparse.ArgumentParser):
+    """Build the experiment's ``Config`` from the flags (a failed check is a usage error), then run it."""
 
-    _run_experiment(args.command, lab.load(args.command), args)
-    return 0
+    def handler(args: argparse.Namespace) -> int:
+        from .lab._options import OptionError, config_from_args
+
+        try:
+            config = config_from_args(module.Config, args, args.quick)
+        except OptionError as error:
+            parser.error(f"argument {error.flag}: {error.message}")
+        _run_experiment(name, module, config, args)
+        return 0
+
+    return handler
 
 
 def _run_with_defaults(name: str, args: argparse.Namespace) -> None:
-    """Run experiment ``name`` with its own default options and the common ones of ``args``."""
+    """Run experiment ``name`` with its ``Config`` defaults (or quick values) and the common options."""
     from . import lab
+    from .lab._options import config_from_args
 
     module = lab.load(name)
-    options = argparse.Namespace(**vars(args))
-    sub = argparse.ArgumentParser(add_help=False)
-    module.add_arguments(sub)
-    for key, value in vars(sub.parse_args([])).items():
-        setattr(options, key, value)
-    options.command = name
-    _run_experiment(name, module, options)
+    _run_experiment(name, module, config_from_args(module.Config, quick=args.quick), args)
 
 
 def _write_report(args: argparse.Namespace) -> None:
@@ -111,6 +107,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _escape(text: str) -> str:
+    """``text`` for an argparse help, which argparse %-formats."""
+    return text.replace("%", "%%")
+
+
 def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--out",
@@ -118,7 +119,7 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="output folder; each experiment writes DIR/<experiment>/ (default: results)",
     )
-    parser.add_argument("--seed", type=_bounded_int(0), default=0, help="master seed (default: 0)")
+    parser.add_argument("--seed", type=int_range(0), default=0, help="master seed (default: 0)")
     parser.add_argument("--quick", action="store_true", help="small settings: seconds instead of minutes")
     parser.add_argument("--no-progress", action="store_true", help="no progress bars even on a terminal")
 
@@ -147,7 +148,9 @@ def _missing(extra: str, error: ImportError):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The parser of every command; an experiment's flags come from its ``Config``."""
     from . import lab
+    from .lab._options import add_options
 
     parser = argparse.ArgumentParser(
         prog="mlplab",
@@ -169,7 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="output format (default: table); json gives full precision",
     )
     trace.add_argument(
-        "--digits", type=_bounded_int(1, 17), default=6, help="decimals shown (default: 6; not for json)"
+        "--digits", type=int_range(1, 17), default=6, help="decimals shown (default: 6; not for json)"
     )
     trace.set_defaults(handler=_cmd_trace)
 
@@ -188,13 +191,13 @@ def build_parser() -> argparse.ArgumentParser:
             continue
         sub = commands.add_parser(
             name,
-            help=module.HELP,
-            description=(module.__doc__ or "").strip(),
+            help=_escape(module.HELP),
+            description=(module.__doc__ or "").strip(),  # formatted only if it holds %(prog)
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         _add_common(sub)
-        module.add_arguments(sub)
-        sub.set_defaults(handler=_cmd_experiment)
+        add_options(sub, module.Config)
+        sub.set_defaults(handler=_experiment_handler(name, module, sub))
 
     everything = commands.add_parser("all", help="run every experiment, then write the report")
     _add_common(everything)

@@ -1,5 +1,6 @@
 """Shared helpers for the lab's command tests: run a command, read its outputs."""
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -7,17 +8,35 @@ import pytest
 
 pytest.importorskip("matplotlib", reason="the lab needs the 'lab' extra")
 
-from mlplab.cli import main
+from mlplab import lab
+from mlplab.cli import build_parser, main
+from mlplab.lab._options import config_from_args
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
 def run_command(tmp_path: Path, *args: str) -> dict:
-    """``mlplab <args> --out tmp_path --quick`` and its metrics.json."""
+    """``mlplab <args> --out tmp_path --quick`` and its metrics.json (checked: settings hold the Config)."""
     name = args[0]
-    assert main([*args, "--out", str(tmp_path), "--quick", "--no-progress"]) == 0
+    argv = [*args, "--out", str(tmp_path), "--quick", "--no-progress"]
+    assert main(argv) == 0
     with open(tmp_path / name / "metrics.json") as handle:
-        return json.load(handle)
+        metrics = json.load(handle)
+    assert_settings_hold(metrics["settings"], config_of(argv))
+    return metrics
+
+
+def config_of(argv: list[str]):
+    """The ``Config`` that ``mlplab <argv>`` runs."""
+    args = build_parser().parse_args(argv)
+    return config_from_args(lab.load(args.command).Config, args, args.quick)
+
+
+def assert_settings_hold(settings: dict, config) -> None:
+    """Every field of ``config`` is in ``settings`` with its value (as JSON has it)."""
+    for name, value in json.loads(json.dumps(dataclasses.asdict(config))).items():
+        assert name in settings, name
+        assert settings[name] == value, (name, settings[name], value)
 
 
 def assert_png(path: Path) -> None:

@@ -1,4 +1,3 @@
-import argparse
 from pathlib import Path
 
 import numpy as np
@@ -94,10 +93,8 @@ def test_a_progress_bar_does_not_stop_training(tmp_path, monkeypatch):
             pass
 
     monkeypatch.setattr(Context, "bar", lambda self, total, desc: EagerBar())
-    parser = argparse.ArgumentParser()
-    spirals.add_arguments(parser)
-    args = parser.parse_args(["--epochs", "12", "--frames", "2"])
-    results = spirals.run(Context(name="spirals", root=tmp_path, quick=True, progress=True), args)
+    config = spirals.Config(epochs=12, frames=2)
+    results = spirals.run(Context(name="spirals", root=tmp_path, quick=True, progress=True), config)
     assert len(results["curves"]["train_loss"]) == 12
 
 

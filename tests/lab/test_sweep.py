@@ -217,9 +217,14 @@ def test_sweep_worker_is_picklable_and_catches_errors():
     assert len(record["loss_curve"]) == 3
 
 
-def test_sweep_dask_backend_needs_a_scheduler(tmp_path):
-    with pytest.raises(SystemExit, match="--scheduler"):
+def test_sweep_dask_backend_needs_a_scheduler(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_info:
         main(["sweep", "--backend", "dask", "--out", str(tmp_path), "--quick", "--no-progress"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "usage: mlplab sweep" in err
+    assert "argument --scheduler: is needed with --backend dask" in err
+    assert not (tmp_path / "sweep").exists()  # stopped before running anything
 
 
 def test_sweep_on_a_local_dask_cluster_matches_the_local_run(tmp_path):

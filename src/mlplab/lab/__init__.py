@@ -1,10 +1,21 @@
 """The lab: every experiment of the sheet, one module each, on top of the library.
 
-Each experiment module has ``NAME``, ``HELP``, ``add_arguments(parser)`` and
-``run(ctx, args) -> dict`` (see :mod:`mlplab.lab._common`). The command line
-builds one sub-command per entry of :data:`EXPERIMENTS`, in the order ``mlplab
-all`` runs them. Plotting libraries are imported here and in the report only,
-never by the library.
+The contract of an experiment module:
+
+* ``NAME`` (its command) and ``HELP`` (one line for ``mlplab --help``);
+* ``Config``, a frozen dataclass of its options, each field declared with
+  :func:`~mlplab.lab._options.option` (help text, validator, ``--quick``
+  value), optionally with a ``check()`` of the fields together;
+* ``run(ctx, config) -> dict``, which writes ``metrics.json`` (whose
+  ``settings`` hold every field of ``config``) and its figures into
+  ``ctx.out`` and returns the ``results`` (see :mod:`mlplab.lab._common`).
+
+The command line builds one sub-command per entry of :data:`EXPERIMENTS`, in
+the order ``mlplab all`` runs them, with flags generated from its ``Config``
+(:mod:`mlplab.lab._options`). Shared data live in :mod:`mlplab.lab._data`, the
+parallel executor and the BLAS thread limit in :mod:`mlplab.lab._parallel`;
+no experiment imports another. Plotting libraries are imported here and in
+the report only, never by the library.
 """
 
 from __future__ import annotations

@@ -1,16 +1,17 @@
 """What every experiment shares: its output folder, seeds, atomic files, progress.
 
-An experiment is a module in :mod:`mlplab.lab` with ``NAME``, ``HELP``,
-``add_arguments(parser)`` and ``run(ctx, args) -> dict``. It writes into
-``ctx.out`` (``DIR/<experiment>/``) a ``metrics.json`` and its figures.
-``metrics.json`` holds ``settings``, ``results``, ``seed``, package
-``versions`` and, in a field of their own, ``timings``: with the same seed
-everything but ``timings`` is the same, bit for bit.
+An experiment is a module in :mod:`mlplab.lab` with ``NAME``, ``HELP``, a
+frozen dataclass ``Config`` of its options (see :mod:`mlplab.lab._options`)
+and ``run(ctx, config) -> dict``. It writes into ``ctx.out``
+(``DIR/<experiment>/``) a ``metrics.json`` and its figures. ``metrics.json``
+holds ``settings`` (every field of the ``Config`` that ran, and what the
+experiment derived from it), ``results``, ``seed``, package ``versions`` and,
+in a field of their own, ``timings``: with the same seed everything but
+``timings`` is the same, bit for bit.
 """
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import json
 import math
@@ -19,13 +20,13 @@ import platform
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from .._io import atomic_write
-from ..datasets import make_spirals
+from ._data import SPIRAL_SCALE, scaled_spirals  # re-exported: importable from here, as before
 
 __all__ = [
     "SPIRAL_SCALE",
@@ -34,17 +35,10 @@ __all__ = [
     "atomic_write",
     "data_loss",
     "derive_seed",
-    "float_at_least",
-    "layer_list",
     "package_versions",
-    "positive_int",
-    "resolve",
     "scaled_spirals",
     "write_json",
 ]
-
-#: The spirals' inputs are divided by this, their largest radius, to lie in about [−1, 1]².
-SPIRAL_SCALE = 4.0 * np.pi
 
 
 def derive_seed(seed: int, *key: int) -> int:
@@ -156,8 +150,19 @@ class Context:
         finally:
             self.timings[label] = round(time.perf_counter() - start, 4)
 
-    def write_metrics(self, settings: dict, results: dict) -> Path:
-        """``metrics.json``: settings, results, seed, versions; timings kept apart."""
+    def write_metrics(self, config, settings: dict, results: dict) -> Path:
+        """``metrics.json``: settings, results, seed, versions; timings kept apart.
+
+        Parameters
+        ----------
+        config : dataclass instance
+            The experiment's ``Config`` that ran: every field goes into ``settings``.
+        settings : dict
+            What the experiment derived from it (layer sizes, data, seeds...). Where
+            a key is also a field's name, this value is kept.
+        results : dict
+        """
+        settings = {**asdict(config), **settings}
         return write_json(
             self.out / "metrics.json",
             {
@@ -172,68 +177,7 @@ class Context:
         )
 
 
-# ------------------------------------------------------------------ options
-def positive_int(text: str) -> int:
-    """``argparse`` type: an integer >= 1."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be an integer >= 1, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be an integer >= 1, got {text!r}")
-    return value
-
-
-def float_at_least(low: float, *, inclusive: bool = True):
-    """``argparse`` type: a finite number ``>= low`` (``> low`` when not ``inclusive``)."""
-    relation = ">=" if inclusive else ">"
-
-    def parse(text: str) -> float:
-        try:
-            value = float(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"must be a number {relation} {low:g}, got {text!r}") from None
-        if not math.isfinite(value) or value < low or (value == low and not inclusive):
-            raise argparse.ArgumentTypeError(f"must be a number {relation} {low:g}, got {text!r}")
-        return value
-
-    return parse
-
-
-def layer_list(text: str) -> list[int]:
-    """``argparse`` type: ``"32,16,8"`` → ``[32, 16, 8]``."""
-    try:
-        sizes = [int(part) for part in text.split(",") if part.strip()]
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be comma-separated positive integers, got {text!r}") from None
-    if not sizes or min(sizes) < 1:
-        raise argparse.ArgumentTypeError(f"must be comma-separated positive integers, got {text!r}")
-    return sizes
-
-
-def resolve(args: argparse.Namespace, name: str, defaults: dict, quick: dict, is_quick: bool):
-    """An option's value: as given, else its ``--quick`` default, else its full default."""
-    value = getattr(args, name, None)
-    if value is not None:
-        return value
-    return quick[name] if is_quick and name in quick else defaults[name]
-
-
-# ------------------------------------------------------------------ data, models
-def scaled_spirals(n_samples: int, noise: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """The sheet's spirals divided by :data:`SPIRAL_SCALE` (4π), so that they lie in about [−1, 1]².
-
-    The raw spirals reach ±4π ≈ ±12.6, where tanh and sigmoid units saturate at once.
-
-    Returns
-    -------
-    X : ndarray of shape (2 * (n_samples // 2), 2)
-    y : ndarray of shape (2 * (n_samples // 2),), int64
-    """
-    X, y = make_spirals(n_samples, noise, seed=seed)
-    return X / SPIRAL_SCALE, y
-
-
+# ------------------------------------------------------------------ models
 def data_loss(model, X: np.ndarray, y: np.ndarray) -> float:
     """The mean cross-entropy of an :class:`~mlplab.MLP` on ``(X, y)``, without any L2 term."""
     logits = model.network.predict_logits(np.asarray(X, dtype=model.network.dtype))  # (n, n_out)

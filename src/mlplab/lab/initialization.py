@@ -41,20 +41,20 @@ What the command does:
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from threadpoolctl import threadpool_limits
 
 from ..mlp import MLP
 from ..nn.activations import get_activation
 from ..nn.initializers import default_initializer
 from ..nn.network import Linear, Network
 from ..nn.training import DivergenceError
-from . import plotting
-from ._common import Context, positive_int, scaled_spirals
+from ._common import Context
+from ._data import scaled_spirals
+from ._init_figures import plot_symmetry, plot_training, plot_variance
+from ._options import float_range, option, positive_float, positive_int
 
 NAME = "init"
 HELP = "task 3.1 (b): Xavier/He/zeros/small/large init: variance per layer, training, symmetry"
@@ -140,21 +140,26 @@ _U = np.linspace(-12.0, 12.0, 24001)  # standard normal quadrature grid
 _U_WEIGHTS = np.exp(-0.5 * _U**2) / np.sqrt(2.0 * np.pi) * (_U[1] - _U[0])
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    options = (
-        ("--depth", 10, "layers of the variance network"),
-        ("--width", 256, "width of the variance network"),
-        ("--samples", 1000, "standard normal inputs for the variance measurement"),
-        ("--networks", 5, "weight draws averaged in the variance measurement"),
-        ("--epochs", 1000, "training epochs (spirals and symmetry)"),
-        ("--seeds", 3, "training runs per initialisation and activation"),
+@dataclass(frozen=True)
+class Config:
+    """The options of ``mlplab init``."""
+
+    depth: int = option(10, parse=positive_int, help="layers of the variance network")
+    width: int = option(256, parse=positive_int, help="width of the variance network")
+    samples: int = option(
+        1000, quick=200, parse=positive_int, help="standard normal inputs for the variance measurement"
     )
-    for flag, default, text in options:
-        parser.add_argument(flag, type=positive_int, default=default, help=f"{text} (default: %(default)s)")
-    parser.add_argument("--learning-rate", type=float, default=0.1,
-                        help="SGD step size α of the spirals runs (default: 0.1)")  # fmt: skip
-    parser.add_argument("--constant", type=float, default=0.5,
-                        help="the one value of every weight in the symmetry run (default: 0.5)")  # fmt: skip
+    networks: int = option(
+        5, quick=2, parse=positive_int, help="weight draws averaged in the variance measurement"
+    )
+    epochs: int = option(1000, quick=100, parse=positive_int, help="training epochs (spirals and symmetry)")
+    seeds: int = option(
+        3, quick=1, parse=positive_int, help="training runs per initialisation and activation"
+    )
+    learning_rate: float = option(0.1, parse=positive_float, help="SGD step size α of the spirals runs")
+    constant: float = option(
+        0.5, parse=float_range(), help="the one value of every weight in the symmetry run"
+    )
 
 
 # ------------------------------------------------------------ 1. variance
@@ -322,21 +327,19 @@ def _symmetry_study(ctx: Context, config: dict, constant: float) -> tuple[dict, 
 
 
 # ------------------------------------------------------------------- run
-def run(ctx: Context, args: argparse.Namespace) -> dict:
-    n_samples = min(args.samples, 200) if ctx.quick else args.samples
-    epochs = 100 if ctx.quick else args.epochs
-    n_seeds = 1 if ctx.quick else args.seeds
-    n_networks = min(args.networks, 2) if ctx.quick else args.networks
+def run(ctx: Context, config: Config) -> dict:
+    """Measure the variances, train on the spirals, test the symmetry, draw all, write ``metrics.json``."""
+    n_samples, epochs, n_seeds, n_networks = config.samples, config.epochs, config.seeds, config.networks
     common = {"batch_size": 32, "epochs": epochs, "data": "make_spirals(200, 0.1) / (4π)"}
     training = {"layer_sizes": [2, 32, 32, 32, 32, 1], "optimizer": "sgd",
-                "learning_rate": args.learning_rate, **common, "seeds": n_seeds}  # fmt: skip
+                "learning_rate": config.learning_rate, **common, "seeds": n_seeds}  # fmt: skip
     symmetry = {"layer_sizes": [2, 16, 16, 1], "activation": "relu", "optimizer": "adam",
-                "learning_rate": 0.01, **common, "constant": args.constant, "biases": 0.0}  # fmt: skip
+                "learning_rate": 0.01, **common, "constant": config.constant, "biases": 0.0}  # fmt: skip
     settings = {
         "schemes": {name: scheme.label for name, scheme in SCHEMES.items()},
         "activations": list(ACTIVATIONS),
         "variance": {
-            "layer_sizes": [args.width] * (args.depth + 1),
+            "layer_sizes": [config.width] * (config.depth + 1),
             "n_samples": n_samples,
             "networks": n_networks,
             "inputs": "standard normal",
@@ -347,115 +350,15 @@ def run(ctx: Context, args: argparse.Namespace) -> dict:
         "symmetry": symmetry,
     }
 
-    with threadpool_limits(limits=1, user_api="blas"):  # small matrices: threads only cost
-        with ctx.timed("variance"):
-            variance = _variance_study(ctx, args.width, args.depth, n_samples, n_networks)
-        spirals = _training_study(ctx, training, n_seeds)
-        with ctx.timed("symmetry"):
-            symmetric, trajectories = _symmetry_study(ctx, symmetry, args.constant)
+    with ctx.timed("variance"):
+        variance = _variance_study(ctx, config.width, config.depth, n_samples, n_networks)
+    spirals = _training_study(ctx, training, n_seeds)
+    with ctx.timed("symmetry"):
+        symmetric, trajectories = _symmetry_study(ctx, symmetry, config.constant)
 
     results = {"variance": variance, "training": spirals, "symmetry": symmetric}
-    _plot_variance(ctx, variance, settings)
-    _plot_training(ctx, spirals, training)
-    _plot_symmetry(ctx, symmetric, trajectories, symmetry)
-    ctx.write_metrics(settings, results)
+    plot_variance(ctx.out / FIG_VARIANCE, variance, settings, SCHEMES)
+    plot_training(ctx.out / FIG_TRAINING, spirals, training, SCHEMES)
+    plot_symmetry(ctx.out / FIG_SYMMETRY, symmetric, trajectories, symmetry)
+    ctx.write_metrics(config, settings, results)
     return results
-
-
-# --------------------------------------------------------------- figures
-def _plot_variance(ctx: Context, variance: dict, settings: dict) -> None:
-    """Measured (markers) and predicted (dashed) Var(z_l) per layer, log scale."""
-    fig, axes = plotting.new_figure(2, width=4.8, height=4.0)
-    sizes = settings["variance"]["layer_sizes"]
-    for ax, activation in zip(axes, ACTIVATIONS):
-        for name, scheme in SCHEMES.items():
-            entry = variance[activation][name]
-            layers = np.arange(1, len(entry["measured"]) + 1)
-            if not np.any(entry["measured"] > 0):
-                continue  # zeros: off the log scale, said in the note below
-            measured = np.asarray(entry["measured"])
-            spread = [measured - entry["measured_min"], entry["measured_max"] - measured]
-            ax.plot(layers, entry["predicted"], "--", color=scheme.color, lw=1.1)
-            ax.errorbar(layers, measured, yerr=spread, fmt="o", color=scheme.color, ms=4.5, capsize=2,
-                        elinewidth=1.0, label=scheme.label)  # fmt: skip
-        ax.text(0.02, 0.02, "zeros: Var(z) = 0 in every layer", transform=ax.transAxes,
-                fontsize=8, color="0.3")  # fmt: skip
-        ax.set_yscale("log")
-        ax.set_xticks(layers)
-        ax.set_xlabel("layer l")
-        ax.set_title(f"{activation}, {len(sizes) - 1} layers of width {sizes[0]}")
-    axes[0].set_ylabel("Var($z_l$) of the pre-activations")
-    handles, labels = axes[0].get_legend_handles_labels()
-    handles.append(plotting.plt.Line2D([], [], color="0.3", ls="--", lw=1.1))
-    labels.append("predicted: fan_in · Var(w) · E[$a^2$]")
-    fig.legend(handles, labels, loc="outside lower center", ncols=3, fontsize=8.5)
-    variance_settings = settings["variance"]
-    fig.suptitle(f"pre-activation variance per layer: {variance_settings['n_samples']} inputs x ~ N(0, I), "
-                 f"mean of {variance_settings['networks']} networks (bars: min–max)")  # fmt: skip
-    plotting.save_figure(fig, ctx.out / FIG_VARIANCE)
-
-
-def _plot_training(ctx: Context, spirals: dict, config: dict) -> None:
-    """Training loss per initialisation (median of the seeds that did not diverge, band min–max)."""
-    fig, axes = plotting.new_figure(2, width=4.6, height=3.6, sharey=True)
-    for ax, activation in zip(axes, ACTIVATIONS):
-        notes, at_chance = [], []
-        for name, scheme in SCHEMES.items():
-            entry = spirals[activation][name]
-            median = np.asarray(entry["loss_curve_median"])
-            if median.size and np.all(np.abs(median[-10:] - np.log(2)) < 0.01):
-                at_chance.append(scheme.short)
-            if entry["diverged"]:
-                notes.append(f"{scheme.short}: {entry['diverged']} of {config['seeds']} runs diverged")
-            epochs = np.arange(1, median.size + 1)
-            ax.fill_between(epochs, entry["loss_curve_min"], entry["loss_curve_max"], color=scheme.color,
-                            alpha=0.15, lw=0)  # fmt: skip
-            ax.plot(epochs, median, color=scheme.color, lw=1.5, ls=":" if name == "zeros" else "-",
-                    zorder=2 if name in ("zeros", "small") else 3, label=scheme.label)  # fmt: skip
-        if len(at_chance) > 1:
-            notes.append(f"{' and '.join(at_chance)}: stuck at ln 2 (lines coincide)")
-        ax.text(0.98, 0.97, "\n".join(notes), transform=ax.transAxes, ha="right", va="top", fontsize=8,
-                color="0.25")  # fmt: skip
-        ax.set_yscale("log")
-        ax.set_xlabel("epoch")
-        ax.set_title(activation)
-    axes[0].set_ylabel("training loss (BCE)")
-    handles, labels = axes[0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="outside lower center", ncols=3, fontsize=8.5)
-    seeds = f"{config['seeds']} seed" + ("s" if config["seeds"] != 1 else "")
-    fig.suptitle(f"spirals, {config['layer_sizes']}, SGD α = {config['learning_rate']:g}, "
-                 f"batch {config['batch_size']}: median of {seeds} (band: min–max)")  # fmt: skip
-    plotting.save_figure(fig, ctx.out / FIG_TRAINING)
-
-
-def _plot_symmetry(ctx: Context, symmetric: dict, trajectories: dict, config: dict) -> None:
-    """Layer-1 weights over the epochs and W2 after training: constant versus random init."""
-    fig, axes = plotting.new_figure(2, 2, width=4.4, height=3.3)
-    titles = {"constant": f"all weights {config['constant']:g} at the start",
-              "random": f"random start ({symmetric['random']['init']})"}  # fmt: skip
-    for column, name in enumerate(("constant", "random")):
-        ax = axes[0, column]
-        W1 = trajectories[name]["W1"]  # (epochs + 1, units, 2)
-        epochs = np.arange(W1.shape[0])
-        for unit in range(W1.shape[1]):
-            ax.plot(epochs, W1[:, unit, 0], lw=1.0)
-        spread = symmetric[name]["max_incoming_spread"]
-        ax.set_title(f"{titles[name]}\nmax spread across units {spread:.2g}")
-        ax.set_xlabel("epoch")
-        ax.set_ylabel("$W^{(1)}_{j1}$ (weight from $x_1$ to unit j)")
-
-        ax = axes[1, column]
-        W2 = trajectories[name]["W2"]  # (units, units)
-        limit = max(np.abs(W2).max(), 1e-12)
-        image = ax.imshow(W2, cmap="RdBu_r", vmin=-limit, vmax=limit)
-        ax.set_xticks(range(0, W2.shape[1], 5))
-        ax.set_yticks(range(0, W2.shape[0], 5))
-        fig.colorbar(image, ax=ax, shrink=0.9, label="weight")
-        ax.grid(False)
-        same = f", every entry {W2[0, 0]:.2g}" if np.ptp(W2) <= 1e-12 else ""
-        ax.set_title(f"$W^{{(2)}}$ after training{same}\naccuracy {symmetric[name]['accuracy']:.0%}")
-        ax.set_xlabel("unit of hidden layer 1")
-        ax.set_ylabel("unit of hidden layer 2")
-    fig.suptitle(f"symmetry: {config['layer_sizes']}, {config['activation']}, Adam, "
-                 f"{config['epochs']} epochs ({W1.shape[1]} lines per top panel)")  # fmt: skip
-    plotting.save_figure(fig, ctx.out / FIG_SYMMETRY)

@@ -1,7 +1,7 @@
 """Task 3.2 (b): the learning rate, from far too small to far too large.
 
 One network, [2, 128, 128, 1] with ReLU, from the same initial weights and the
-same mini-batch order, is trained with plain SGD on the sheet's spirals
+same mini-batch order, is trained with plain SGD (``--optimizer``) on the sheet's spirals
 (``make_spirals(200, 0.1)``, scaled by 1/(4π)) at learning rates on a log grid
 from 1e-4 to 10. Each run is put in one of three classes:
 
@@ -23,16 +23,17 @@ The final loss is measured on the whole training set with the final weights
 
 from __future__ import annotations
 
-import argparse
 import math
+from dataclasses import dataclass
 
 import numpy as np
-from threadpoolctl import threadpool_limits
 
 from ..mlp import MLP
 from ..nn.training import DivergenceError
 from . import plotting
-from ._common import Context, data_loss, float_at_least, positive_int, resolve, scaled_spirals
+from ._common import Context, data_loss
+from ._data import scaled_spirals
+from ._options import HIDDEN_ACTIVATIONS, OPTIMIZERS, float_range, option, positive_float, positive_int
 
 NAME = "lr"
 HELP = "task 3.2 (b): SGD at learning rates from 1e-4 to 10: which crawl, which work, which diverge"
@@ -46,32 +47,30 @@ CLASS_COLORS = {"works": "#1b7837", "crawls": "#e08214", "diverges": "#b2182b"}
 #: a run whose loss peaked above this multiple of the initial loss and did not learn counts as diverged
 PEAK_FACTOR = 1.1
 
-DEFAULTS = {"epochs": 1000, "rates": RATES}
-QUICK = {"epochs": 150, "rates": [1e-4, 1e-3, 1e-2, 1e-1, 1.0, 10.0]}
+QUICK_RATES = (1e-4, 1e-3, 1e-2, 1e-1, 1.0, 10.0)
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--rates",
-        type=float_at_least(0.0, inclusive=False),
+@dataclass(frozen=True)
+class Config:
+    """The options of ``mlplab lr``."""
+
+    rates: tuple[float, ...] = option(
+        tuple(RATES),
+        quick=QUICK_RATES,
+        parse=positive_float,
         nargs="+",
         metavar="RATE",
-        help="learning rates to try (default: 1e-4, 3e-4, 1e-3, ..., 3, 10; --quick: 1e-4, 1e-3, ..., 10)",
+        help="learning rates to try",
     )
-    parser.add_argument("--epochs", type=positive_int, help="epochs per rate (default: 1000; --quick: 150)")
-    parser.add_argument("--batch-size", type=positive_int, default=32, help="mini-batch size (default: 32)")
-    parser.add_argument(
-        "--activation",
-        choices=["sigmoid", "tanh", "relu"],
-        default="relu",
-        help="hidden activation (default: %(default)s)",
+    epochs: int = option(1000, quick=150, parse=positive_int, help="epochs per rate")
+    batch_size: int = option(32, parse=positive_int, help="mini-batch size")
+    activation: str = option("relu", choices=HIDDEN_ACTIVATIONS, help="hidden activation")
+    crawl_threshold: float = option(
+        0.5,
+        parse=float_range(0.0, 1.0, low_open=True, high_open=True),
+        help="a run whose loss fell by less than this share of the initial loss crawls",
     )
-    parser.add_argument(
-        "--crawl-threshold",
-        type=float_at_least(0.0, inclusive=False),
-        default=0.5,
-        help="a run whose loss fell by less than this share of the initial loss crawls (default: 0.5)",
-    )
+    optimizer: str = option("sgd", choices=OPTIMIZERS, help="optimiser of every run")
 
 
 def classify(initial: float, final: float | None, peak: float, diverged: bool, threshold: float) -> str:
@@ -109,7 +108,7 @@ def dead_unit_fraction(model: MLP, X: np.ndarray) -> float:
 
 def _run_rate(rate: float, X: np.ndarray, y: np.ndarray, config: dict, seed: int, threshold: float) -> dict:
     """Train one model at ``rate`` and describe what happened."""
-    model = MLP(config["layer_sizes"], config["activation"], rate, seed=seed)
+    model = MLP(config["layer_sizes"], config["activation"], rate, optimizer=config["optimizer"], seed=seed)
     initial = data_loss(model, X, y)
     diverged_at, message = None, None
     try:
@@ -142,7 +141,7 @@ def _run_rate(rate: float, X: np.ndarray, y: np.ndarray, config: dict, seed: int
     return run
 
 
-def run(ctx: Context, args: argparse.Namespace) -> dict:
+def run(ctx: Context, config: Config) -> dict:
     """Train at every rate, classify the runs, draw the curves and the summary, write ``metrics.json``.
 
     Returns
@@ -150,18 +149,18 @@ def run(ctx: Context, args: argparse.Namespace) -> dict:
     dict
         The ``results`` part of ``metrics.json``.
     """
-    rates = sorted(set(resolve(args, "rates", DEFAULTS, QUICK, ctx.quick)))
-    config = {
+    rates = sorted(set(config.rates))
+    training = {
         "layer_sizes": [2, 128, 128, 1],
-        "activation": args.activation,
-        "optimizer": "sgd",
-        "epochs": resolve(args, "epochs", DEFAULTS, QUICK, ctx.quick),
-        "batch_size": args.batch_size,
+        "activation": config.activation,
+        "optimizer": config.optimizer,
+        "epochs": config.epochs,
+        "batch_size": config.batch_size,
     }
     settings = {
-        **config,
+        **training,
         "learning_rates": rates,
-        "crawl_threshold": args.crawl_threshold,
+        "crawl_threshold": config.crawl_threshold,
         "data": "make_spirals(200, 0.1) / (4π)",
         "same_initial_weights_and_batch_order": True,
     }
@@ -170,11 +169,10 @@ def run(ctx: Context, args: argparse.Namespace) -> dict:
 
     runs = []
     bar = ctx.bar(len(rates), "rates")
-    with threadpool_limits(limits=1, user_api="blas"):
-        for rate in rates:
-            with ctx.timed(f"rate_{rate:g}"):
-                runs.append(_run_rate(rate, X, y, config, model_seed, args.crawl_threshold))
-            bar.update()
+    for rate in rates:
+        with ctx.timed(f"rate_{rate:g}"):
+            runs.append(_run_rate(rate, X, y, training, model_seed, config.crawl_threshold))
+        bar.update()
     bar.close()
 
     by_class = {name: [r["learning_rate"] for r in runs if r["class"] == name] for name in CLASS_COLORS}
@@ -188,19 +186,23 @@ def run(ctx: Context, args: argparse.Namespace) -> dict:
         "best_final_loss": best["final_loss"] if best else None,
         "rule": (
             f"diverges: DivergenceError, final loss >= initial, or a fall of less than "
-            f"{args.crawl_threshold:.0%} after a peak above {PEAK_FACTOR:g} x initial; "
-            f"crawls: the loss fell by less than {args.crawl_threshold:.0%} of the initial loss; "
+            f"{config.crawl_threshold:.0%} after a peak above {PEAK_FACTOR:g} x initial; "
+            f"crawls: the loss fell by less than {config.crawl_threshold:.0%} of the initial loss; "
             "works: otherwise"
         ),
     }
     with ctx.timed("figures"):
-        _plot_curves(ctx, runs, config)
-        _plot_summary(ctx, runs, results["initial_loss"], config)
-    ctx.write_metrics(settings, results)
+        _plot_curves(ctx, runs, training)
+        _plot_summary(ctx, runs, results["initial_loss"], training)
+    ctx.write_metrics(config, settings, results)
     return results
 
 
 # ---------------------------------------------------------------- figures
+def _optimizer_text(training: dict) -> str:
+    return "plain SGD" if training["optimizer"] == "sgd" else training["optimizer"]
+
+
 def _rate_label(rate: float) -> str:
     return f"α = {rate:g}"
 
@@ -227,7 +229,7 @@ def _plot_curves(ctx: Context, runs: list[dict], config: dict) -> None:
         ax.legend(loc="best", fontsize=8)
     axes[0][0].set_ylabel("training loss (binary cross-entropy)")
     fig.suptitle(
-        f"plain SGD on the spirals: {config['layer_sizes']} {config['activation']}, "
+        f"{_optimizer_text(config)} on the spirals: {config['layer_sizes']} {config['activation']}, "
         f"batch size {config['batch_size']}, the same initial weights for every rate"
     )
     plotting.save_figure(fig, ctx.out / FIG_CURVES)

@@ -22,16 +22,17 @@ that strong; the grid stops there.
 
 from __future__ import annotations
 
-import argparse
 import itertools
 import time
+from dataclasses import dataclass
 
 import numpy as np
-from threadpoolctl import threadpool_limits
 
 from ..mlp import MLP
 from . import plotting
-from ._common import Context, data_loss, float_at_least, positive_int, resolve, scaled_spirals
+from ._common import Context, data_loss
+from ._data import scaled_spirals
+from ._options import float_range, option, positive_int
 
 NAME = "optimizers"
 HELP = "task 4: SGD vs momentum vs RMSprop vs Adam (epochs and wall time); L2 with several λ"
@@ -54,26 +55,16 @@ LOSS_TARGETS = (0.3, 0.1)
 HIDDEN = [128, 128]
 
 
-DEFAULTS = {"epochs": 1000, "l2_epochs": 1000}
-QUICK = {"epochs": 150, "l2_epochs": 150}
+@dataclass(frozen=True)
+class Config:
+    """The options of ``mlplab optimizers``."""
 
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--epochs", type=positive_int, help="epochs per optimiser (default: 1000; --quick: 150)"
+    epochs: int = option(1000, quick=150, parse=positive_int, help="epochs per optimiser")
+    batch_size: int = option(32, parse=positive_int, help="mini-batch size")
+    l2: tuple[float, ...] = option(
+        tuple(L2_VALUES), parse=float_range(0.0), nargs="+", metavar="LAMBDA", help="λ values of the L2 study"
     )
-    parser.add_argument("--batch-size", type=positive_int, default=32, help="mini-batch size (default: 32)")
-    parser.add_argument(
-        "--l2",
-        type=float_at_least(0.0),
-        nargs="+",
-        default=L2_VALUES,
-        metavar="LAMBDA",
-        help="λ values of the L2 study (default: 0 1e-4 1e-3 3e-3 1e-2)",
-    )
-    parser.add_argument(
-        "--l2-epochs", type=positive_int, help="epochs of each L2 run (default: 1000; --quick: 150)"
-    )
+    l2_epochs: int = option(1000, quick=150, parse=positive_int, help="epochs of each L2 run")
 
 
 class EpochClock:
@@ -173,7 +164,7 @@ def _l2_study(ctx: Context, data: dict, l2_values: list[float], epochs: int, bat
     return rows, models
 
 
-def run(ctx: Context, args: argparse.Namespace) -> dict:
+def run(ctx: Context, config: Config) -> dict:
     """Compare the optimisers, run the L2 study, draw both, write ``metrics.json``.
 
     Returns
@@ -181,15 +172,14 @@ def run(ctx: Context, args: argparse.Namespace) -> dict:
     dict
         The ``results`` part of ``metrics.json``.
     """
-    epochs = resolve(args, "epochs", DEFAULTS, QUICK, ctx.quick)
-    l2_epochs = resolve(args, "l2_epochs", DEFAULTS, QUICK, ctx.quick)
-    l2_values = sorted(set(args.l2))
+    epochs, l2_epochs = config.epochs, config.l2_epochs
+    l2_values = sorted(set(config.l2))
     settings = {
         "layer_sizes": [2, *HIDDEN, 1],
         "activation": "relu",
         "data": "make_spirals(200, 0.1) / (4π); test set make_spirals(1000, 0.1) / (4π)",
         "epochs": epochs,
-        "batch_size": args.batch_size,
+        "batch_size": config.batch_size,
         "runs": [{"key": k, "optimizer": o, "learning_rate": r} for k, o, r, _ in RUNS],
         "momentum_form": "sheet eq. 9-10: v = beta v + (1 - beta) g, theta -= alpha v, beta = 0.9",
         "l2_values": l2_values,
@@ -197,12 +187,10 @@ def run(ctx: Context, args: argparse.Namespace) -> dict:
         "l2_optimizer": {"name": "adam", "learning_rate": 0.01},
     }
     data = _data(ctx)
-    # Small matrices: one BLAS thread is faster, its timings steadier and its results machine-independent.
-    with threadpool_limits(limits=1, user_api="blas"):
-        with ctx.timed("optimizers"):
-            runs = _compare_optimizers(ctx, data, epochs, args.batch_size)
-        with ctx.timed("l2"):
-            l2_rows, l2_models = _l2_study(ctx, data, l2_values, l2_epochs, args.batch_size)
+    with ctx.timed("optimizers"):
+        runs = _compare_optimizers(ctx, data, epochs, config.batch_size)
+    with ctx.timed("l2"):
+        l2_rows, l2_models = _l2_study(ctx, data, l2_values, l2_epochs, config.batch_size)
 
     norms = [row["weight_norm"] for row in l2_rows]
     results = {
@@ -219,7 +207,7 @@ def run(ctx: Context, args: argparse.Namespace) -> dict:
     with ctx.timed("figures"):
         _plot_optimizers(ctx, runs, epochs)
         _plot_l2(ctx, data, l2_rows, l2_models)
-    ctx.write_metrics(settings, results)
+    ctx.write_metrics(config, settings, results)
     return results
 
 

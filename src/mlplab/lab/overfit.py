@@ -28,14 +28,15 @@ before the network has learned anything.
 
 from __future__ import annotations
 
-import argparse
+from dataclasses import dataclass
 
 import numpy as np
-from threadpoolctl import threadpool_limits
 
 from ..mlp import MLP
 from . import plotting
-from ._common import Context, data_loss, float_at_least, positive_int, resolve, scaled_spirals
+from ._common import Context, data_loss
+from ._data import scaled_spirals
+from ._options import HIDDEN_ACTIVATIONS, float_range, option, positive_float, positive_int
 
 NAME = "overfit"
 HELP = "task 3.2 (a): 50 samples, an over-parameterised net, early stopping vs training to the end"
@@ -45,47 +46,25 @@ FIG_CURVES = "overfit_curves"
 FIG_BOUNDARIES = "overfit_boundaries"
 FIG_REPEATS = "overfit_repeats"
 
-#: full-batch Adam at this rate fits the 50 points within ~1000 epochs and then overfits them
-DEFAULTS = {"epochs": 3000, "patience": 300, "repeats": 5}
-QUICK = {"epochs": 1500, "patience": 150, "repeats": 2}
 N_TRAIN, N_VAL, N_TEST = 50, 50, 1000
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--noise",
-        type=float_at_least(0.0),
-        default=0.4,
-        help="noise of make_spirals before scaling (default: %(default)s)",
+@dataclass(frozen=True)
+class Config:
+    """The options of ``mlplab overfit``.
+
+    Full-batch Adam at the default rate fits the 50 points within ~1000 epochs and then overfits them.
+    """
+
+    noise: float = option(0.4, parse=float_range(0.0), help="noise of make_spirals before scaling")
+    hidden: int = option(128, parse=positive_int, help="width of both hidden layers")
+    activation: str = option("tanh", choices=HIDDEN_ACTIVATIONS, help="hidden activation")
+    learning_rate: float = option(3e-3, parse=positive_float, help="Adam's step size")
+    epochs: int = option(3000, quick=1500, parse=positive_int, help="full-batch epochs of the long run")
+    patience: int = option(
+        300, quick=150, parse=positive_int, help="epochs without a better validation loss before stopping"
     )
-    parser.add_argument(
-        "--hidden", type=positive_int, default=128, help="width of both hidden layers (default: %(default)s)"
-    )
-    parser.add_argument(
-        "--activation",
-        choices=["sigmoid", "tanh", "relu"],
-        default="tanh",
-        help="hidden activation (default: %(default)s)",
-    )
-    parser.add_argument(
-        "--learning-rate",
-        type=float_at_least(0.0, inclusive=False),
-        default=3e-3,
-        help="Adam's step size (default: %(default)s)",
-    )
-    parser.add_argument(
-        "--epochs", type=positive_int, help="full-batch epochs of the long run (default: 3000; --quick: 1500)"
-    )
-    parser.add_argument(
-        "--patience",
-        type=positive_int,
-        help="epochs without a better validation loss before stopping (default: 300; --quick: 150)",
-    )
-    parser.add_argument(
-        "--repeats",
-        type=positive_int,
-        help="pairs of runs on fresh data and weights (default: 5; --quick: 2)",
-    )
+    repeats: int = option(5, quick=2, parse=positive_int, help="pairs of runs on fresh data and weights")
 
 
 def _evaluate(model: MLP, data: dict) -> dict:
@@ -97,21 +76,21 @@ def _evaluate(model: MLP, data: dict) -> dict:
     return out
 
 
-def _train_pair(data: dict, config: dict, seed: int) -> tuple[MLP, MLP]:
+def _train_pair(data: dict, training: dict, seed: int) -> tuple[MLP, MLP]:
     """The long run and the early-stopped run, from the same initial weights."""
     X, y = data["train"]
     models = []
     for early in (False, True):
         model = MLP(
-            config["layer_sizes"],
-            config["activation"],
-            config["learning_rate"],
+            training["layer_sizes"],
+            training["activation"],
+            training["learning_rate"],
             optimizer="adam",
             seed=seed,
             early_stopping=early,
-            patience=config["patience"],
+            patience=training["patience"],
         )
-        model.train(X, y, epochs=config["epochs"], validation_data=data["val"])
+        model.train(X, y, epochs=training["epochs"], validation_data=data["val"])
         models.append(model)
     return models[0], models[1]
 
@@ -141,7 +120,7 @@ def _summaries(long: MLP, early: MLP, data: dict) -> tuple[dict, dict]:
     return without, with_es
 
 
-def run(ctx: Context, args: argparse.Namespace) -> dict:
+def run(ctx: Context, config: Config) -> dict:
     """Train the pair of models, draw the curves and boundaries, write ``metrics.json``.
 
     Returns
@@ -149,20 +128,19 @@ def run(ctx: Context, args: argparse.Namespace) -> dict:
     dict
         The ``results`` part of ``metrics.json``.
     """
-    hidden = args.hidden
-    config = {
+    hidden, n_repeats = config.hidden, config.repeats
+    training = {
         "layer_sizes": [2, hidden, hidden, 1],
-        "activation": args.activation,
+        "activation": config.activation,
         "optimizer": "adam",
-        "learning_rate": args.learning_rate,
-        "epochs": resolve(args, "epochs", DEFAULTS, QUICK, ctx.quick),
+        "learning_rate": config.learning_rate,
+        "epochs": config.epochs,
         "batch_size": None,
-        "patience": resolve(args, "patience", DEFAULTS, QUICK, ctx.quick),
+        "patience": config.patience,
     }
-    n_repeats = resolve(args, "repeats", DEFAULTS, QUICK, ctx.quick)
     settings = {
-        **config,
-        "noise": args.noise,
+        **training,
+        "noise": config.noise,
         "scale": "1/(4π)",
         "repeats": n_repeats,
         "n_train": N_TRAIN,
@@ -172,14 +150,13 @@ def run(ctx: Context, args: argparse.Namespace) -> dict:
 
     pairs, shown = [], None
     bar = ctx.bar(n_repeats, "repeats")
-    # Small matrices: one BLAS thread is faster and its results do not depend on the machine's cores.
-    with threadpool_limits(limits=1, user_api="blas"), ctx.timed("training"):
+    with ctx.timed("training"):
         for repeat in range(n_repeats):
             data = {
-                part: scaled_spirals(n, args.noise, ctx.seed_for(0, repeat, index))
+                part: scaled_spirals(n, config.noise, ctx.seed_for(0, repeat, index))
                 for index, (part, n) in enumerate((("train", N_TRAIN), ("val", N_VAL), ("test", N_TEST)))
             }
-            long, early = _train_pair(data, config, ctx.seed_for(1, repeat))
+            long, early = _train_pair(data, training, ctx.seed_for(1, repeat))
             without, with_es = _summaries(long, early, data)
             pairs.append({"without_early_stopping": without, "early_stopping": with_es})
             if shown is None:
@@ -218,12 +195,12 @@ def run(ctx: Context, args: argparse.Namespace) -> dict:
     summary["repeats"] = n_repeats
 
     with ctx.timed("figures"):
-        _plot_curves(ctx, main, config)
+        _plot_curves(ctx, main, training)
         _plot_boundaries(ctx, data, long, early, main)
         _plot_repeats(ctx, pairs)
 
     results = {"main_run": main, "repeats": pairs, "summary": summary}
-    ctx.write_metrics(settings, results)
+    ctx.write_metrics(config, settings, results)
     return results
 
 
@@ -232,7 +209,7 @@ TRAIN_STYLE = {"color": "#2166ac"}
 VAL_STYLE = {"color": "#d6604d"}
 
 
-def _plot_curves(ctx: Context, main: dict, config: dict) -> None:
+def _plot_curves(ctx: Context, main: dict, training: dict) -> None:
     """Training and validation loss of both runs; the best and the stopping epoch marked."""
     fig, axes = plotting.new_figure(2, width=4.6, height=3.6, sharey=True)
     curves = main["curves"]
@@ -245,7 +222,7 @@ def _plot_curves(ctx: Context, main: dict, config: dict) -> None:
             "validation loss": curves["without_early_stopping"]["val_loss"],
         },
         styles={"training loss": TRAIN_STYLE, "validation loss": VAL_STYLE},
-        title=f"without early stopping ({config['epochs']} epochs)",
+        title=f"without early stopping ({training['epochs']} epochs)",
     )
     ax.axvline(
         without["min_val_epoch"],
@@ -266,7 +243,7 @@ def _plot_curves(ctx: Context, main: dict, config: dict) -> None:
             "validation loss": curves["early_stopping"]["val_loss"],
         },
         styles={"training loss": TRAIN_STYLE, "validation loss": VAL_STYLE},
-        title=f"with early stopping (patience {config['patience']})",
+        title=f"with early stopping (patience {training['patience']})",
     )
     best, stop = es["best_epoch"], es["stopped_epoch"]
     ax.axvspan(
@@ -290,7 +267,7 @@ def _plot_curves(ctx: Context, main: dict, config: dict) -> None:
     fig.legend(list(handles.values()), list(handles), loc="outside lower center", ncol=3)
     fig.suptitle(
         f"{main['n_params']:,} parameters, {main['n_train']} training samples "
-        f"({main['params_per_sample']:.0f} per sample), Adam α = {config['learning_rate']:g}"
+        f"({main['params_per_sample']:.0f} per sample), Adam α = {training['learning_rate']:g}"
     )
     plotting.save_figure(fig, ctx.out / FIG_CURVES)
 

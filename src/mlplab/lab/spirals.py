@@ -22,27 +22,17 @@ training.
 
 from __future__ import annotations
 
-import argparse
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from ..mlp import MLP
 from . import plotting
-from ._common import (
-    SPIRAL_SCALE,
-    Context,
-    EpochAccuracy,
-    atomic_write,
-    data_loss,
-    float_at_least,
-    layer_list,
-    positive_int,
-    scaled_spirals,
-)
-
-positive_float = float_at_least(0.0, inclusive=False)
+from ._common import Context, EpochAccuracy, atomic_write, data_loss
+from ._data import N_SAMPLES, NOISE, SCALE_TEXT, SPIRAL_SCALE, spiral_data, spiral_settings
+from ._options import HIDDEN_ACTIVATIONS, OPTIMIZERS, layer_widths, option, positive_float, positive_int
 
 NAME = "spirals"
 HELP = "task 2.2 (b): two spirals: decision boundary, loss curves, epochs to 100 %, training GIF"
@@ -54,54 +44,24 @@ FIG_CURVES = "spirals_curves"
 GIF_TRAINING = "spirals_training.gif"
 
 SCALE = SPIRAL_SCALE  # inputs are divided by this (the largest radius of the noise-free spirals)
-SCALE_TEXT = "1/(4π)"
 AXIS_LABELS = ("$x_1 / 4\\pi$", "$x_2 / 4\\pi$")
-N_SAMPLES, NOISE = 200, 0.1
 GIF_FPS = 8
 GIF_HOLD = 4  # extra copies of the last frame: half a second before the loop restarts
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--hidden",
-        type=layer_list,
-        default=[32, 16, 8],
-        metavar="N,N,...",
-        help="hidden layer widths, comma-separated (default: 32,16,8)",
-    )
-    parser.add_argument(
-        "--activation", choices=["sigmoid", "tanh", "relu"], default="relu", help="default: relu"
-    )
-    parser.add_argument("--learning-rate", type=positive_float, default=0.001, help="default: 0.001")
-    parser.add_argument(
-        "--optimizer", choices=["sgd", "momentum", "rmsprop", "adam"], default="adam", help="default: adam"
-    )
-    parser.add_argument("--epochs", type=positive_int, default=None, help="default: 3000 (300 with --quick)")
-    parser.add_argument("--batch-size", type=positive_int, default=32, help="default: 32")
-    parser.add_argument(
-        "--frames",
-        type=positive_int,
-        default=None,
-        help="frames of the training GIF (default: 40; 6 with --quick)",
-    )
+@dataclass(frozen=True)
+class Config:
+    """The options of ``mlplab spirals``."""
 
-
-def spiral_data(train_seed: int, test_seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Training and test spirals, scaled by 1/(4π).
-
-    Parameters
-    ----------
-    train_seed, test_seed : int
-        Seeds of two independent draws of ``make_spirals(200, 0.1)``.
-
-    Returns
-    -------
-    X_train : ndarray of shape (200, 2)
-    y_train : ndarray of shape (200,)
-    X_test : ndarray of shape (200, 2)
-    y_test : ndarray of shape (200,)
-    """
-    return (*scaled_spirals(N_SAMPLES, NOISE, train_seed), *scaled_spirals(N_SAMPLES, NOISE, test_seed))
+    hidden: tuple[int, ...] = option(
+        (32, 16, 8), parse=layer_widths, metavar="N,N,...", help="hidden layer widths, comma-separated"
+    )
+    activation: str = option("relu", choices=HIDDEN_ACTIVATIONS, help="hidden activation")
+    learning_rate: float = option(0.001, parse=positive_float, help="step size α")
+    optimizer: str = option("adam", choices=OPTIMIZERS, help="optimiser")
+    epochs: int = option(3000, quick=300, parse=positive_int, help="training epochs")
+    batch_size: int = option(32, parse=positive_int, help="mini-batch size")
+    frames: int = option(40, quick=6, parse=positive_int, help="frames of the training GIF")
 
 
 class _BoundaryFrames:
@@ -120,30 +80,27 @@ class _BoundaryFrames:
             self.capture(epoch, history.train_loss[-1], self.tracker.accuracy[-1])
 
 
-def run(ctx: Context, args: argparse.Namespace) -> dict:
+def run(ctx: Context, config: Config) -> dict:
     """Train on the spirals, write ``metrics.json``, the figures and the GIF into ``ctx.out``."""
-    epochs = args.epochs if args.epochs is not None else (300 if ctx.quick else 3000)
-    n_frames = args.frames if args.frames is not None else (6 if ctx.quick else 40)
-    layer_sizes = [2, *args.hidden, 1]
+    epochs, n_frames = config.epochs, config.frames
+    layer_sizes = [2, *config.hidden, 1]
     train_seed, test_seed, model_seed = ctx.seed_for(0), ctx.seed_for(1), ctx.seed_for(2)
     X, y, X_test, y_test = spiral_data(train_seed, test_seed)
     settings = {
-        "data": {
-            "train": f"make_spirals({N_SAMPLES}, {NOISE}, seed={train_seed})",
-            "test": f"make_spirals({N_SAMPLES}, {NOISE}, seed={test_seed})",
-            "input_scaling": SCALE_TEXT,
-        },
+        "data": spiral_settings(train_seed, test_seed),
         "layer_sizes": layer_sizes,
-        "activation": args.activation,
-        "learning_rate": args.learning_rate,
-        "optimizer": args.optimizer,
-        "batch_size": args.batch_size,
+        "activation": config.activation,
+        "learning_rate": config.learning_rate,
+        "optimizer": config.optimizer,
+        "batch_size": config.batch_size,
         "epochs": epochs,
         "model_seed": model_seed,
         "gif_frames": n_frames,
     }
 
-    model = MLP(layer_sizes, args.activation, args.learning_rate, optimizer=args.optimizer, seed=model_seed)
+    model = MLP(
+        layer_sizes, config.activation, config.learning_rate, optimizer=config.optimizer, seed=model_seed
+    )
     tracker = EpochAccuracy(model, X, y)
     test_tracker = EpochAccuracy(model, X_test, y_test)
     xx, yy, points = plotting.grid_over(np.vstack([X, X_test]), resolution=150, padding=0.2)
@@ -159,7 +116,7 @@ def run(ctx: Context, args: argparse.Namespace) -> dict:
             X,
             y,
             epochs=epochs,
-            batch_size=args.batch_size,
+            batch_size=config.batch_size,
             validation_data=(X_test, y_test),
             callbacks=[tracker, test_tracker, frames, tick],
         )
@@ -185,7 +142,7 @@ def run(ctx: Context, args: argparse.Namespace) -> dict:
         _plot_boundary(ctx.out / FIG_BOUNDARY, model, X, y, X_test, y_test, results, settings)
         _plot_curves(ctx.out / FIG_CURVES, history, tracker, test_tracker, settings)
         _write_gif(ctx.out / GIF_TRAINING, frames, xx, yy, X, y, settings)
-    ctx.write_metrics(settings, results)
+    ctx.write_metrics(config, settings, results)
     return results
 
 

@@ -27,17 +27,17 @@ What the command measures:
 
 from __future__ import annotations
 
-import argparse
+from dataclasses import dataclass
 
 import numpy as np
-from threadpoolctl import threadpool_limits
 
 from ..datasets import make_spirals
 from ..mlp import MLP
 from ..nn.activations import get_activation
 from ..nn.initializers import default_initializer
 from . import plotting
-from ._common import Context, positive_int
+from ._common import Context
+from ._options import option, positive_float, positive_int
 
 NAME = "vanishing"
 HELP = "task 3.1 (a): max of σ′, per-layer gradient norms of deep sigmoid/tanh/relu nets"
@@ -55,18 +55,19 @@ Z_STEP = 1e-4
 Z_LIMIT = 10.0
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    options = (
-        ("--hidden-layers", 8, "hidden layers of the deep network"),
-        ("--width", 16, "units per hidden layer"),
-        ("--epochs", 1000, "training epochs"),
-        ("--batch-size", 32, "mini-batch size"),
-        ("--seeds", 5, "networks per activation, averaged"),
-        ("--max-depth", 12, "depth sweep at initialisation: 1..MAX hidden layers"),
+@dataclass(frozen=True)
+class Config:
+    """The options of ``mlplab vanishing``."""
+
+    hidden_layers: int = option(8, parse=positive_int, help="hidden layers of the deep network")
+    width: int = option(16, parse=positive_int, help="units per hidden layer")
+    epochs: int = option(1000, quick=60, parse=positive_int, help="training epochs")
+    batch_size: int = option(32, parse=positive_int, help="mini-batch size")
+    seeds: int = option(5, quick=2, parse=positive_int, help="networks per activation, averaged")
+    max_depth: int = option(
+        12, quick=6, parse=positive_int, help="depth sweep at initialisation: 1..MAX hidden layers"
     )
-    for flag, default, text in options:
-        parser.add_argument(flag, type=positive_int, default=default, help=f"{text} (default: %(default)s)")
-    parser.add_argument("--learning-rate", type=float, default=0.1, help="SGD step size α (default: 0.1)")
+    learning_rate: float = option(0.1, parse=positive_float, help="SGD step size α")
 
 
 # ------------------------------------------------------------------ helpers
@@ -121,17 +122,19 @@ def _standardised_spirals(seed: int) -> tuple[np.ndarray, np.ndarray]:
     return (X - X.mean(axis=0)) / X.std(axis=0), y  # (200, 2)
 
 
-def _train_and_record(sizes, activation, config, seed, X, y) -> dict:
+def _train_and_record(sizes, activation, training, seed, X, y) -> dict:
     """Train one network; gradient norms at epoch 0 and every ``record_every`` epochs."""
-    model = MLP(sizes, activation, config["learning_rate"], seed=seed)
+    model = MLP(sizes, activation, training["learning_rate"], seed=seed)
     epochs, norms = [0], [weight_gradient_norms(model, X, y)]
 
     def record(epoch, history):
-        if epoch % config["record_every"] == 0 or epoch == config["epochs"]:
+        if epoch % training["record_every"] == 0 or epoch == training["epochs"]:
             epochs.append(epoch)
             norms.append(weight_gradient_norms(model, X, y))
 
-    history = model.train(X, y, epochs=config["epochs"], batch_size=config["batch_size"], callbacks=[record])
+    history = model.train(
+        X, y, epochs=training["epochs"], batch_size=training["batch_size"], callbacks=[record]
+    )
     return {"epochs": epochs, "norms": np.array(norms), "loss": history.train_loss,
             "accuracy": model.score(X, y)}  # fmt: skip
 
@@ -144,22 +147,21 @@ def _norms_at_init(ctx: Context, activation: str, depth: int, width: int, n_seed
 
 
 # ---------------------------------------------------------------------- run
-def run(ctx: Context, args: argparse.Namespace) -> dict:
-    epochs = 60 if ctx.quick else args.epochs
-    n_seeds = 2 if ctx.quick else args.seeds
-    max_depth = min(args.max_depth, 6) if ctx.quick else args.max_depth
-    sizes = [2] + [args.width] * args.hidden_layers + [1]
-    config = {"epochs": epochs, "learning_rate": args.learning_rate, "batch_size": args.batch_size,
-              "record_every": max(1, epochs // 100)}  # fmt: skip
+def run(ctx: Context, config: Config) -> dict:
+    """Measure the derivatives and the gradient norms, draw them, write ``metrics.json``."""
+    epochs, n_seeds, max_depth = config.epochs, config.seeds, config.max_depth
+    sizes = [2] + [config.width] * config.hidden_layers + [1]
+    training = {"epochs": epochs, "learning_rate": config.learning_rate, "batch_size": config.batch_size,
+                "record_every": max(1, epochs // 100)}  # fmt: skip
     settings = {
         "z_grid": {"low": -Z_LIMIT, "high": Z_LIMIT, "step": Z_STEP},
         "layer_sizes": sizes,
-        "hidden_layers": args.hidden_layers,
+        "hidden_layers": config.hidden_layers,
         "initialisation": {name: default_initializer(name) for name in ACTIVATIONS},
         "data": "make_spirals(200, 0.1), standardised to zero mean and unit variance",
         "gradient": "Frobenius norm of dL/dW^(l), L = mean BCE over the whole training set",
         "optimizer": "sgd",
-        **config,
+        **training,
         "seeds": n_seeds,
         "summary": "geometric mean over seeds",
         "depth_sweep_hidden_layers": list(range(1, max_depth + 1)),
@@ -174,30 +176,29 @@ def run(ctx: Context, args: argparse.Namespace) -> dict:
     X, y = _standardised_spirals(ctx.seed_for(0))
     runs = {}
     bar = ctx.bar(len(ACTIVATIONS) * n_seeds, "training")
-    with threadpool_limits(limits=1, user_api="blas"):  # tiny matrices: threads only cost
-        for activation in ACTIVATIONS:
-            with ctx.timed(f"train_{activation}"):
-                runs[activation] = []
-                for s in range(n_seeds):
-                    seed = ctx.seed_for(1, s)  # the same seeds for every activation
-                    runs[activation].append(_train_and_record(sizes, activation, config, seed, X, y))
-                    bar.update()
-        bar.close()
+    for activation in ACTIVATIONS:
+        with ctx.timed(f"train_{activation}"):
+            runs[activation] = []
+            for s in range(n_seeds):
+                seed = ctx.seed_for(1, s)  # the same seeds for every activation
+                runs[activation].append(_train_and_record(sizes, activation, training, seed, X, y))
+                bar.update()
+    bar.close()
 
-        # 3. depth sweep at initialisation
-        with ctx.timed("depth_sweep"):
-            depth_norms = {
-                activation: [_norms_at_init(ctx, activation, depth, args.width, n_seeds, X, y)
-                             for depth in range(1, max_depth + 1)]
-                for activation in ACTIVATIONS
-            }  # fmt: skip
+    # 3. depth sweep at initialisation
+    with ctx.timed("depth_sweep"):
+        depth_norms = {
+            activation: [_norms_at_init(ctx, activation, depth, config.width, n_seeds, X, y)
+                         for depth in range(1, max_depth + 1)]
+            for activation in ACTIVATIONS
+        }  # fmt: skip
 
-    results = _summarise(maxima, runs, depth_norms, args.hidden_layers)
+    results = _summarise(maxima, runs, depth_norms, config.hidden_layers)
     _plot_derivatives(ctx, z, maxima)
     _plot_gradient_profiles(ctx, results, epochs)
     _plot_depth(ctx, results)
     _plot_training(ctx, results, runs, settings)
-    ctx.write_metrics(settings, results)
+    ctx.write_metrics(config, settings, results)
     return results
 
 

@@ -7,7 +7,7 @@ reach 100 % for each activation.
 
 from __future__ import annotations
 
-import argparse
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -15,7 +15,8 @@ from ..datasets import make_xor
 from ..mlp import MLP
 from ..nn.training import DivergenceError
 from . import plotting
-from ._common import Context, EpochAccuracy, float_at_least, positive_int, resolve
+from ._common import Context, EpochAccuracy
+from ._options import HIDDEN_ACTIVATIONS, option, positive_float, positive_int
 
 NAME = "xor"
 HELP = "task 2.2 (a): XOR with [2, 4, 1]: loss curve, decision boundary, success rate over seeds"
@@ -24,43 +25,28 @@ HELP = "task 2.2 (a): XOR with [2, 4, 1]: loss curve, decision boundary, success
 FIG_MAIN = "xor"
 FIG_SUCCESS = "xor_success"
 
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--activation",
-        choices=["sigmoid", "tanh", "relu"],
-        default="sigmoid",
-        help="activation of the shown run (default: sigmoid)",
-    )
-    parser.add_argument(
-        "--learning-rate", type=float_at_least(0.0, inclusive=False), default=0.5, help="default: 0.5"
-    )
-    parser.add_argument(
-        "--epochs",
-        type=positive_int,
-        default=None,
-        help="full-batch epochs (default: 5000; 500 with --quick)",
-    )
-    parser.add_argument(
-        "--seeds",
-        type=positive_int,
-        default=None,
-        help="seeds per activation for the success rate (default: 20; 3 with --quick)",
-    )
+#: the activations of the success rate, in this order (it keys their seeds)
+ACTIVATIONS = ("sigmoid", "tanh", "relu")
 
 
-DEFAULTS = {"epochs": 5000, "seeds": 20}
-QUICK = {"epochs": 500, "seeds": 3}
+@dataclass(frozen=True)
+class Config:
+    """The options of ``mlplab xor``."""
+
+    activation: str = option("sigmoid", choices=HIDDEN_ACTIVATIONS, help="activation of the shown run")
+    learning_rate: float = option(0.5, parse=positive_float, help="SGD step size α")
+    epochs: int = option(5000, quick=500, parse=positive_int, help="full-batch epochs")
+    seeds: int = option(20, quick=3, parse=positive_int, help="seeds per activation for the success rate")
 
 
-def run(ctx: Context, args: argparse.Namespace) -> dict:
-    epochs = resolve(args, "epochs", DEFAULTS, QUICK, ctx.quick)
-    n_seeds = resolve(args, "seeds", DEFAULTS, QUICK, ctx.quick)
+def run(ctx: Context, config: Config) -> dict:
+    """Train the shown run and the success-rate runs, draw both, write ``metrics.json``."""
+    epochs, n_seeds = config.epochs, config.seeds
     X, y = make_xor()
     settings = {
         "layer_sizes": [2, 4, 1],
-        "activation": args.activation,
-        "learning_rate": args.learning_rate,
+        "activation": config.activation,
+        "learning_rate": config.learning_rate,
         "epochs": epochs,
         "batch_size": None,
         "optimizer": "sgd",
@@ -68,7 +54,7 @@ def run(ctx: Context, args: argparse.Namespace) -> dict:
     }
 
     with ctx.timed("main_run"):
-        model = MLP([2, 4, 1], args.activation, args.learning_rate, seed=ctx.seed_for(0))
+        model = MLP([2, 4, 1], config.activation, config.learning_rate, seed=ctx.seed_for(0))
         tracker = EpochAccuracy(model, X, y, until_perfect=True)
         history = model.train(X, y, epochs=epochs, callbacks=[tracker])
     main = {
@@ -83,10 +69,10 @@ def run(ctx: Context, args: argparse.Namespace) -> dict:
     success = {}
     bar = ctx.bar(3 * n_seeds, "seeds")
     with ctx.timed("success_rate"):
-        for a_index, activation in enumerate(["sigmoid", "tanh", "relu"]):
+        for a_index, activation in enumerate(ACTIVATIONS):
             solved, epochs_needed = 0, []
             for s in range(n_seeds):
-                candidate = MLP([2, 4, 1], activation, args.learning_rate, seed=ctx.seed_for(1, a_index, s))
+                candidate = MLP([2, 4, 1], activation, config.learning_rate, seed=ctx.seed_for(1, a_index, s))
                 candidate_tracker = EpochAccuracy(candidate, X, y, until_perfect=True)
                 try:
                     candidate.train(X, y, epochs=epochs, callbacks=[candidate_tracker])
@@ -109,7 +95,7 @@ def run(ctx: Context, args: argparse.Namespace) -> dict:
     plotting.loss_curves(
         ax_loss,
         {"training loss": history.train_loss},
-        title=f"XOR, [2, 4, 1], {args.activation}, α = {args.learning_rate}",
+        title=f"XOR, [2, 4, 1], {config.activation}, α = {config.learning_rate}",
     )
     ax_loss.set_ylabel("binary cross-entropy")
     plotting.decision_boundary(
@@ -135,5 +121,5 @@ def run(ctx: Context, args: argparse.Namespace) -> dict:
     plotting.save_figure(fig, ctx.out / FIG_SUCCESS)
 
     results = {"main_run": main, "success_rate": success}
-    ctx.write_metrics(settings, results)
+    ctx.write_metrics(config, settings, results)
     return results
