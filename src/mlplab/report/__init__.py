@@ -3,9 +3,9 @@
 :func:`build_report` reads every experiment's ``metrics.json`` under the
 results folder (running the experiments that are missing), and writes
 ``report.pdf`` and ``report.ipynb`` (plus ``report.typ``, the PDF's source)
-next to them. Numbers in the text come from the results (``facts.py``),
-tables from the results and the library (``tables.py``), the structure from
-``document.py`` and the words from ``prose_<lang>.py``.
+next to them. Each section of the report is a module of :mod:`.sections`
+with its blocks, the facts (numbers) its prose uses and its tables, read from
+its experiment's results; the words come from ``prose_<lang>.py``.
 """
 
 from __future__ import annotations
@@ -62,16 +62,12 @@ def build_report(out: str | Path = "results", lang: str = "en", *, pdf: bool = T
     dict
         ``{'pdf': path, 'typ': path, 'notebook': path}`` for what was written.
     """
-    from .document import document
-    from .facts import facts as make_facts
-    from .tables import Tables
+    from .sections import assemble
 
     text = prose(lang)
     out = Path(out)
-    metrics = load_metrics(out)
-    facts = make_facts(metrics, lang)
-    blocks = document(set(metrics))
-    tables = Tables(metrics, text, lang)
+    contents = assemble(load_metrics(out), text, lang)
+    blocks, facts, tables = contents.blocks, contents.facts, contents.tables
 
     def figure_exists(stem: str) -> bool:
         return (out / f"{stem}.png").is_file() and (out / f"{stem}.svg").is_file()

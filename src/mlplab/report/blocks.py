@@ -12,9 +12,11 @@ inline maths from :data:`INLINE` and ``` `code` ``` spans.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-__all__ = ["INLINE", "Code", "Equation", "Figure", "Heading", "Para", "Table"]
+__all__ = ["INLINE", "Cell", "Code", "Equation", "Figure", "Heading", "Para", "Table", "TableData"]
 
 
 @dataclass(frozen=True)
@@ -45,9 +47,13 @@ class Figure:
 
 @dataclass(frozen=True)
 class Table:
-    """A table made by the producer ``name`` from the results (see ``tables.py``)."""
+    """A table made by ``producer(data, text, lang)`` from its section's data, with a caption key.
 
-    name: str
+    ``producer`` is a function of the section's module (see
+    :class:`mlplab.report.sections.base.Section`) that returns a :class:`TableData`.
+    """
+
+    producer: Callable[..., TableData]
     caption: str
 
 
@@ -59,6 +65,29 @@ class Code:
     listing: bool = False
     run: bool = True
     extra: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell: plain text, or maths in both markups."""
+
+    text: str = ""
+    typst_math: str | None = None
+    latex: str | None = None
+
+    def markdown(self) -> str:
+        """The cell in Markdown: LaTeX maths, or the text with ``|`` escaped."""
+        if self.latex is not None:
+            return f"${self.latex}$"
+        return self.text.replace("|", "\\|")
+
+
+class TableData(NamedTuple):
+    """What a table producer returns: a header row, body rows of the same width, alignments."""
+
+    header: list[Cell]
+    rows: list[list[Cell]]
+    align: list[str] | None = None  # one of 'left'/'right' per column; None: all left
 
 
 #: inline maths used in prose as ``{m:name}``: (typst, latex)

@@ -51,7 +51,11 @@ def _markdown_table(header, rows, caption: str) -> str:
 
 
 def render(blocks: list, text: dict[str, str], facts: dict[str, str], tables, figure_exists):
-    """The notebook (an ``nbformat`` v4 object), not yet executed."""
+    """The notebook (an ``nbformat`` v4 object), not yet executed.
+
+    ``tables`` maps each Table block to its TableData; ``figure_exists(stem)``
+    says whether ``stem.png`` is there.
+    """
     import nbformat
 
     nb = nbformat.v4.new_notebook()
@@ -79,7 +83,7 @@ def render(blocks: list, text: dict[str, str], facts: dict[str, str], tables, fi
         elif isinstance(block, Equation):
             markdown.append(f"$$\n{EQUATIONS[block.name][1]}\n$$")
         elif isinstance(block, Table):
-            header, rows, _ = tables.make(block.name)
+            header, rows, _ = tables[block]
             markdown.append(
                 _markdown_table(header, rows, "*" + fill(text[block.caption], facts, "markdown") + "*")
             )

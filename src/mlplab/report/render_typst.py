@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .blocks import Code, Equation, Figure, Heading, Para, Table
+from .blocks import Cell, Code, Equation, Figure, Heading, Para, Table
 from .equations import EQUATIONS, TYPST_PREAMBLE
-from .tables import Cell
 from .text import escape, fill
 
 __all__ = ["compile_pdf", "render"]
@@ -61,7 +60,7 @@ def _strip(cell_markup: str) -> str:
 
 def render(blocks: list, text: dict[str, str], facts: dict[str, str], tables, lang: str,
            figure_exists) -> str:  # fmt: skip
-    """The Typst source of the whole report."""
+    """The Typst source of the whole report; ``tables`` maps each Table block to its TableData."""
     title = escape(text["title"], "typst")
     out = [PAGE_SETUP.format(title=title.replace('"', ""), lang=lang), TYPST_PREAMBLE]
     out.append(
@@ -87,7 +86,7 @@ def render(blocks: list, text: dict[str, str], facts: dict[str, str], tables, la
                 f"  caption: [{fill(text[block.caption], facts, 'typst')}])\n"
             )
         elif isinstance(block, Table):
-            header, rows, align = tables.make(block.name)
+            header, rows, align = tables[block]
             out.append(_table(header, rows, fill(text[block.caption], facts, "typst"), align))
         elif isinstance(block, Code) and block.listing:
             out.append(f"```python\n{block.source.strip()}\n```\n")

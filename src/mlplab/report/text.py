@@ -13,7 +13,18 @@ import re
 
 from .blocks import INLINE
 
-__all__ = ["escape", "fill", "fmt_num", "fmt_pct", "fmt_sci", "placeholders"]
+__all__ = [
+    "escape",
+    "fill",
+    "fmt_g",
+    "fmt_layers",
+    "fmt_num",
+    "fmt_pct",
+    "fmt_pm",
+    "fmt_rate",
+    "fmt_sci",
+    "placeholders",
+]
 
 _TOKEN = re.compile(r"\{(m:)?([A-Za-z0-9_]+)\}|`[^`]*`")
 _TYPST_SPECIAL = re.compile(r"([\\#$@<>\[\]*_~\"])")
@@ -74,3 +85,30 @@ def fmt_sci(value: float | None, lang: str, digits: int = 1) -> str:
         return "–"
     text = f"{value:.{digits}e}"
     return text.replace(".", ",") if lang == "de" else text
+
+
+def fmt_g(value: float, lang: str) -> str:
+    """The shortest form of a number: ``0.001`` → ``'0.001'`` / ``'0,001'``; ``1.0`` → ``'1'``."""
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang == "de" else text
+
+
+def fmt_rate(value: float, lang: str) -> str:
+    """A learning rate or λ, at most four decimals, without trailing zeros: ``0.0030`` → ``'0.003'``."""
+    return fmt_num(value, 4, lang).rstrip("0").rstrip(",.") if value < 1 else fmt_g(value, lang)
+
+
+def fmt_layers(sizes) -> str:
+    """Layer sizes as the sheet writes them: ``[2, 4, 1]``."""
+    return "[" + ", ".join(str(s) for s in sizes) + "]"
+
+
+def fmt_pm(mean: float | None, std: float | None, lang: str, pct: bool = True, digits: int = 1) -> str:
+    """``mean ± std``, as percentages if ``pct``; the mean alone without ``std``; ``'–'`` without a mean."""
+    if mean is None:
+        return "–"
+    if pct:
+        text = fmt_pct(mean, lang, digits)
+        return text if std is None else f"{text} ± {fmt_num(100 * std, digits, lang)}"
+    text = fmt_num(mean, digits, lang)
+    return text if std is None else f"{text} ± {fmt_num(std, digits, lang)}"

@@ -1,0 +1,98 @@
+"""The report's sections, one module each, in the sheet's order.
+
+Every module defines a :class:`~mlplab.report.sections.base.Section` named
+``SECTION``: its blocks, the facts its prose uses and its tables, read from
+its experiment's results with names imported from the lab. :func:`assemble`
+puts together the sections whose experiment has results; the renderers turn
+the result into Typst and into a notebook.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ... import __version__
+from ..blocks import Table, TableData
+from . import (
+    backprop,
+    implementation,
+    init,
+    lr,
+    optimizers,
+    overfit,
+    reproducibility,
+    spirals,
+    sweep,
+    vanishing,
+    xor,
+)
+from .base import Section
+
+__all__ = ["FRONT_KEYS", "SECTIONS", "Contents", "Section", "assemble", "front_facts", "present"]
+
+#: every section, in the order of the report
+SECTIONS: tuple[Section, ...] = (
+    backprop.SECTION,  # 1.1, 1.2
+    implementation.SECTION,  # 2.1
+    xor.SECTION,  # 2.2 (a)
+    spirals.SECTION,  # 2.2 (b)
+    sweep.SECTION,  # 2.2 (c)
+    vanishing.SECTION,  # 3.1 (a)
+    init.SECTION,  # 3.1 (b)
+    overfit.SECTION,  # 3.2 (a)
+    lr.SECTION,  # 3.2 (b)
+    optimizers.SECTION,  # 4
+    reproducibility.SECTION,
+)
+
+#: prose of the title block, which the renderers write before the first section
+FRONT_KEYS = ("title", "subtitle", "generated")
+
+
+def front_facts(metrics: Mapping[str, dict]) -> dict[str, str]:
+    """The facts of the whole report: the version and the master seed (title block, reproducibility)."""
+    return {"version": __version__, "seed": reproducibility.master_seeds(metrics)}
+
+
+def present(metrics: Mapping[str, dict]) -> list[Section]:
+    """The sections that ``metrics`` (``{experiment: metrics.json}``) has the results for."""
+    return [s for s in SECTIONS if s.experiment is None or s.experiment in metrics]
+
+
+@dataclass(frozen=True)
+class Contents:
+    """What the renderers need: the blocks, the facts for the prose, every table made."""
+
+    blocks: list
+    facts: dict[str, str]
+    tables: dict[Table, TableData]
+
+
+def assemble(metrics: Mapping[str, dict], text: Mapping[str, str], lang: str) -> Contents:
+    """The report of the sections present in ``metrics``, for the prose ``text`` of ``lang``.
+
+    Raises
+    ------
+    ValueError
+        If two sections produce the same fact.
+    """
+    blocks: list = []
+    facts = front_facts(metrics)
+    tables: dict[Table, TableData] = {}
+    above: tuple = ()  # the shared headings written last
+    for section in present(metrics):
+        shared = 0
+        while shared < min(len(above), len(section.parents)) and above[shared] == section.parents[shared]:
+            shared += 1
+        blocks += section.parents[shared:]
+        above = section.parents
+        blocks += section.blocks
+        data = section.data(metrics)
+        own = section.facts(data, lang)
+        if clash := facts.keys() & own.keys():
+            raise ValueError(f"section {section.name!r} produces facts that exist already: {sorted(clash)}")
+        facts.update(own)
+        for table in section.tables:
+            tables[table] = table.producer(data, text, lang)
+    return Contents(blocks, facts, tables)
