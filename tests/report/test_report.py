@@ -10,21 +10,17 @@ pytest.importorskip("typst", reason="the report needs the 'report' extra")
 pytest.importorskip("nbclient", reason="the report needs the 'report' extra")
 pypdf = pytest.importorskip("pypdf")
 
-from mlplab.cli import main  # noqa: E402
 from mlplab.report import build_report, load_metrics, prose  # noqa: E402
 from mlplab.report.blocks import Para  # noqa: E402
-from mlplab.report.document import document  # noqa: E402
-from mlplab.report.facts import facts  # noqa: E402
+from mlplab.report.sections import assemble  # noqa: E402
 from mlplab.report.text import placeholders  # noqa: E402
 from mlplab.trace import sheet_trace  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def results(tmp_path_factory) -> Path:
-    """Every experiment in --quick mode, then the report (the README's main command, small)."""
-    out = tmp_path_factory.mktemp("results")
-    assert main(["all", "--quick", "--out", str(out), "--no-progress"]) == 0
-    return out
+def results(quick_results) -> Path:
+    """Every experiment in --quick mode, then the report: ``mlplab all --quick`` (see conftest.py)."""
+    return quick_results
 
 
 def pdf_text(path: Path) -> str:
@@ -95,7 +91,7 @@ def test_german_report(results, tmp_path):
 def test_every_placeholder_is_a_fact(results):
     metrics = load_metrics(results)
     for lang in ["en", "de"]:
-        known = facts(metrics, lang)
+        known = assemble(metrics, prose(lang), lang).facts
         for key, template in prose(lang).items():
             for name in placeholders(template):
                 assert name.startswith("m:") or name in known, (lang, key, name)
@@ -103,8 +99,9 @@ def test_every_placeholder_is_a_fact(results):
 
 def test_document_uses_only_existing_prose(results):
     metrics = load_metrics(results)
-    keys = [getattr(b, "key", None) or getattr(b, "caption", None) for b in document(set(metrics))]
+    blocks = assemble(metrics, prose("en"), "en").blocks
+    keys = [getattr(b, "key", None) or getattr(b, "caption", None) for b in blocks]
     for key in filter(None, keys):
         assert key in prose("en"), key
         assert key in prose("de"), key
-    assert any(isinstance(b, Para) for b in document(set()))
+    assert any(isinstance(b, Para) for b in assemble({}, prose("en"), "en").blocks)
