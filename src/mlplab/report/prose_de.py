@@ -1,6 +1,6 @@
 """Der Text des Berichts auf Deutsch. Dieselben Schlüssel und Platzhalter wie ``prose_en``.
 
-``{name}``: eine Zahl aus den Ergebnissen (siehe ``facts.py``); ``{m:name}``:
+``{name}``: eine Zahl aus den Ergebnissen (die Fakten ihres Abschnitts in ``sections/``); ``{m:name}``:
 Formel im Fließtext (``blocks.INLINE``); ```code```: Code.
 """
 

@@ -1,6 +1,6 @@
 """The report's prose in English. Same keys and placeholders as ``prose_de``.
 
-``{name}``: a number from the results (see ``facts.py``); ``{m:name}``: inline
+``{name}``: a number from the results (the facts of its section in ``sections/``); ``{m:name}``: inline
 maths (``blocks.INLINE``); ```code```: code.
 """
 
