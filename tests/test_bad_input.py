@@ -344,7 +344,7 @@ CONSTRUCTOR_CASES = [
     pytest.param([2, 3, 1], {"dtype": int}, ValueError, "dtype", ("int64",), id="dtype-int"),
     pytest.param([2, 3, 1], {"dtype": np.int32}, ValueError, "dtype", ("int32",), id="dtype-int32"),
     pytest.param([2, 3, 1], {"dtype": "float16"}, ValueError, "dtype", ("float16",), id="dtype-float16"),
-    pytest.param([2, 3, 1], {"dtype": "nonsense"}, TypeError, "dtype", ("'nonsense'",), id="dtype-nonsense"),
+    pytest.param([2, 3, 1], {"dtype": "nonsense"}, ValueError, "dtype", ("'nonsense'",), id="dtype-nonsense"),
     pytest.param([2, 3, 1], {"seed": -1}, ValueError, "seed", ("-1",), id="seed-negative"),
     pytest.param([2, 3, 1], {"seed": 1.5}, TypeError, "seed", ("1.5",), id="seed-float"),
     pytest.param(

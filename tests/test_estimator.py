@@ -97,7 +97,7 @@ def test_constructor_only_stores_parameters():
 
 
 def test_fit_uses_the_core_training_loop(monkeypatch):
-    import mlplab.estimator as estimator
+    import mlplab.model as model_module  # the one wiring: the estimator trains through Model.fit
 
     calls = []
 
@@ -107,8 +107,8 @@ def test_fit_uses_the_core_training_loop(monkeypatch):
         )
         return original(network, loss, optimizer, X, targets, **kwargs)
 
-    original = estimator.fit
-    monkeypatch.setattr(estimator, "fit", spy)
+    original = model_module.fit
+    monkeypatch.setattr(model_module, "fit", spy)
     X, y = blobs(3)
     small(solver="rmsprop").fit(X, y)
     small().fit(X, y == 1)

@@ -5,6 +5,7 @@ import pytest
 
 from mlplab import MLP, gradient_check
 from mlplab.nn import Linear, Network, check_gradients, numerical_gradient, relative_error
+from mlplab.nn.heads import BinaryHead
 from mlplab.nn.losses import BinaryCrossEntropy
 
 ARCHITECTURES = {
@@ -91,7 +92,7 @@ def test_numerical_gradient_of_a_known_function():
     network = Network([2, 1], "identity")
     loss = BinaryCrossEntropy()
     X = np.array([[1.0, 2.0]])
-    T = loss.prepare_targets(np.array([1]))
+    T = BinaryHead().encode(np.array([1]))
     numeric = numerical_gradient(network, loss, X, T)
     np.testing.assert_allclose(numeric, [-0.5, -1.0, -0.5], atol=1e-11)
 
@@ -104,7 +105,7 @@ def test_relu_kink_is_handled():
     network.weights[1][...] = [[0.7, -0.4]]
     loss = BinaryCrossEntropy()
     X = np.array([[1.0], [0.3]])
-    T = loss.prepare_targets(np.array([1, 0]))
+    T = BinaryHead().encode(np.array([1, 0]))
     result = check_gradients(network, loss, X, T)
     assert result.max_error < 1e-7, result.errors
 
@@ -134,7 +135,7 @@ def test_parameter_sitting_exactly_on_a_relu_kink():
     network.weights[2][...] = 0.5
     network.params[network.weight_mask == 0] = 0.0
     loss = BinaryCrossEntropy()
-    X, T = np.array([[1.0]]), loss.prepare_targets(np.array([1]))
+    X, T = np.array([[1.0]]), BinaryHead().encode(np.array([1]))
     result = check_gradients(network, loss, X, T)
     assert result.numeric[3] == 0.0  # ∂L/∂b2 from the silent side
     assert result.max_error < 1e-7, result.errors

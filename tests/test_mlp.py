@@ -1,9 +1,11 @@
 """The sheet's MLP class: its contract, training behaviour and reproducibility."""
 
+import json
+
 import numpy as np
 import pytest
 
-from mlplab import MLP, DivergenceError, NotFittedError, gradient_check
+from mlplab import MLP, DivergenceError, History, NotFittedError, gradient_check
 from mlplab.datasets import make_spirals, make_xor
 from mlplab.nn import Adam, Network
 
@@ -159,7 +161,9 @@ def test_history_records_losses_and_accuracies_per_epoch():
     # Full batch: epoch e's loss is the loss before update e, the validation loss the one after it.
     assert history.train_loss[1] == pytest.approx(history.val_loss[0], rel=1e-12)
     assert model.history is history
-    assert set(history.as_dict()) >= {"train_loss", "val_loss", "train_accuracy", "val_accuracy"}
+    assert set(history.to_dict()) >= {"train_loss", "val_loss", "train_metrics", "val_metrics"}
+    assert history.to_dict()["val_metrics"]["accuracy"] == history.val_accuracy
+    assert History.from_dict(json.loads(json.dumps(history.to_dict()))) == history
 
 
 def test_training_continues_where_it_stopped():
@@ -204,7 +208,7 @@ def test_early_stopping_restores_the_best_weights():
     assert history.stopped_epoch - history.best_epoch == 20
     assert history.restored_best
     logits = model.network.predict_logits(X_val / scale)
-    val_loss_now = model.loss.value(logits, model.loss.prepare_targets(y_val))
+    val_loss_now = model.loss.value(logits, model.head.encode(y_val))
     assert val_loss_now == history.best_val_loss == min(history.val_loss)
 
 

@@ -5,7 +5,8 @@ import pytest
 
 from mlplab.nn import ACTIVATIONS, Network, get_activation, sigmoid
 from mlplab.nn.initializers import default_initializer, get_initializer
-from mlplab.nn.losses import BinaryCrossEntropy, SoftmaxCrossEntropy, loss_for_outputs
+from mlplab.nn.heads import BinaryHead, SoftmaxHead, get_head
+from mlplab.nn.losses import BinaryCrossEntropy, SoftmaxCrossEntropy
 
 
 def test_sigmoid_matches_the_definition_and_never_overflows():
@@ -57,7 +58,7 @@ def test_bce_from_logits_equals_the_sheet_formula():
     y_hat = 1 / (1 + np.exp(-z[:, 0]))
     expected = -np.mean(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat))
     loss = BinaryCrossEntropy()
-    T = loss.prepare_targets(y)
+    T = BinaryHead().encode(y)
     value, grad = loss.value_and_gradient(z, T)
     assert value == pytest.approx(expected, rel=1e-13)
     assert loss.value(z, T) == value
@@ -67,7 +68,7 @@ def test_bce_from_logits_equals_the_sheet_formula():
 def test_bce_is_finite_for_huge_logits():
     loss = BinaryCrossEntropy()
     z = np.array([[800.0], [-800.0]])
-    T = loss.prepare_targets(np.array([0, 1]))
+    T = BinaryHead().encode(np.array([0, 1]))
     value, grad = loss.value_and_gradient(z, T)
     assert value == pytest.approx(800.0)  # both samples are wrong by a margin of 800
     np.testing.assert_allclose(grad[:, 0], [0.5, -0.5])
@@ -78,32 +79,33 @@ def test_softmax_cross_entropy_equals_its_formula():
     z = rng.normal(size=(10, 4)) * 3
     y = rng.integers(0, 4, size=10)
     p = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
-    loss = SoftmaxCrossEntropy(4)
-    T = loss.prepare_targets(y)
+    loss, head = SoftmaxCrossEntropy(), SoftmaxHead(4)
+    T = head.encode(y)
     value, grad = loss.value_and_gradient(z, T)
     assert value == pytest.approx(-np.mean(np.log(p[np.arange(10), y])), rel=1e-13)
     np.testing.assert_allclose(grad, (p - np.eye(4)[y]) / 10, atol=1e-16)
-    np.testing.assert_allclose(loss.probabilities(z), p, rtol=1e-13)
-    np.testing.assert_array_equal(loss.predict(z), np.argmax(p, axis=1))
+    np.testing.assert_allclose(head.probabilities(z), p, rtol=1e-13)
+    np.testing.assert_array_equal(head.predict(z), np.argmax(p, axis=1))
 
 
 def test_softmax_is_shift_invariant_and_overflow_free():
-    loss = SoftmaxCrossEntropy(3)
+    head = SoftmaxHead(3)
     z = np.array([[1000.0, 1001.0, 999.0]])
     with np.errstate(all="raise"):
-        p = loss.probabilities(z)
-    np.testing.assert_allclose(p, loss.probabilities(z - 1000.0), rtol=1e-15)
+        p = head.probabilities(z)
+    np.testing.assert_allclose(p, head.probabilities(z - 1000.0), rtol=1e-15)
 
 
 def test_binary_probabilities_have_sklearn_layout():
-    p = BinaryCrossEntropy().probabilities(np.array([[0.0], [2.0]]))
+    p = BinaryHead().probabilities(np.array([[0.0], [2.0]]))
     np.testing.assert_allclose(p.sum(axis=1), 1.0)
     assert p[1, 1] == pytest.approx(1 / (1 + np.exp(-2.0)))
 
 
-def test_loss_choice_by_output_width():
-    assert isinstance(loss_for_outputs(1), BinaryCrossEntropy)
-    assert loss_for_outputs(5).n_outputs == 5
+def test_head_choice_by_output_width():
+    assert isinstance(get_head(None, 1), BinaryHead)
+    assert isinstance(get_head(None, 5), SoftmaxHead)
+    assert get_head(None, 5).n_outputs == 5
 
 
 @pytest.mark.parametrize(

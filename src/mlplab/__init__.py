@@ -5,17 +5,22 @@
 * :mod:`mlplab.nn` — the library underneath (network, losses, optimisers, training).
 * :mod:`mlplab.datasets` — XOR, the sheet's spirals, a seeded split.
 * :mod:`mlplab.trace` — every number of one forward/backward pass (task 1.2).
-* :func:`load` — read a model file written by ``save`` (:mod:`mlplab.serialization`).
+* :class:`Model` — the one wiring of a trainable model that the faces share (:mod:`mlplab.model`).
+* :func:`save`, :func:`load` — safe, data-only model files (:mod:`mlplab.serialization`).
 * :class:`MLPClassifier` — the scikit-learn estimator (needs the ``sklearn`` extra;
   imported on first use, so ``import mlplab`` never imports scikit-learn).
 """
 
+from ._version import __version__
 from .mlp import MLP, NotFittedError, gradient_check
+from .model import Model
 from .nn.optimizers import SGD, Adam, Momentum, RMSprop
 from .nn.training import DivergenceError, EarlyStopping, History, StopTraining, TrainingInterrupted
-from .serialization import ModelFileError, load
+from .serialization import ModelFileError, load, register, save
 
-__version__ = "0.1.0"
+# The estimator's codec registers itself when mlplab.estimator is imported (it needs
+# scikit-learn); a file of that kind imports it on loading.
+register(kind="MLPClassifier", provider="mlplab.estimator")
 
 __all__ = [
     "MLP",
@@ -24,6 +29,7 @@ __all__ = [
     "DivergenceError",
     "EarlyStopping",
     "History",
+    "Model",
     "ModelFileError",
     "Momentum",
     "NotFittedError",
@@ -33,6 +39,7 @@ __all__ = [
     "__version__",
     "gradient_check",
     "load",
+    "save",
 ]
 
 

@@ -11,22 +11,10 @@ import numbers
 
 import numpy as np
 
-from .nn._validation import check_features, check_fraction, check_nonnegative_float
+from .nn.checks import check_bool, check_features, check_nonnegative_float, rng_from_seed
+from .nn.data import split_indices
 
-__all__ = ["make_spirals", "make_xor", "rng_from_seed", "train_val_split"]
-
-
-def rng_from_seed(seed: object, name: str = "seed") -> np.random.Generator:
-    """A ``numpy.random.Generator`` from ``seed``, or a clear error."""
-    if seed is None or isinstance(seed, (np.random.SeedSequence, np.random.Generator)):
-        return np.random.default_rng(seed)
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
-        raise TypeError(
-            f"{name} must be None, a non-negative int, a SeedSequence or a Generator, got {seed!r}"
-        )
-    if seed < 0:
-        raise ValueError(f"{name} must be a non-negative integer, got {seed!r}")
-    return np.random.default_rng(int(seed))
+__all__ = ["make_spirals", "make_xor", "train_val_split"]
 
 
 def make_xor() -> tuple[np.ndarray, np.ndarray]:
@@ -103,30 +91,8 @@ def train_val_split(
     y = np.asarray(y)
     if y.ndim != 1 or y.shape[0] != X.shape[0]:
         raise ValueError(f"y must be 1-D with one label per row of X ({X.shape[0]}), got shape {y.shape}")
-    val_fraction = check_fraction(val_fraction, "val_fraction")
-    if X.shape[0] < 2:
-        raise ValueError(f"X needs at least 2 samples to split, got {X.shape[0]}")
-    if not isinstance(stratify, bool):
-        raise TypeError(f"stratify must be True or False, got {stratify!r}")
-    rng = rng_from_seed(seed)
-    if stratify:
-        val_parts, train_parts = [], []
-        for label in np.unique(y):
-            members = rng.permutation(np.flatnonzero(y == label))
-            n_val = round(val_fraction * members.size)
-            if members.size >= 2:
-                n_val = min(max(n_val, 1), members.size - 1)
-            val_parts.append(members[:n_val])
-            train_parts.append(members[n_val:])
-        val_idx = rng.permutation(np.concatenate(val_parts))
-        train_idx = rng.permutation(np.concatenate(train_parts))
-    else:
-        order = rng.permutation(X.shape[0])
-        n_val = min(max(round(val_fraction * X.shape[0]), 1), X.shape[0] - 1)
-        val_idx, train_idx = order[:n_val], order[n_val:]
-    if train_idx.size == 0 or val_idx.size == 0:
-        raise ValueError(
-            f"val_fraction={val_fraction} of {X.shape[0]} samples leaves "
-            f"{train_idx.size} for training and {val_idx.size} for validation; both need at least one"
-        )
+    stratify = check_bool(stratify, "stratify")
+    train_idx, val_idx = split_indices(
+        X.shape[0], val_fraction, rng_from_seed(seed), y if stratify else None, name="val_fraction"
+    )
     return X[train_idx], X[val_idx], y[train_idx], y[val_idx]

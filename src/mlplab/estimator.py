@@ -15,7 +15,6 @@ mlplab`` never imports it; ``from mlplab import MLPClassifier`` does.
 from __future__ import annotations
 
 import numbers
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -28,36 +27,21 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
         "mlplab.MLPClassifier needs scikit-learn, an optional dependency: pip install 'mlplab[sklearn]'"
     ) from exc
 
-from .datasets import rng_from_seed, train_val_split
-from .nn._validation import check_fraction, check_nonnegative_float, check_positive_float, check_positive_int
+from .model import Model
 from .nn.activations import ACTIVATIONS
-from .nn.losses import loss_for_outputs
-from .nn.network import Network
-from .nn.optimizers import OPTIMIZERS, get_optimizer
-from .nn.training import DivergenceError, EarlyStopping, History, TrainingInterrupted, fit
+from .nn.checks import check_bool, rng_from_seed
+from .nn.heads import default_head
+from .nn.optimizers import OPTIMIZERS
+from .nn.training import DivergenceError, EarlyStopping, History, TrainingInterrupted, check_schedule
+from .serialization import Codec, ModelFileError, register, save
+from .serialization import fields as f
+from .serialization.labels import classes_from_json, classes_to_json
+from .serialization.model_codec import decode_model, encode_model, expected_arrays
 
 __all__ = ["MLPClassifier"]
 
 _ACTIVATION_ALIASES = {"logistic": "sigmoid"}  # scikit-learn's name for the sigmoid
 _FLOATS = [np.float64, np.float32]  # validate_data keeps these, converts the rest to float64
-
-
-@dataclass(frozen=True)
-class _Settings:
-    """The hyperparameters after validation (``fit`` never changes the parameters themselves)."""
-
-    hidden: tuple[int, ...]
-    activation: str
-    solver: str
-    learning_rate: float
-    l2: float
-    batch_size: int | str | None
-    epochs: int
-    early_stopping: bool
-    validation_fraction: float
-    patience: int
-    min_delta: float
-    dtype: np.dtype
 
 
 class MLPClassifier(ClassifierMixin, BaseEstimator):
@@ -216,64 +200,37 @@ class MLPClassifier(ClassifierMixin, BaseEstimator):
             On Ctrl-C, at a mini-batch boundary; the estimator is fitted with
             the weights reached so far (a ``KeyboardInterrupt``, re-raised).
         """
-        settings = self._check_params()
+        build = self._build_model()
         X, y = validate_data(self, X, y, dtype=_FLOATS)
-        X = _as_dtype(X, settings.dtype)
         check_classification_targets(y)
         classes, labels = np.unique(y, return_inverse=True)
-        labels = labels.reshape(-1)
         if classes.size < 2:
             raise ValueError(
                 f"y must hold at least 2 classes to train a classifier, got 1 class: {classes[0]!r}"
             )
-        n_outputs = 1 if classes.size == 2 else classes.size  # one sigmoid unit, or softmax
-        network = Network(
-            [X.shape[1], *settings.hidden, n_outputs], settings.activation, dtype=settings.dtype
-        )
-        loss = loss_for_outputs(n_outputs)
-        optimizer = get_optimizer(settings.solver, settings.learning_rate, "solver")
-        init_rng, split_rng, shuffle_rng = _generator(self.random_state).spawn(3)
-        network.initialize(init_rng)
-        optimizer.reset(network.n_params, network.dtype)
-
-        validation, stopper = None, None
-        if settings.early_stopping:
-            X, labels, validation = _hold_out(X, labels, settings.validation_fraction, split_rng)
-            validation = (validation[0], loss.prepare_targets(validation[1], settings.dtype))
-            stopper = EarlyStopping(settings.patience, settings.min_delta, restore_best=True)
-        batch_size = settings.batch_size
-        if batch_size == "auto":
-            batch_size = min(200, X.shape[0])
-
+        model = build(X.shape[1], classes.size)
+        batch_size = min(200, X.shape[0]) if self.batch_size == "auto" else self.batch_size
         try:
-            history = fit(
-                network,
-                loss,
-                optimizer,
-                X,
-                loss.prepare_targets(labels, settings.dtype),
-                epochs=settings.epochs,
-                batch_size=batch_size,
-                rng=shuffle_rng,
-                l2=settings.l2,
-                validation=validation,
-                early_stopping=stopper,
-            )
-        except (DivergenceError, TrainingInterrupted) as stop:
+            model.fit(X, labels.reshape(-1), epochs=self.epochs, batch_size=batch_size)
+        except (DivergenceError, TrainingInterrupted):
             # The network holds consistent weights (the last finite ones, or the
             # state after the last complete step): keep them usable, then re-raise.
-            self._set_fitted(network, classes, getattr(stop, "history", None) or History(), settings)
+            self._set_fitted(model, classes)
             raise
-        self._set_fitted(network, classes, history, settings)
+        self._set_fitted(model, classes)
         return self
 
-    def _set_fitted(self, network: Network, classes: np.ndarray, history: History, settings: _Settings):
+    def _set_fitted(self, model: Model, classes: np.ndarray) -> None:
+        """The fitted attributes, all read from ``model`` (its network and history)."""
+        history = model.history or History()
+        self.model_ = model
         self.classes_ = classes
-        self.network_ = network
+        self.network_ = model.network
         self.loss_curve_ = list(history.train_loss)
-        self.validation_loss_curve_ = list(history.val_loss) if settings.early_stopping else None
+        stopping = model.early_stopping is not None
+        self.validation_loss_curve_ = list(history.val_loss) if stopping else None
         self.loss_ = self.loss_curve_[-1] if self.loss_curve_ else None
-        self.best_loss_ = None if settings.early_stopping or not self.loss_curve_ else min(self.loss_curve_)
+        self.best_loss_ = None if stopping or not self.loss_curve_ else min(self.loss_curve_)
         self.best_validation_loss_ = history.best_val_loss
         self.n_iter_ = history.n_epochs
 
@@ -297,7 +254,7 @@ class MLPClassifier(ClassifierMixin, BaseEstimator):
     def predict(self, X) -> np.ndarray:
         """Predicted class labels, of shape ``(n_samples,)`` and the type of :attr:`classes_`."""
         logits = self._logits(X)
-        return self.classes_[loss_for_outputs(logits.shape[1]).predict(logits)]
+        return self.classes_[self.model_.head.predict(logits)]
 
     def predict_proba(self, X) -> np.ndarray:
         """Class probabilities of shape ``(n_samples, n_classes)``, columns in :attr:`classes_` order.
@@ -306,7 +263,7 @@ class MLPClassifier(ClassifierMixin, BaseEstimator):
         computed directly, so a tiny probability keeps its relative accuracy.
         """
         logits = self._logits(X)
-        return loss_for_outputs(logits.shape[1]).probabilities(logits)
+        return self.model_.head.probabilities(logits)
 
     def predict_log_proba(self, X) -> np.ndarray:
         r"""Logarithm of :meth:`predict_proba`, computed stably from the logits.
@@ -315,12 +272,13 @@ class MLPClassifier(ClassifierMixin, BaseEstimator):
         more: ``z − logsumexp(z)``. Shape ``(n_samples, n_classes)``.
         """
         logits = self._logits(X)
-        return loss_for_outputs(logits.shape[1]).log_probabilities(logits)
+        return self.model_.head.log_probabilities(logits)
 
     def _logits(self, X) -> np.ndarray:
         check_is_fitted(self)
-        X = _as_dtype(validate_data(self, X, reset=False, dtype=_FLOATS), self.network_.dtype)
-        return self.network_.predict_logits(X)  # (n, 1) or (n, k)
+        return self.model_.predict_logits(
+            validate_data(self, X, reset=False, dtype=_FLOATS)
+        )  # (n, 1) or (n, k)
 
     # ----------------------------------------------------------- files
     def save(self, path) -> None:
@@ -329,13 +287,18 @@ class MLPClassifier(ClassifierMixin, BaseEstimator):
         Read it back with :func:`mlplab.load`; see :mod:`mlplab.serialization`.
         """
         check_is_fitted(self)
-        from .serialization import save
-
         save(self, path)
 
     # ------------------------------------------------------ validation
-    def _check_params(self) -> _Settings:
-        """Validate every hyperparameter; raise naming the parameter and its value."""
+    def _build_model(self):
+        """Check this face's own parameters; return ``build(n_features, n_classes) -> Model``.
+
+        Only what is this face's own is checked here (``hidden_layer_sizes`` as
+        an int or a sequence, ``'logistic'``, ``batch_size='auto'``,
+        ``early_stopping`` as a flag); every other value is checked by the
+        :class:`~mlplab.model.Model` and the library below it when the
+        factory builds the model, once the data's width is known.
+        """
         hidden = self.hidden_layer_sizes
         if isinstance(hidden, numbers.Integral) and not isinstance(hidden, bool):
             hidden = (hidden,)
@@ -345,8 +308,8 @@ class MLPClassifier(ClassifierMixin, BaseEstimator):
             )
         if isinstance(hidden, np.ndarray) and hidden.ndim != 1:
             raise ValueError(f"hidden_layer_sizes must be 1-D, got an array of shape {hidden.shape}")
-        hidden = tuple(hidden)
-        for i, width in enumerate(hidden):
+        hidden = list(hidden)
+        for i, width in enumerate(hidden):  # named as scikit-learn names them
             if isinstance(width, bool) or not isinstance(width, numbers.Integral):
                 raise TypeError(
                     f"hidden_layer_sizes[{i}] must be an int, got {width!r} in {self.hidden_layer_sizes!r}"
@@ -356,81 +319,133 @@ class MLPClassifier(ClassifierMixin, BaseEstimator):
                     f"hidden_layer_sizes[{i}] must be >= 1, got {width!r} in {self.hidden_layer_sizes!r}"
                 )
         activation = self.activation
-        names = sorted([*ACTIVATIONS, *_ACTIVATION_ALIASES])
-        if not isinstance(activation, str):
-            raise TypeError(f"activation must be one of {names}, got {activation!r}")
-        if activation not in names:
-            raise ValueError(f"activation must be one of {names}, got {activation!r}")
-        if not isinstance(self.solver, str):
-            raise TypeError(f"solver must be one of {sorted(OPTIMIZERS)}, got {self.solver!r}")
-        if self.solver not in OPTIMIZERS:
-            raise ValueError(f"solver must be one of {sorted(OPTIMIZERS)}, got {self.solver!r}")
-        batch_size = self.batch_size
-        if not (batch_size is None or (batch_size == "auto" and isinstance(batch_size, str))):
-            if isinstance(batch_size, str):
-                raise ValueError(f"batch_size must be 'auto', None or a positive int, got {batch_size!r}")
-            batch_size = check_positive_int(batch_size, "batch_size")
-        if not isinstance(self.early_stopping, (bool, np.bool_)):
-            raise TypeError(f"early_stopping must be True or False, got {self.early_stopping!r}")
-        if not isinstance(self.random_state, np.random.RandomState):
-            rng_from_seed(self.random_state, "random_state")  # checks only: a Generator is passed through
-        return _Settings(
-            hidden=tuple(int(w) for w in hidden),
-            activation=_ACTIVATION_ALIASES.get(activation, activation),
-            solver=self.solver,
-            learning_rate=check_positive_float(self.learning_rate, "learning_rate"),
-            l2=check_nonnegative_float(self.l2, "l2"),
-            batch_size=batch_size,
-            epochs=check_positive_int(self.epochs, "epochs"),
-            early_stopping=bool(self.early_stopping),
-            validation_fraction=check_fraction(self.validation_fraction, "validation_fraction"),
-            patience=check_positive_int(self.patience, "patience"),
-            min_delta=check_nonnegative_float(self.min_delta, "min_delta"),
-            dtype=_check_dtype(self.dtype),
-        )
+        if isinstance(activation, str) and activation in _ACTIVATION_ALIASES:
+            activation = _ACTIVATION_ALIASES[activation]
+        elif not (isinstance(activation, str) and activation in ACTIVATIONS):
+            names = sorted([*ACTIVATIONS, *_ACTIVATION_ALIASES])
+            raise (ValueError if isinstance(activation, str) else TypeError)(
+                f"activation must be one of {names}, got {activation!r}"
+            )
+        if isinstance(self.batch_size, str) and self.batch_size != "auto":
+            raise ValueError(f"batch_size must be 'auto', None or a positive int, got {self.batch_size!r}")
+        stopper = EarlyStopping(self.patience, self.min_delta, restore_best=True)
+        stopping = check_bool(self.early_stopping, "early_stopping")
+        settings = {
+            "optimizer": _solver(self.solver),
+            "learning_rate": self.learning_rate,
+            "l2": self.l2,
+            "early_stopping": stopper if stopping else None,
+            "validation_fraction": self.validation_fraction,
+            "dtype": self.dtype,
+        }
+        # scikit-learn's contract: every parameter is refused before the data are looked at. The
+        # checks are the Model's and the training loop's own, run once on a one-input probe.
+        Model([1, *hidden, 1], activation, seed=0, **settings)
+        check_schedule(self.epochs, None if self.batch_size == "auto" else self.batch_size)
+        seed = rng_from_seed(self.random_state, "random_state")  # named as this face names it
+
+        def build(n_features: int, n_classes: int) -> Model:
+            n_outputs = 1 if n_classes == 2 else n_classes  # one sigmoid unit, or softmax
+            return Model(
+                [n_features, *hidden, n_outputs],
+                activation,
+                head=default_head(n_outputs),
+                seed=seed,
+                **settings,
+            )
+
+        return build
 
 
-def _as_dtype(X: np.ndarray, dtype: np.dtype) -> np.ndarray:
-    """Convert checked, finite input to the network's dtype, refusing values too large for float32."""
-    if X.dtype == dtype:
-        return X
-    limit = np.finfo(dtype).max
-    if X.size and np.abs(X).max() > limit:
-        index = tuple(int(i) for i in np.argwhere(np.abs(X) > limit)[0])
-        raise ValueError(f"X holds {X[index].item()!r} at index {index}, too large for {dtype.name}")
-    return X.astype(dtype)
+def _solver(solver: object) -> str:
+    """``solver`` must name an optimiser (not be an object): it is a scikit-learn parameter."""
+    if not isinstance(solver, str):
+        raise TypeError(f"solver must be one of {sorted(OPTIMIZERS)}, got {solver!r}")
+    if solver not in OPTIMIZERS:
+        raise ValueError(f"solver must be one of {sorted(OPTIMIZERS)}, got {solver!r}")
+    return solver
 
 
-def _check_dtype(dtype: object) -> np.dtype:
+# ------------------------------------------------------------------ model files
+def _encode(estimator: MLPClassifier) -> tuple[dict, dict[str, np.ndarray]]:
+    check_is_fitted(estimator)
+    params = {}
+    for name, value in estimator.get_params(deep=False).items():
+        if name == "hidden_layer_sizes":
+            value = [int(v) for v in value] if not isinstance(value, numbers.Integral) else int(value)
+        elif name == "dtype":
+            value = np.dtype(value).name
+        elif name == "random_state":
+            value = int(value) if isinstance(value, numbers.Integral) else None  # a generator is not data
+        elif isinstance(value, np.generic):
+            value = value.item()
+        if value is not None and not isinstance(value, (str, int, float, bool, list)):
+            raise ValueError(f"cannot save parameter {name}={value!r}: not a JSON value")
+        params[name] = value
+    document, arrays = encode_model(estimator.model_)
+    names = getattr(estimator, "feature_names_in_", None)
+    document["face"] = {
+        "params": params,
+        "classes": classes_to_json(estimator.classes_),
+        "classes_dtype": estimator.classes_.dtype.str,
+        "n_features_in": int(estimator.n_features_in_),
+        "feature_names_in": None if names is None else [str(name) for name in names],
+    }
+    return document, arrays
+
+
+def _decode(document: dict, arrays: dict[str, np.ndarray]) -> MLPClassifier:
+    face = f.keys(
+        document["face"], "face", ["params", "classes", "classes_dtype", "n_features_in", "feature_names_in"]
+    )
+    params = dict(f.keys(face["params"], "face.params", list(MLPClassifier().get_params(deep=False))))
+    for key, value in params.items():
+        if isinstance(value, dict) or (isinstance(value, list) and key != "hidden_layer_sizes"):
+            raise ModelFileError(
+                f"face.params.{key} must be a number, string, bool or null, got {f.show(value)}"
+            )
+    if isinstance(params["hidden_layer_sizes"], list):
+        params["hidden_layer_sizes"] = tuple(params["hidden_layer_sizes"])
+    estimator = MLPClassifier(**params)
+    classes = classes_from_json(face["classes"], face["classes_dtype"])
+    n_features = f.int_(face["n_features_in"], "face.n_features_in", low=1)
     try:
-        resolved = np.dtype(dtype)
-    except TypeError:
-        if not isinstance(dtype, str):
-            raise TypeError(f"dtype must be 'float64' or 'float32', got {dtype!r}") from None
-        resolved = None
-    if resolved is None or resolved not in (np.float32, np.float64):
-        raise ValueError(f"dtype must be 'float64' or 'float32', got {dtype!r}")
-    return resolved
-
-
-def _generator(random_state: object) -> np.random.Generator:
-    """A Generator from ``random_state``; a legacy ``RandomState`` seeds one from its stream."""
-    if isinstance(random_state, np.random.RandomState):
-        return np.random.default_rng(random_state.randint(np.iinfo(np.int32).max))
-    return rng_from_seed(random_state, "random_state")
-
-
-def _hold_out(X: np.ndarray, labels: np.ndarray, fraction: float, rng: np.random.Generator):
-    """Split off a stratified validation set for early stopping (the split of :class:`~mlplab.MLP`)."""
-    n = X.shape[0]
-    n_val = round(fraction * n)
-    if n < 2 or n_val < 1 or n_val > n - 1:
-        raise ValueError(
-            f"X has {n} samples, too few to hold out validation_fraction={fraction} for early "
-            "stopping; use more data, a larger validation_fraction or early_stopping=False"
+        expected = estimator._build_model()(n_features, classes.size)
+    except (TypeError, ValueError) as exc:
+        raise ModelFileError(f"face.params are invalid: {exc}") from exc
+    model = decode_model(
+        document, arrays, head=document["head"], loss=document["loss"], fields=document["model"]
+    )
+    for what, saved, wanted in (
+        ("network.layer_sizes", model.network.layer_sizes, expected.network.layer_sizes),
+        ("network.activation", model.network.activation.name, expected.network.activation.name),
+        ("network.dtype", model.dtype.name, expected.dtype.name),
+        ("head", model.head.name, expected.head.name),
+        ("optimizer.name", model.optimizer.name, expected.optimizer.name),
+    ):
+        if saved != wanted:
+            raise ModelFileError(
+                f"{what} {f.show(saved)} disagrees with the parameters, n_features_in and "
+                f"{classes.size} classes: expected {f.show(wanted)}"
+            )
+    history = model.history
+    if (model.early_stopping is not None) != bool(estimator.early_stopping) or (
+        history is not None and len(history.val_loss) != (history.n_epochs if estimator.early_stopping else 0)
+    ):
+        raise ModelFileError(
+            "model.early_stopping and the validation loss curve (one entry per epoch) must be there "
+            "exactly when the parameter early_stopping is true"
         )
-    # train_val_split works on float features; splitting row indices keeps X's dtype and avoids a copy.
-    rows = np.arange(n, dtype=np.float64).reshape(-1, 1)  # (n, 1)
-    train_rows, val_rows, train_labels, val_labels = train_val_split(rows, labels, fraction, seed=rng)
-    train_idx, val_idx = train_rows[:, 0].astype(np.intp), val_rows[:, 0].astype(np.intp)
-    return X[train_idx], train_labels, (X[val_idx], val_labels)
+    names = f.list_(face["feature_names_in"], "face.feature_names_in", null=True)
+    if names is not None and (len(names) != n_features or not all(isinstance(n, str) for n in names)):
+        raise ModelFileError(f"face.feature_names_in must be {n_features} strings, got {f.show(names)}")
+    estimator.n_features_in_ = n_features
+    if names is not None:
+        estimator.feature_names_in_ = np.asarray(names, dtype=object)
+    estimator._set_fitted(model, classes)
+    return estimator
+
+
+register(
+    Codec("MLPClassifier", MLPClassifier, _encode, lambda document: expected_arrays(document)[1], _decode)
+)

@@ -12,30 +12,22 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .datasets import rng_from_seed, train_val_split
-from .nn._validation import (
-    as_real_array,
-    check_data,
-    check_fraction,
-    check_labels,
-    check_layer_sizes,
-    check_nonnegative_float,
-    check_positive_float,
-    check_positive_int,
+from .model import Model, NotFittedError
+from .nn.checks import as_real_array, check_bool, check_callbacks
+from .nn.gradcheck import GradientCheckResult
+from .nn.optimizers import Optimizer
+from .nn.training import EarlyStopping, History
+from .serialization import Codec, ModelFileError, register, save
+from .serialization.fields import keys
+from .serialization.model_codec import (
+    decode_model,
+    decode_stopper,
+    encode_model,
+    encode_stopper,
+    expected_arrays,
 )
-from .nn.activations import get_activation
-from .nn.gradcheck import GradientCheckResult, check_gradients
-from .nn.initializers import get_initializer
-from .nn.losses import loss_for_outputs
-from .nn.network import Network
-from .nn.optimizers import Optimizer, get_optimizer
-from .nn.training import DivergenceError, EarlyStopping, History, TrainingInterrupted, fit
 
 __all__ = ["MLP", "NotFittedError", "gradient_check"]
-
-
-class NotFittedError(ValueError, AttributeError):
-    """The model was asked to predict before it had trained or given weights."""
 
 
 class MLP:
@@ -120,38 +112,118 @@ class MLP:
         restore_best_weights: bool = True,
         dtype=np.float64,
     ):
-        self.layer_sizes = list(check_layer_sizes(layer_sizes))
-        self.activation = get_activation(activation).name
-        self.learning_rate = check_positive_float(learning_rate, "learning_rate")
-        self.optimizer = get_optimizer(optimizer, self.learning_rate)
-        if isinstance(optimizer, Optimizer):
-            self.learning_rate = optimizer.learning_rate
-        self.l2 = check_nonnegative_float(l2, "l2")
-        self.init = init
-        get_initializer(init, self.activation)  # validate now, not at first use
-        for name, flag in (
-            ("early_stopping", early_stopping),
-            ("restore_best_weights", restore_best_weights),
-        ):
-            if not isinstance(flag, bool):
-                raise TypeError(f"{name} must be True or False, got {flag!r}")
-        self.early_stopping = early_stopping
-        self.patience = check_positive_int(patience, "patience")
-        self.min_delta = check_nonnegative_float(min_delta, "min_delta")
-        self.validation_fraction = check_fraction(validation_fraction, "validation_fraction")
-        self.restore_best_weights = restore_best_weights
-        dtype = _check_dtype(dtype)
-
-        self.network = Network(self.layer_sizes, self.activation, dtype=dtype)
-        self.loss = loss_for_outputs(self.layer_sizes[-1])
-        root = rng_from_seed(seed)
-        init_rng, shuffle_rng = root.spawn(2)
-        self._init_rng, self._shuffle_rng = init_rng, shuffle_rng
-        self.history: History | None = None
-        self._fitted = False
-        self._cache_rows: int | None = None
+        restore = check_bool(
+            restore_best_weights, "restore_best_weights"
+        )  # this face's name for restore_best
+        stopper = EarlyStopping(patience, min_delta, restore)  # checked even when unused
+        self.model = Model(
+            layer_sizes,
+            activation,
+            optimizer=optimizer,
+            learning_rate=None if isinstance(optimizer, Optimizer) else learning_rate,
+            l2=l2,
+            seed=seed,
+            init=init,
+            early_stopping=stopper if check_bool(early_stopping, "early_stopping") else None,
+            validation_fraction=validation_fraction,
+            dtype=dtype,
+        )
+        self._stopper = stopper
         self._logits: np.ndarray | None = None
-        self._initialize_weights()
+        self._cache_rows: int | None = None
+
+    @classmethod
+    def from_model(cls, model: Model, stopper: EarlyStopping | None = None) -> MLP:
+        """Wrap an existing classifier :class:`~mlplab.model.Model` in the sheet's face.
+
+        ``stopper`` holds the early-stopping settings used when
+        ``early_stopping`` is switched on (default: the model's, else the defaults).
+        """
+        if not isinstance(model, Model):
+            raise TypeError(f"model must be an mlplab Model, got {type(model).__name__}")
+        if not model.head.is_classifier:
+            raise ValueError(f"the sheet's MLP is a classifier; this model has the {model.head.name!r} head")
+        face = cls.__new__(cls)
+        face.model = model
+        face._stopper = stopper or model.early_stopping or EarlyStopping()
+        if model.early_stopping is not None:
+            model.early_stopping = face._stopper
+        face._logits, face._cache_rows = None, None
+        return face
+
+    # ------------------------------------------------------- settings (views)
+    @property
+    def layer_sizes(self) -> list[int]:
+        return list(self.network.layer_sizes)
+
+    @property
+    def activation(self) -> str:
+        return self.network.activation.name
+
+    @property
+    def learning_rate(self) -> float:
+        """The optimiser's step size α (reading and writing ``optimizer.learning_rate``)."""
+        return self.model.optimizer.learning_rate
+
+    @learning_rate.setter
+    def learning_rate(self, value: float) -> None:
+        self.model.optimizer.learning_rate = value
+
+    @property
+    def optimizer(self) -> Optimizer:
+        return self.model.optimizer
+
+    @property
+    def l2(self) -> float:
+        return self.model.l2
+
+    @l2.setter
+    def l2(self, value: float) -> None:
+        self.model.l2 = value
+
+    @property
+    def init(self) -> object:
+        return self.model.init
+
+    @property
+    def early_stopping(self) -> bool:
+        return self.model.early_stopping is not None
+
+    @early_stopping.setter
+    def early_stopping(self, value: bool) -> None:
+        self.model.early_stopping = self._stopper if check_bool(value, "early_stopping") else None
+
+    @property
+    def patience(self) -> int:
+        return self._stopper.patience
+
+    @property
+    def min_delta(self) -> float:
+        return self._stopper.min_delta
+
+    @property
+    def restore_best_weights(self) -> bool:
+        return self._stopper.restore_best
+
+    @property
+    def validation_fraction(self) -> float:
+        return self.model.validation_fraction
+
+    @property
+    def network(self):
+        return self.model.network
+
+    @property
+    def head(self):
+        return self.model.head
+
+    @property
+    def loss(self):
+        return self.model.loss
+
+    @property
+    def history(self) -> History | None:
+        return self.model.history
 
     # ------------------------------------------------------------ the sheet
     def _initialize_weights(self) -> None:
@@ -159,9 +231,7 @@ class MLP:
 
         Also resets the optimiser's state and marks the model as untrained.
         """
-        self.network.initialize(self._init_rng, self.init)
-        self.optimizer.reset(self.network.n_params, self.network.dtype)
-        self._fitted = False
+        self.model.initialize()
 
     def _forward(self, X) -> np.ndarray:
         """Forward pass; keeps every layer's input and output for :meth:`_backward`.
@@ -175,12 +245,11 @@ class MLP:
         ndarray of shape (n_samples, layer_sizes[-1])
             ŷ: σ(z) for one output unit, softmax(z) for several.
         """
-        X = self._check_X(X)
+        X = self.model.check_X(X)
         self._logits = self.network.forward(X)
         self._cache_rows = X.shape[0]
-        if self.layer_sizes[-1] == 1:
-            return self.loss.probabilities(self._logits)[:, 1:]  # (n, 1)
-        return self.loss.probabilities(self._logits)
+        probabilities = self.head.probabilities(self._logits)
+        return probabilities[:, 1:] if self.layer_sizes[-1] == 1 else probabilities  # (n, n_out)
 
     def _backward(self, X, y) -> tuple[list[np.ndarray], list[np.ndarray]]:
         """Backward pass for the batch of the last :meth:`_forward` call.
@@ -192,14 +261,13 @@ class MLP:
             (plus ``2λW`` when ``l2 > 0``), shaped like :attr:`weights` and
             :attr:`biases`. They are copies.
         """
-        X = self._check_X(X)
+        X = self.model.check_X(X)
         if self._logits is None or self._cache_rows != X.shape[0]:
             raise ValueError(
                 f"_backward(X, y) needs the forward pass of the same X first: call _forward(X) "
                 f"(last forward had {self._cache_rows} samples, X has {X.shape[0]})"
             )
-        labels = check_labels(y, X.shape[0], self.layer_sizes[-1])
-        targets = self.loss.prepare_targets(labels, self.network.dtype)
+        targets = self.head.encode(self.head.check(y, X.shape[0]), self.network.dtype)
         _, grad_logits = self.loss.value_and_gradient(self._logits, targets)
         self.network.backward(grad_logits)
         if self.l2:
@@ -253,76 +321,23 @@ class MLP:
             the model is consistent and usable, :attr:`history` holds the
             completed epochs.
         """
-        X = self._check_X(X)
-        labels = check_labels(y, X.shape[0], self.layer_sizes[-1])
-        epochs = check_positive_int(epochs, "epochs")
-        batch_size = check_positive_int(batch_size, "batch_size", allow_none=True)
-        if not isinstance(verbose, bool):
-            raise TypeError(f"verbose must be True or False, got {verbose!r}")
-        validation = None
-        if validation_data is not None:
-            if not isinstance(validation_data, (tuple, list)) or len(validation_data) != 2:
-                raise TypeError(
-                    "validation_data must be a pair (X_val, y_val), got "
-                    + (
-                        f"a {type(validation_data).__name__} of length {len(validation_data)}"
-                        if isinstance(validation_data, (tuple, list))
-                        else f"{type(validation_data).__name__} {_short_repr(validation_data)}"
-                    )
-                )
-            X_val = self._check_X(validation_data[0], "validation_data[0]")
-            y_val = check_labels(
-                validation_data[1], X_val.shape[0], self.layer_sizes[-1], "validation_data[1]"
-            )
-            validation = (X_val, y_val)
-        elif self.early_stopping:
-            n_val = round(self.validation_fraction * X.shape[0])
-            if X.shape[0] < 2 or n_val < 1 or n_val > X.shape[0] - 1:
-                raise ValueError(
-                    f"X has {X.shape[0]} samples, too few to hold out validation_fraction="
-                    f"{self.validation_fraction} for early stopping; pass validation_data=(X_val, y_val)"
-                )
-            X, X_val, labels, y_val = train_val_split(
-                X, labels, self.validation_fraction, seed=self._shuffle_rng
-            )
-            validation = (X_val, y_val)
-        dtype = self.network.dtype
-        if validation is not None:
-            validation = (validation[0], self.loss.prepare_targets(validation[1], dtype))
-        stopper = (
-            EarlyStopping(self.patience, self.min_delta, self.restore_best_weights)
-            if self.early_stopping
-            else None
-        )
-        callbacks = _check_callbacks(callbacks)
-        if verbose:
-            callbacks.append(_EpochPrinter(epochs))
-        self._fitted = True  # from here on the weights are the model's, also inside callbacks
+        if check_bool(verbose, "verbose"):
+            callbacks = (*check_callbacks(callbacks), _EpochPrinter(epochs))
         try:
-            self.history = fit(
-                self.network,
-                self.loss,
-                self.optimizer,
+            return self.model.fit(
                 X,
-                self.loss.prepare_targets(labels, dtype),
+                y,
                 epochs=epochs,
                 batch_size=batch_size,
-                rng=self._shuffle_rng,
-                l2=self.l2,
-                validation=validation,
-                early_stopping=stopper,
+                validation_data=validation_data,
                 callbacks=callbacks,
             )
-        except (DivergenceError, TrainingInterrupted) as stop:
-            self.history = stop.history  # the epochs completed before it happened
-            raise
         finally:
             self._logits = None  # the cache belongs to the last mini-batch now
-        return self.history
 
     def predict(self, X) -> np.ndarray:
         """Predicted class labels, ``int64`` of shape ``(n_samples,)``."""
-        return self.loss.predict(self._predict_logits(X))
+        return self.model.predict(X)
 
     def predict_proba(self, X) -> np.ndarray:
         """Class probabilities of shape ``(n_samples, n_classes)``.
@@ -330,13 +345,11 @@ class MLP:
         For one output unit the columns are ``1 − ŷ`` and ``ŷ = σ(z)``
         (scikit-learn's layout).
         """
-        return self.loss.probabilities(self._predict_logits(X))
+        return self.model.predict_proba(X)
 
     def score(self, X, y) -> float:
         """Accuracy: the fraction of samples whose predicted label equals ``y``."""
-        X = self._check_X(X)
-        labels = check_labels(y, X.shape[0], self.layer_sizes[-1])
-        return float(np.mean(self.predict(X) == labels))
+        return self.model.score(X, y)
 
     # ----------------------------------------------------------- extras
     @property
@@ -374,19 +387,17 @@ class MLP:
         for w, b, dest_w, dest_b in zip(new_w, new_b, self.weights, self.biases):
             dest_w[...] = w
             dest_b[...] = b
-        self._fitted = True
+        self.model.fitted = True
         return self
 
     def save(self, path) -> None:
-        """Write the model to ``path`` as a data-only file; read it back with :func:`mlplab.load`.
+        """Write the model to ``path`` as a data-only file: :func:`mlplab.save` (read back with :func:`mlplab.load`).
 
         The file holds the weights, the optimiser's settings and state, the
-        history and the random generators' state, so the loaded model predicts
+        history and the random streams' state, so the loaded model predicts
         bit for bit the same and trains on exactly as this one would. The
-        write is atomic. See :mod:`mlplab.serialization`.
+        write is atomic.
         """
-        from .serialization import save  # imported here: serialization imports this module
-
         save(self, path)
 
     @property
@@ -399,28 +410,16 @@ class MLP:
             f"learning_rate={self.learning_rate!r}, optimizer={self.optimizer.name!r}, l2={self.l2!r})"
         )
 
-    # ----------------------------------------------------------- internals
-    def _check_X(self, X, name: str = "X") -> np.ndarray:
-        return check_data(X, self.layer_sizes[0], name, dtype=self.network.dtype)
-
-    def _predict_logits(self, X) -> np.ndarray:
-        if not self._fitted:
-            raise NotFittedError(
-                "this MLP has no trained weights yet: call train(X, y) first, "
-                "or give it weights with set_weights(weights, biases)"
-            )
-        return self.network.predict_logits(self._check_X(X))
-
 
 class _EpochPrinter:
     """``verbose=True``: one line about every tenth of the run, and the last epoch."""
 
     def __init__(self, epochs: int):
-        self.epochs = epochs
-        self.every = max(1, epochs // 10)
+        self.epochs = epochs  # checked by the training loop before the first epoch
 
     def __call__(self, epoch: int, history: History) -> None:
-        if epoch % self.every and epoch != self.epochs and epoch != 1:
+        every = max(1, self.epochs // 10)
+        if epoch % every and epoch != self.epochs and epoch != 1:
             return
         line = (
             f"epoch {epoch:>{len(str(self.epochs))}}/{self.epochs}  "
@@ -429,33 +428,6 @@ class _EpochPrinter:
         if history.val_loss:
             line += f"  val_loss {history.val_loss[-1]:.6f}  val_accuracy {history.val_accuracy[-1]:.4f}"
         print(line, flush=True)
-
-
-def _check_dtype(dtype: object) -> np.dtype:
-    try:
-        resolved = np.dtype(dtype)
-    except TypeError:
-        raise TypeError(f"dtype must be float32 or float64, got {dtype!r}") from None
-    if resolved not in (np.float32, np.float64):
-        raise ValueError(f"dtype must be float32 or float64, got {resolved.name}")
-    return resolved
-
-
-def _check_callbacks(callbacks: object) -> list:
-    if callbacks is None or isinstance(callbacks, (str, bytes)) or not hasattr(callbacks, "__iter__"):
-        raise TypeError(f"callbacks must be a sequence of callables, got {callbacks!r}")
-    callbacks = list(callbacks)
-    for i, callback in enumerate(callbacks):
-        if not callable(callback):
-            raise TypeError(
-                f"callbacks must hold callables callback(epoch, history), got {callback!r} at index {i}"
-            )
-    return callbacks
-
-
-def _short_repr(value: object, limit: int = 60) -> str:
-    text = " ".join(repr(value).split())
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _describe(value: object) -> str:
@@ -470,7 +442,6 @@ def gradient_check(model: MLP, X, y, eps: float = 1e-3) -> GradientCheckResult:
     Parameters
     ----------
     model : MLP
-        Any object with ``network``, ``loss`` and ``l2`` like :class:`MLP`.
     X : array-like of shape (n_samples, n_features)
     y : array-like of shape (n_samples,)
     eps : float
@@ -491,12 +462,27 @@ def gradient_check(model: MLP, X, y, eps: float = 1e-3) -> GradientCheckResult:
     >>> result.overall < 1e-7
     True
     """
-    for attribute in ("network", "loss", "l2"):
-        if not hasattr(model, attribute):
-            raise TypeError(f"model must be an mlplab MLP (or have .{attribute}), got {type(model).__name__}")
-    network = model.network
-    X = check_data(X, network.n_inputs, "X")
-    labels = check_labels(y, X.shape[0], network.n_outputs)
-    if network.dtype != np.float64:
-        raise ValueError(f"gradient_check needs a float64 model, got dtype {network.dtype}")
-    return check_gradients(network, model.loss, X, model.loss.prepare_targets(labels), model.l2, eps)
+    if not isinstance(model, MLP):
+        raise TypeError(f"model must be an mlplab MLP, got {type(model).__name__}")
+    return model.model.gradient_check(X, y, eps)
+
+
+# ------------------------------------------------------------------ model files
+def _encode(mlp: MLP) -> tuple[dict, dict[str, np.ndarray]]:
+    document, arrays = encode_model(mlp.model)
+    document["face"] = {"stopper": encode_stopper(mlp._stopper)}
+    return document, arrays
+
+
+def _decode(document: dict, arrays: dict[str, np.ndarray]) -> MLP:
+    model = decode_model(
+        document, arrays, head=document["head"], loss=document["loss"], fields=document["model"]
+    )
+    face = keys(document["face"], "face", ["stopper"])
+    try:
+        return MLP.from_model(model, decode_stopper(face["stopper"], "face.stopper"))
+    except ValueError as exc:
+        raise ModelFileError(str(exc)) from exc
+
+
+register(Codec("MLP", MLP, _encode, lambda document: expected_arrays(document)[1], _decode))

@@ -19,9 +19,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .nn._validation import check_labels
 from .nn.activations import get_activation
-from .nn.losses import loss_for_outputs
+from .nn.checks import check_labels
+from .nn.heads import get_head
+from .nn.losses import get_loss
 from .nn.network import Linear, Network
 
 __all__ = ["SHEET_EXAMPLE", "format_trace", "sheet_trace", "trace_pass", "trace_to_json"]
@@ -83,9 +84,9 @@ def trace_pass(weights: Sequence, biases: Sequence, x, y, activation: str = "sig
             raise ValueError(f"biases[{i}] must have {sizes[i + 1]} entries, got shape {b.shape}")
         network.weights[i][...] = m
         network.biases[i][...] = b
-    loss = loss_for_outputs(sizes[-1])
-    label = check_labels(np.array([y]), 1, sizes[-1], "y")
-    targets = loss.prepare_targets(label)
+    head = get_head(None, sizes[-1])
+    loss = get_loss(head.default_loss)
+    targets = head.encode(check_labels(np.array([y]), 1, sizes[-1], "y"))
     n_layers = len(mats)
     single = sizes[-1] == 1
 
@@ -104,7 +105,7 @@ def trace_pass(weights: Sequence, biases: Sequence, x, y, activation: str = "sig
         else:
             record[f"a{layer_index}"] = out[0].copy()
     logits = out
-    probabilities = loss.probabilities(logits)[0]
+    probabilities = head.probabilities(logits)[0]
     record["y_hat"] = float(probabilities[1]) if single else probabilities.copy()
     value, grad = loss.value_and_gradient(logits, targets)
     record["loss"] = value

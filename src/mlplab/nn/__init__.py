@@ -3,48 +3,61 @@
 It knows nothing of any exercise sheet. Parts:
 
 * :mod:`~mlplab.nn.activations` — sigmoid, tanh, relu, identity
-* :mod:`~mlplab.nn.losses` — binary and softmax cross-entropy on logits
+* :mod:`~mlplab.nn.checks` — input checks of the public boundary, seeding
+* :mod:`~mlplab.nn.losses` — losses on logits: binary and softmax cross-entropy, squared error
+* :mod:`~mlplab.nn.heads` — what logits mean: binary, softmax, identity (regression)
 * :mod:`~mlplab.nn.initializers` — Xavier/Glorot and He, uniform and normal
 * :mod:`~mlplab.nn.optimizers` — SGD, momentum (EMA form), RMSprop, Adam
 * :mod:`~mlplab.nn.network` — layers and the flat-parameter network
 * :mod:`~mlplab.nn.training` — the mini-batch loop, history, early stopping
 * :mod:`~mlplab.nn.gradcheck` — finite-difference gradient checks
+* :mod:`~mlplab.nn.data` — hold-out splits by row index
 """
 
 from .activations import ACTIVATIONS, Activation, get_activation, sigmoid
 from .gradcheck import GradientCheckResult, check_gradients, numerical_gradient, relative_error
+from .heads import HEADS, BinaryHead, Head, IdentityHead, SoftmaxHead, get_head
 from .initializers import INITIALIZERS, he_normal, he_uniform, xavier_normal, xavier_uniform
-from .losses import BinaryCrossEntropy, Loss, SoftmaxCrossEntropy, loss_for_outputs
+from .losses import LOSSES, BinaryCrossEntropy, Loss, MeanSquaredError, SoftmaxCrossEntropy, get_loss
 from .network import ActivationLayer, Linear, Network
-from .optimizers import SGD, Adam, Momentum, Optimizer, RMSprop, get_optimizer
+from .optimizers import OPTIMIZERS, SGD, Adam, Momentum, Optimizer, RMSprop, get_optimizer
 from .training import DivergenceError, EarlyStopping, History, fit
 
 __all__ = [
     "ACTIVATIONS",
+    "HEADS",
     "INITIALIZERS",
+    "LOSSES",
+    "OPTIMIZERS",
     "SGD",
     "Activation",
     "ActivationLayer",
     "Adam",
     "BinaryCrossEntropy",
+    "BinaryHead",
     "DivergenceError",
     "EarlyStopping",
     "GradientCheckResult",
+    "Head",
     "History",
+    "IdentityHead",
     "Linear",
     "Loss",
+    "MeanSquaredError",
     "Momentum",
     "Network",
     "Optimizer",
     "RMSprop",
     "SoftmaxCrossEntropy",
+    "SoftmaxHead",
     "check_gradients",
     "fit",
     "get_activation",
+    "get_head",
+    "get_loss",
     "get_optimizer",
     "he_normal",
     "he_uniform",
-    "loss_for_outputs",
     "numerical_gradient",
     "relative_error",
     "sigmoid",

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import check_positive_float
+from .checks import check_positive_float
 from .losses import Loss
 from .network import ActivationLayer, Network
 

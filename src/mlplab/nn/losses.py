@@ -1,66 +1,59 @@
-"""Classification losses fused with their output activation.
+r"""Losses on logits: a value and its gradient with respect to the logits.
 
-The network outputs *logits* ``z``; each loss applies its own output
-activation (sigmoid or softmax) inside, in a numerically stable way. Fusing
-them is what makes the gradient simple: for both losses
+A loss knows two things (Nielsen's ``fn`` and ``delta``): :meth:`Loss.value`
+and :meth:`Loss.value_and_gradient`. What the logits *mean* (class
+probabilities, predicted labels, accuracy) is the business of a head
+(:mod:`mlplab.nn.heads`); which loss goes with which head is a row of
+:data:`LOSSES`.
 
-    ∂L/∂z = ŷ − y        (per sample)
+The network outputs *logits* ``z``; each classification loss applies its own
+output activation (sigmoid or softmax) inside, in a numerically stable way.
+Fusing them is what makes the gradient simple: for all three losses here
 
-which is the sheet's task 1.1 (a). The σ'(z) factor of the output sigmoid is
-cancelled by the 1/(ŷ(1−ŷ)) of the cross-entropy, so the output layer's error
-never vanishes, however saturated ŷ is.
+    ∂L/∂z = (ŷ − y) / n        (for each sample)
 
-Both losses are *averaged* over the batch, ``L = (1/n) Σ_i ℓ_i``, so their
-gradients carry a factor ``1/n`` (the convention of PyTorch's default
-``reduction='mean'`` and of scikit-learn); learning rates therefore do not
-depend on the batch size.
+with ``ŷ = σ(z)``, ``softmax(z)`` or ``z`` itself (each loss is the canonical
+one of its output activation). For binary cross-entropy this is the sheet's
+task 1.1 (a): the σ'(z) factor of the output sigmoid is cancelled by the
+1/(ŷ(1−ŷ)) of the cross-entropy, so the output layer's error never vanishes,
+however saturated ŷ is.
 
-Targets are prepared once per data set by :meth:`prepare_targets` (a float
-column for the binary loss, one-hot rows for softmax), so the hot loop only
-slices them.
+All losses are *averaged* over the batch, ``L = (1/n) Σ_i ℓ_i``, so their
+gradients carry a factor ``1/n`` (PyTorch's default ``reduction='mean'`` and
+scikit-learn's convention); learning rates therefore do not depend on the
+batch size. Targets are arrays of the logits' shape, made once per data set
+by the head (a float column for binary labels, one-hot rows for softmax).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from .activations import sigmoid, sigmoid_fast
+from .activations import sigmoid_fast
 
-__all__ = ["BinaryCrossEntropy", "Loss", "SoftmaxCrossEntropy", "loss_for_outputs"]
+__all__ = ["LOSSES", "BinaryCrossEntropy", "Loss", "MeanSquaredError", "SoftmaxCrossEntropy", "get_loss"]
 
 
 class Loss:
-    """Interface of a loss on logits. See the subclasses."""
+    """Interface of a loss on logits: its value and its gradient ``∂L/∂z``.
+
+    Shape:
+        - logits: ``(n, k)``
+        - targets: ``(n, k)``, as made by a head's ``encode``
+    """
 
     name = "loss"
-
-    def prepare_targets(self, labels: np.ndarray, dtype=np.float64) -> np.ndarray:
-        """Turn integer labels of shape ``(n,)`` into the target array ``T``."""
-        raise NotImplementedError
 
     def value(self, logits: np.ndarray, targets: np.ndarray) -> float:
         """Mean loss over the batch."""
         raise NotImplementedError
 
     def value_and_gradient(self, logits: np.ndarray, targets: np.ndarray) -> tuple[float, np.ndarray]:
-        """Mean loss and its gradient ``∂L/∂z`` (shape of ``logits``)."""
+        """Mean loss and its gradient ``∂L/∂z`` (a new array of the logits' shape)."""
         raise NotImplementedError
 
-    def probabilities(self, logits: np.ndarray) -> np.ndarray:
-        """Class probabilities of shape ``(n_samples, n_classes)``."""
-        raise NotImplementedError
-
-    def log_probabilities(self, logits: np.ndarray) -> np.ndarray:
-        """``log`` of :meth:`probabilities`, computed stably from the logits."""
-        raise NotImplementedError
-
-    def predict(self, logits: np.ndarray) -> np.ndarray:
-        """Predicted class labels, ``int64`` of shape ``(n_samples,)``."""
-        raise NotImplementedError
-
-    def n_correct(self, logits: np.ndarray, targets: np.ndarray) -> int:
-        """How many rows of ``logits`` predict the class encoded in ``targets``."""
-        raise NotImplementedError
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"
 
 
 class BinaryCrossEntropy(Loss):
@@ -80,10 +73,6 @@ class BinaryCrossEntropy(Loss):
     """
 
     name = "binary_cross_entropy"
-    n_outputs = 1
-
-    def prepare_targets(self, labels, dtype=np.float64):
-        return np.asarray(labels, dtype=dtype).reshape(-1, 1)  # (n, 1)
 
     def value(self, logits, targets):
         n = logits.shape[0]
@@ -97,19 +86,12 @@ class BinaryCrossEntropy(Loss):
         grad *= 1.0 / n  # the batch mean
         return float(value), grad
 
-    def probabilities(self, logits):
-        # σ(−z) rather than 1 − σ(z): keeps P(class 0) accurate where it is tiny
-        return np.column_stack([sigmoid(-logits[:, 0]), sigmoid(logits[:, 0])])  # (n, 2)
 
-    def log_probabilities(self, logits):
-        z = logits[:, 0]
-        return np.column_stack([-np.logaddexp(0.0, z), -np.logaddexp(0.0, -z)])  # log σ(−z), log σ(z)
-
-    def predict(self, logits):
-        return (logits[:, 0] > 0.0).astype(np.int64)  # σ(z) > 1/2  ⇔  z > 0
-
-    def n_correct(self, logits, targets):
-        return int(np.count_nonzero((logits > 0.0) == targets))  # bool == 0./1. compares as numbers
+def log_softmax(logits: np.ndarray) -> np.ndarray:
+    """``z − log Σ e^z`` per row, after subtracting the row maximum (never overflows)."""
+    shifted = logits - logits.max(axis=1, keepdims=True)  # (n, k), row max is 0
+    shifted -= np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    return shifted
 
 
 class SoftmaxCrossEntropy(Loss):
@@ -130,46 +112,65 @@ class SoftmaxCrossEntropy(Loss):
 
     name = "softmax_cross_entropy"
 
-    def __init__(self, n_classes: int):
-        self.n_outputs = int(n_classes)
-
-    def prepare_targets(self, labels, dtype=np.float64):
-        labels = np.asarray(labels, dtype=np.int64)
-        onehot = np.zeros((labels.shape[0], self.n_outputs), dtype=dtype)  # (n, k)
-        onehot[np.arange(labels.shape[0]), labels] = 1.0
-        return onehot
-
-    @staticmethod
-    def _log_softmax(logits):
-        shifted = logits - logits.max(axis=1, keepdims=True)  # (n, k), row max is 0
-        shifted -= np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-        return shifted
-
     def value(self, logits, targets):
-        return float(-np.vdot(targets, self._log_softmax(logits)) / logits.shape[0])
+        return float(-np.vdot(targets, log_softmax(logits)) / logits.shape[0])
 
     def value_and_gradient(self, logits, targets):
         n = logits.shape[0]
-        log_p = self._log_softmax(logits)  # (n, k)
+        log_p = log_softmax(logits)  # (n, k)
         value = -np.vdot(targets, log_p) / n
         grad = np.exp(log_p, out=log_p)  # ŷ
         grad -= targets
         grad *= 1.0 / n
         return float(value), grad
 
-    def probabilities(self, logits):
-        return np.exp(self._log_softmax(logits))
 
-    def log_probabilities(self, logits):
-        return self._log_softmax(logits)
+class MeanSquaredError(Loss):
+    r"""Half the mean squared error on an identity output, ``ŷ = z`` (regression).
 
-    def predict(self, logits):
-        return np.argmax(logits, axis=1).astype(np.int64)
+    .. math::
 
-    def n_correct(self, logits, targets):
-        return int(np.count_nonzero(np.argmax(logits, axis=1) == np.argmax(targets, axis=1)))
+        L = \frac{1}{2nk} \sum_i \sum_c (z_{ic} - y_{ic})^2, \qquad
+        ∂L/∂z_{ic} = \frac{z_{ic} - y_{ic}}{nk}
+
+    The mean runs over all ``n·k`` entries and the ½ cancels the 2 of the
+    derivative: scikit-learn's ``squared_error`` of ``MLPRegressor``. (PyTorch's
+    ``MSELoss`` has no ½, so its gradient is twice this one.) With one output
+    the gradient is ``(ŷ − y)/n``, the same form as the cross-entropies'.
+
+    Shape:
+        - logits: ``(n, k)``
+        - targets: ``(n, k)`` real values
+    """
+
+    name = "mean_squared_error"
+
+    def value(self, logits, targets):
+        diff = logits - targets
+        return float(0.5 * np.vdot(diff, diff) / diff.size)
+
+    def value_and_gradient(self, logits, targets):
+        grad = logits - targets  # ŷ − y
+        value = 0.5 * np.vdot(grad, grad) / grad.size
+        grad *= 1.0 / grad.size
+        return float(value), grad
 
 
-def loss_for_outputs(n_outputs: int) -> Loss:
-    """Binary cross-entropy for one output unit, softmax cross-entropy for more."""
-    return BinaryCrossEntropy() if n_outputs == 1 else SoftmaxCrossEntropy(n_outputs)
+#: name -> loss class; the heads name their default loss by these keys
+LOSSES: dict[str, type[Loss]] = {
+    BinaryCrossEntropy.name: BinaryCrossEntropy,
+    SoftmaxCrossEntropy.name: SoftmaxCrossEntropy,
+    MeanSquaredError.name: MeanSquaredError,
+}
+
+
+def get_loss(loss: object, argument: str = "loss") -> Loss:
+    """A loss from its name in :data:`LOSSES`, or a :class:`Loss` passed through."""
+    if isinstance(loss, Loss):
+        return loss
+    if not isinstance(loss, str):
+        raise TypeError(f"{argument} must be one of {sorted(LOSSES)} or a Loss, got {loss!r}")
+    try:
+        return LOSSES[loss.lower()]()
+    except KeyError:
+        raise ValueError(f"{argument} must be one of {sorted(LOSSES)}, got {loss!r}") from None

@@ -22,8 +22,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ._validation import check_layer_sizes
 from .activations import Activation, get_activation
+from .checks import check_dtype, check_layer_sizes
 from .initializers import get_initializer
 
 __all__ = ["ActivationLayer", "Linear", "Network"]
@@ -137,9 +137,7 @@ class Network:
     def __init__(self, layer_sizes: Sequence[int], activation: str = "sigmoid", *, dtype=np.float64):
         self.layer_sizes = check_layer_sizes(layer_sizes)
         self.activation = get_activation(activation)
-        self.dtype = np.dtype(dtype)
-        if self.dtype not in (np.float32, np.float64):
-            raise ValueError(f"dtype must be float32 or float64, got {self.dtype}")
+        self.dtype = check_dtype(dtype)
         shapes = list(zip(self.layer_sizes[1:], self.layer_sizes[:-1]))  # (n_out, n_in)
         self.n_params = sum(o * i + o for o, i in shapes)
         self.params = np.zeros(self.n_params, dtype=self.dtype)

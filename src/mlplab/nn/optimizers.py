@@ -22,12 +22,22 @@ Conventions (they differ between libraries, so here they are):
 from __future__ import annotations
 
 import math
+import numbers
 
 import numpy as np
 
-from ._validation import check_fraction, check_positive_float
+from .checks import check_fraction, check_positive_float
 
-__all__ = ["SGD", "Adam", "Momentum", "Optimizer", "RMSprop", "get_optimizer"]
+__all__ = [
+    "OPTIMIZERS",
+    "SGD",
+    "Adam",
+    "Momentum",
+    "Optimizer",
+    "RMSprop",
+    "get_optimizer",
+    "optimizer_from_config",
+]
 
 
 class Optimizer:
@@ -40,11 +50,22 @@ class Optimizer:
     """
 
     name = "optimizer"
+    #: names of the state arrays (attributes of length n_params), for saving and loading
+    state_names: tuple[str, ...] = ()
 
     def __init__(self, learning_rate: float = 0.01):
-        self.learning_rate = check_positive_float(learning_rate, "learning_rate")
+        self.learning_rate = learning_rate
         self.n_steps = 0
         self._scratch: np.ndarray | None = None
+
+    @property
+    def learning_rate(self) -> float:
+        """Step size α > 0; checked whenever it is set."""
+        return self._learning_rate
+
+    @learning_rate.setter
+    def learning_rate(self, value: float) -> None:
+        self._learning_rate = check_positive_float(value, "learning_rate")
 
     def reset(self, n_params: int, dtype=np.float64) -> None:
         """Forget all state and allocate it for ``n_params`` parameters."""
@@ -68,8 +89,35 @@ class Optimizer:
         return {"name": self.name, "learning_rate": self.learning_rate}
 
     def state(self) -> dict[str, np.ndarray]:
-        """The state arrays (copies), for saving."""
-        return {}
+        """The arrays named by :attr:`state_names` (copies), for saving; empty before the first reset."""
+        arrays = {name: getattr(self, name) for name in self.state_names}
+        if any(array is None for array in arrays.values()):
+            return {}
+        return {name: array.copy() for name, array in arrays.items()}
+
+    def load_state(self, state: dict[str, np.ndarray], n_steps: int) -> None:
+        """Put back what :meth:`state` and :attr:`n_steps` gave, for a network of the state's size.
+
+        Raises ``ValueError`` naming the array if the names, shapes or dtypes do not
+        match or a value is not finite, before anything is changed.
+        """
+        if sorted(state) != sorted(self.state_names):
+            raise ValueError(f"{self.name} state needs arrays {list(self.state_names)}, got {sorted(state)}")
+        if isinstance(n_steps, bool) or not isinstance(n_steps, numbers.Integral) or not 0 <= n_steps < 2**63:
+            raise ValueError(f"n_steps must be an integer in [0, 2**63), got {n_steps!r:.60}")
+        arrays = [np.asarray(state[name]) for name in self.state_names]
+        shapes = {array.shape for array in arrays}
+        dtypes = {array.dtype for array in arrays}
+        if len(shapes) > 1 or len(dtypes) > 1 or (arrays and arrays[0].ndim != 1):
+            raise ValueError(f"{self.name} state arrays must be 1-D of one length and dtype")
+        for name, array in zip(self.state_names, arrays):
+            if not np.isfinite(array).all():
+                raise ValueError(f"{self.name} state array {name!r} holds non-finite values")
+        if arrays:
+            self.reset(arrays[0].shape[0], arrays[0].dtype)
+            for name, array in zip(self.state_names, arrays):
+                getattr(self, name)[...] = array
+        self.n_steps = int(n_steps)
 
     def __repr__(self) -> str:
         args = ", ".join(f"{k}={v!r}" for k, v in self.config().items() if k != "name")
@@ -107,6 +155,7 @@ class Momentum(Optimizer):
     """
 
     name = "momentum"
+    state_names = ("velocity",)
 
     def __init__(self, learning_rate: float = 0.01, beta: float = 0.9):
         super().__init__(learning_rate)
@@ -130,9 +179,6 @@ class Momentum(Optimizer):
     def config(self):
         return {**super().config(), "beta": self.beta}
 
-    def state(self):
-        return {} if self.velocity is None else {"velocity": self.velocity.copy()}
-
 
 class RMSprop(Optimizer):
     r"""RMSprop: scale each step by a running RMS of the gradient.
@@ -152,6 +198,7 @@ class RMSprop(Optimizer):
     """
 
     name = "rmsprop"
+    state_names = ("square_avg",)
 
     def __init__(self, learning_rate: float = 0.001, rho: float = 0.9, eps: float = 1e-8):
         super().__init__(learning_rate)
@@ -180,9 +227,6 @@ class RMSprop(Optimizer):
     def config(self):
         return {**super().config(), "rho": self.rho, "eps": self.eps}
 
-    def state(self):
-        return {} if self.square_avg is None else {"square_avg": self.square_avg.copy()}
-
 
 class Adam(Optimizer):
     r"""Adam with bias correction (Kingma & Ba, 2015).
@@ -204,6 +248,7 @@ class Adam(Optimizer):
     """
 
     name = "adam"
+    state_names = ("m", "v")
 
     def __init__(
         self, learning_rate: float = 0.001, beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8
@@ -242,9 +287,6 @@ class Adam(Optimizer):
     def config(self):
         return {**super().config(), "beta1": self.beta1, "beta2": self.beta2, "eps": self.eps}
 
-    def state(self):
-        return {} if self.m is None else {"m": self.m.copy(), "v": self.v.copy()}
-
 
 OPTIMIZERS: dict[str, type[Optimizer]] = {
     "sgd": SGD,
@@ -254,10 +296,13 @@ OPTIMIZERS: dict[str, type[Optimizer]] = {
 }
 
 
-def get_optimizer(optimizer: object, learning_rate: float, argument: str = "optimizer") -> Optimizer:
+def get_optimizer(
+    optimizer: object, learning_rate: float | None = None, argument: str = "optimizer"
+) -> Optimizer:
     """Build an optimiser from a name, or pass an :class:`Optimizer` through.
 
-    A name is built with ``learning_rate``; an optimiser object keeps its own.
+    A name is built with ``learning_rate`` (its own default if ``None``); an
+    optimiser object keeps its own.
     """
     if isinstance(optimizer, Optimizer):
         return optimizer
@@ -269,4 +314,13 @@ def get_optimizer(optimizer: object, learning_rate: float, argument: str = "opti
         cls = OPTIMIZERS[optimizer.lower()]
     except KeyError:
         raise ValueError(f"{argument} must be one of {sorted(OPTIMIZERS)}, got {optimizer!r}") from None
-    return cls(learning_rate=learning_rate)
+    return cls() if learning_rate is None else cls(learning_rate=learning_rate)
+
+
+def optimizer_from_config(config: dict) -> Optimizer:
+    """Rebuild an optimiser from :meth:`Optimizer.config` (a name and its settings), checking each."""
+    settings = dict(config)
+    name = settings.pop("name", None)
+    if name not in OPTIMIZERS:
+        raise ValueError(f"optimizer name must be one of {sorted(OPTIMIZERS)}, got {name!r}")
+    return OPTIMIZERS[name](**settings)

@@ -11,10 +11,11 @@ What is recorded per epoch (:class:`History`):
 * ``train_loss``: the sample-weighted mean of the mini-batch objectives
   ``L + λΣ‖W‖²`` seen during the epoch, each computed *before* its update (the
   convention of Keras and scikit-learn's ``loss_curve_``; it costs no extra
-  pass over the data). ``train_accuracy`` is counted the same way.
-* ``val_loss`` / ``val_accuracy``: on the validation data with the weights at
-  the end of the epoch (``val_loss`` includes the same L2 term, so the two
-  curves are comparable).
+  pass over the data). Each metric the caller gives (a head's ``metrics``,
+  e.g. accuracy) is computed the same way, from those mini-batch logits.
+* ``val_loss`` and the validation metrics: on the validation data with the
+  weights at the end of the epoch (``val_loss`` includes the same L2 term, so
+  the two curves are comparable).
 """
 
 from __future__ import annotations
@@ -23,17 +24,25 @@ import contextlib
 import math
 import signal
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from ._validation import check_nonnegative_float, check_positive_int
+from .checks import check_bool, check_callbacks, check_nonnegative_float, check_positive_int
 from .losses import Loss
 from .network import Network
 from .optimizers import Optimizer
 
-__all__ = ["DivergenceError", "EarlyStopping", "History", "StopTraining", "TrainingInterrupted", "fit"]
+__all__ = [
+    "DivergenceError",
+    "EarlyStopping",
+    "History",
+    "StopTraining",
+    "TrainingInterrupted",
+    "check_schedule",
+    "fit",
+]
 
 
 class DivergenceError(FloatingPointError):
@@ -128,11 +137,16 @@ class History:
 
     Attributes
     ----------
-    train_loss, train_accuracy : list of float
-    val_loss, val_accuracy : list of float
+    train_loss : list of float
+        The objective per epoch (see the module docstring).
+    val_loss : list of float
         Empty when no validation data were given.
+    train_metrics, val_metrics : dict of str to list of float
+        One list per metric the head reports (``'accuracy'`` for classifiers);
+        ``val_metrics`` is empty without validation data.
     best_epoch : int or None
         1-based epoch with the lowest validation loss (early stopping only).
+    best_val_loss : float or None
     stopped_epoch : int or None
         The epoch after which early stopping ended training, else ``None``.
     restored_best : bool
@@ -140,9 +154,9 @@ class History:
     """
 
     train_loss: list[float] = field(default_factory=list)
-    train_accuracy: list[float] = field(default_factory=list)
     val_loss: list[float] = field(default_factory=list)
-    val_accuracy: list[float] = field(default_factory=list)
+    train_metrics: dict[str, list[float]] = field(default_factory=dict)
+    val_metrics: dict[str, list[float]] = field(default_factory=dict)
     best_epoch: int | None = None
     best_val_loss: float | None = None
     stopped_epoch: int | None = None
@@ -155,18 +169,89 @@ class History:
     def __len__(self) -> int:
         return self.n_epochs
 
-    def as_dict(self) -> dict:
-        """Plain lists and numbers, ready for ``json.dump``."""
+    @property
+    def train_accuracy(self) -> list[float]:
+        """``train_metrics['accuracy']`` (empty for a head without accuracy)."""
+        return self.train_metrics.get("accuracy", [])
+
+    @property
+    def val_accuracy(self) -> list[float]:
+        """``val_metrics['accuracy']`` (empty without validation data)."""
+        return self.val_metrics.get("accuracy", [])
+
+    def to_dict(self) -> dict:
+        """Plain lists and numbers, ready for ``json.dump``; :meth:`from_dict` reads it back."""
         return {
-            "train_loss": list(self.train_loss),
-            "train_accuracy": list(self.train_accuracy),
-            "val_loss": list(self.val_loss),
-            "val_accuracy": list(self.val_accuracy),
+            "train_loss": [float(v) for v in self.train_loss],
+            "val_loss": [float(v) for v in self.val_loss],
+            "train_metrics": {k: [float(v) for v in vs] for k, vs in self.train_metrics.items()},
+            "val_metrics": {k: [float(v) for v in vs] for k, vs in self.val_metrics.items()},
             "best_epoch": self.best_epoch,
-            "best_val_loss": self.best_val_loss,
+            "best_val_loss": None if self.best_val_loss is None else float(self.best_val_loss),
             "stopped_epoch": self.stopped_epoch,
-            "restored_best": self.restored_best,
+            "restored_best": bool(self.restored_best),
         }
+
+    as_dict = to_dict
+
+    @classmethod
+    def from_dict(cls, data: dict) -> History:
+        """The inverse of :meth:`to_dict`; raises ``ValueError`` naming what is inconsistent.
+
+        Every list holds finite numbers, one per epoch (validation lists may be
+        empty); accuracies lie in [0, 1]; ``best_epoch`` and ``stopped_epoch``
+        are epochs that ran.
+        """
+        fields_ = ("train_loss", "val_loss", "train_metrics", "val_metrics", "best_epoch",
+                   "best_val_loss", "stopped_epoch", "restored_best")  # fmt: skip
+        if not isinstance(data, dict) or set(data) != set(fields_):
+            keys = sorted(data) if isinstance(data, dict) else type(data).__name__
+            raise ValueError(f"history must be a dict with keys {list(fields_)}, got {keys}")
+
+        def numbers_(values, where: str) -> list[float]:
+            if not isinstance(values, list) or not all(
+                isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in values
+            ):
+                raise ValueError(f"history.{where} must be a list of finite numbers")
+            return [float(v) for v in values]
+
+        def metrics_(values, where: str) -> dict[str, list[float]]:
+            if not isinstance(values, dict) or not all(isinstance(k, str) for k in values):
+                raise ValueError(f"history.{where} must map metric names to lists")
+            return {k: numbers_(v, f"{where}.{k}") for k, v in values.items()}
+
+        def epoch_(value, where: str) -> int | None:
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+                raise ValueError(f"history.{where} must be null or an epoch >= 1, got {value!r:.60}")
+            return value
+
+        history = cls(
+            train_loss=numbers_(data["train_loss"], "train_loss"),
+            val_loss=numbers_(data["val_loss"], "val_loss"),
+            train_metrics=metrics_(data["train_metrics"], "train_metrics"),
+            val_metrics=metrics_(data["val_metrics"], "val_metrics"),
+            best_epoch=epoch_(data["best_epoch"], "best_epoch"),
+            best_val_loss=None
+            if data["best_val_loss"] is None
+            else numbers_([data["best_val_loss"]], "best_val_loss")[0],
+            stopped_epoch=epoch_(data["stopped_epoch"], "stopped_epoch"),
+            restored_best=data["restored_best"],
+        )
+        n = history.n_epochs
+        if not isinstance(history.restored_best, bool):
+            raise ValueError("history.restored_best must be true or false")
+        if (
+            len(history.val_loss) not in (0, n)
+            or any(len(v) != n for v in history.train_metrics.values())
+            or any(len(v) != len(history.val_loss) for v in history.val_metrics.values())
+            or not all(0.0 <= a <= 1.0 for a in (*history.train_accuracy, *history.val_accuracy))
+            or any(e is not None and e > n for e in (history.best_epoch, history.stopped_epoch))
+        ):
+            raise ValueError(
+                "history is inconsistent: every list needs one entry per epoch (validation lists may be "
+                "empty), accuracies lie in [0, 1], and best_epoch and stopped_epoch are epochs that ran"
+            )
+        return history
 
 
 @dataclass
@@ -185,15 +270,19 @@ class EarlyStopping:
     def __post_init__(self):
         self.patience = check_positive_int(self.patience, "patience")
         self.min_delta = check_nonnegative_float(self.min_delta, "min_delta")
-        if not isinstance(self.restore_best, bool):
-            raise TypeError(f"restore_best must be True or False, got {self.restore_best!r}")
+        self.restore_best = check_bool(self.restore_best, "restore_best")
 
 
 Callback = Callable[[int, History], "bool | None"]
 
 
-def _accuracy(loss: Loss, logits: np.ndarray, targets: np.ndarray) -> float:
-    return loss.n_correct(logits, targets) / logits.shape[0]
+def check_schedule(epochs: object, batch_size: object) -> tuple[int, int | None]:
+    """``epochs`` (>= 1) and ``batch_size`` (>= 1 or ``None``) as :func:`fit` takes them, or a clear error.
+
+    :func:`fit` calls it first; a face whose contract wants every parameter
+    checked before it looks at the data may call it earlier.
+    """
+    return check_positive_int(epochs, "epochs"), check_positive_int(batch_size, "batch_size", allow_none=True)
 
 
 def fit(
@@ -207,6 +296,7 @@ def fit(
     batch_size: int | None,
     rng: np.random.Generator,
     l2: float = 0.0,
+    metrics: Mapping[str, Callable[[np.ndarray, np.ndarray], float]] | None = None,
     validation: tuple[np.ndarray, np.ndarray] | None = None,
     early_stopping: EarlyStopping | None = None,
     callbacks: Sequence[Callback] = (),
@@ -218,13 +308,13 @@ def fit(
     ----------
     network : Network
     loss : Loss
-        Fused output activation and loss (see :mod:`mlplab.nn.losses`).
+        Value and gradient on the logits (see :mod:`mlplab.nn.losses`).
     optimizer : Optimizer
         Keeps its state between calls (training can be continued).
     X : ndarray of shape (n_samples, n_features)
         Already checked and of the network's dtype.
     targets : ndarray
-        Prepared by ``loss.prepare_targets``, one row per sample.
+        Made by a head's ``encode`` (:mod:`mlplab.nn.heads`), one row per sample.
     epochs : int
         Number of passes over the data.
     batch_size : int or None
@@ -233,6 +323,10 @@ def fit(
         Source of the per-epoch shuffle (not used for full batches).
     l2 : float
         λ of the penalty ``λ Σ_l ‖W^{(l)}‖²``.
+    metrics : mapping of str to callable, optional
+        ``metric(logits, targets) -> float``, recorded per epoch on the
+        training data (the logits of each mini-batch before its step) and on
+        the validation data; a head's ``metrics`` (accuracy for classifiers).
     validation : (X_val, targets_val), optional
     early_stopping : EarlyStopping, optional
         Needs ``validation``.
@@ -255,15 +349,19 @@ def fit(
     TrainingInterrupted
         On Ctrl-C, at the next mini-batch boundary; the model is consistent.
     """
-    epochs = check_positive_int(epochs, "epochs")
-    batch_size = check_positive_int(batch_size, "batch_size", allow_none=True)
+    epochs, batch_size = check_schedule(epochs, batch_size)
+    l2 = check_nonnegative_float(l2, "l2")
+    callbacks = check_callbacks(callbacks)
+    metrics = dict(metrics or {})
     if early_stopping is not None and validation is None:
         raise ValueError("early_stopping needs validation data, got validation=None")
     n = X.shape[0]
     batch = n if batch_size is None else min(batch_size, n)
     params, grads = network.params, network.grads
     last_finite = params.copy()
-    history = History()
+    history = History(train_metrics={name: [] for name in metrics})
+    if validation is not None:
+        history.val_metrics = {name: [] for name in metrics}
     best_params = None
     wait = 0
     loss_limit = math.inf  # set from the first batch: explode_factor × its loss
@@ -280,7 +378,8 @@ def fit(
         X_epoch, T_epoch = np.empty_like(X), np.empty_like(targets)
     else:
         X_epoch, T_epoch = X, targets
-    logits_epoch = np.empty((n, network.n_outputs), dtype=X.dtype)  # accuracy is counted once per epoch
+    # metrics are computed once per epoch, from the logits each mini-batch produced before its step
+    logits_epoch = np.empty((n, network.n_outputs), dtype=X.dtype) if metrics else None
     # Overflow to inf/NaN is expected when a learning rate is too large; it is
     # caught below as a DivergenceError instead of surfacing as a warning.
     with np.errstate(over="ignore", invalid="ignore"), _sigint_as_flag() as interrupted:
@@ -310,9 +409,11 @@ def fit(
                 np.copyto(last_finite, params)
                 step(params, grads)
                 loss_sum += value * X_batch.shape[0]
-                logits_epoch[start : start + batch] = logits
+                if logits_epoch is not None:
+                    logits_epoch[start : start + batch] = logits
             history.train_loss.append(loss_sum / n)
-            history.train_accuracy.append(loss.n_correct(logits_epoch, T_epoch) / n)
+            for name, metric in metrics.items():
+                history.train_metrics[name].append(metric(logits_epoch, T_epoch))
 
             if validation is not None:
                 X_val, T_val = validation
@@ -321,7 +422,8 @@ def fit(
                 if not math.isfinite(val_loss):
                     raise diverged(epoch, index, val_loss)
                 history.val_loss.append(val_loss)
-                history.val_accuracy.append(_accuracy(loss, logits_val, T_val))
+                for name, metric in metrics.items():
+                    history.val_metrics[name].append(metric(logits_val, T_val))
 
             stop = False
             if early_stopping is not None:

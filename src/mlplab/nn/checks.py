@@ -14,19 +14,84 @@ from collections.abc import Sequence
 import numpy as np
 
 __all__ = [
+    "as_real_array",
+    "check_bool",
+    "check_callbacks",
     "check_data",
+    "check_dtype",
     "check_features",
+    "check_fraction",
     "check_labels",
     "check_layer_sizes",
     "check_nonnegative_float",
     "check_positive_float",
     "check_positive_int",
+    "check_targets",
+    "rng_from_seed",
+    "short_repr",
 ]
 
 
-def _short(value: object, limit: int = 60) -> str:
-    text = repr(value)
+def short_repr(value: object, limit: int = 60) -> str:
+    """``repr(value)`` on one line, cut to ``limit`` characters (for error messages)."""
+    text = " ".join(repr(value).split())
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+_short = short_repr
+
+
+def check_bool(value: object, name: str) -> bool:
+    """Return ``value`` if it is ``True`` or ``False`` (NumPy's bool too), or raise naming ``name``."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False, got {_short(value)}")
+    return bool(value)
+
+
+def check_dtype(dtype: object, name: str = "dtype") -> np.dtype:
+    """Return ``dtype`` as ``numpy.float32`` or ``numpy.float64``, or raise naming ``name``."""
+    try:
+        resolved = np.dtype(dtype)
+    except TypeError:
+        error = ValueError if isinstance(dtype, str) else TypeError  # 'banana' is a bad value, 3 a bad type
+        raise error(f"{name} must be float32 or float64, got {_short(dtype)}") from None
+    if resolved not in (np.float32, np.float64):
+        shown = _short(dtype) if isinstance(dtype, str) else resolved.name
+        raise ValueError(f"{name} must be float32 or float64, got {shown}")
+    return resolved
+
+
+def check_callbacks(callbacks: object, name: str = "callbacks") -> list:
+    """Return ``callbacks`` as a list of callables ``callback(epoch, history)``."""
+    if callbacks is None or isinstance(callbacks, (str, bytes)) or not hasattr(callbacks, "__iter__"):
+        raise TypeError(f"{name} must be a sequence of callables, got {_short(callbacks)}")
+    callbacks = list(callbacks)
+    for i, callback in enumerate(callbacks):
+        if not callable(callback):
+            raise TypeError(
+                f"{name} must hold callables callback(epoch, history), got {_short(callback)} at index {i}"
+            )
+    return callbacks
+
+
+def rng_from_seed(seed: object, name: str = "seed") -> np.random.Generator:
+    """A ``numpy.random.Generator`` from ``seed``, or a clear error.
+
+    ``seed`` may be ``None`` (fresh entropy), a non-negative int, a
+    ``SeedSequence``, a ``Generator`` (used as it is) or a legacy
+    ``RandomState`` (which seeds a new Generator from one draw of its stream).
+    """
+    if seed is None or isinstance(seed, (np.random.SeedSequence, np.random.Generator)):
+        return np.random.default_rng(seed)
+    if isinstance(seed, np.random.RandomState):
+        return np.random.default_rng(seed.randint(np.iinfo(np.int32).max))
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
+        raise TypeError(
+            f"{name} must be None, a non-negative int, a SeedSequence or a Generator, got {_short(seed)}"
+        )
+    if seed < 0:
+        raise ValueError(f"{name} must be a non-negative integer, got {seed!r}")
+    return np.random.default_rng(int(seed))
 
 
 def check_positive_int(value: object, name: str, *, allow_none: bool = False) -> int | None:
@@ -207,3 +272,21 @@ def check_labels(y: object, n_samples: int, n_outputs: int, name: str = "y") -> 
         raise ValueError(f"{name} must hold labels {allowed}, got {_scalar(array[bad])!r} at index {bad}")
     labels = array.astype(np.int64)
     return labels
+
+
+def check_targets(y: object, n_samples: int, n_outputs: int, name: str = "y", dtype=np.float64) -> np.ndarray:
+    """Return real-valued regression targets as an array of shape ``(n_samples, n_outputs)``.
+
+    A vector of shape ``(n_samples,)`` is accepted for one output.
+    """
+    array = as_real_array(y, name, dtype)
+    if array.ndim == 1 and n_outputs == 1:
+        array = array.reshape(-1, 1)
+    if array.ndim != 2 or array.shape[1] != n_outputs:
+        expected = f"({n_samples},) or ({n_samples}, 1)" if n_outputs == 1 else f"({n_samples}, {n_outputs})"
+        raise ValueError(f"{name} must have shape {expected} for {n_outputs} output(s), got {array.shape}")
+    if array.shape[0] != n_samples:
+        raise ValueError(
+            f"{name} has {array.shape[0]} targets, but X has {n_samples} samples; they must match"
+        )
+    return array
