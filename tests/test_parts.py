@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 from mlplab.nn import ACTIVATIONS, Network, get_activation, sigmoid
-from mlplab.nn.initializers import default_initializer, get_initializer
 from mlplab.nn.heads import BinaryHead, SoftmaxHead, get_head
+from mlplab.nn.initializers import default_initializer, get_initializer
 from mlplab.nn.losses import BinaryCrossEntropy, SoftmaxCrossEntropy
 
 

@@ -28,6 +28,7 @@ from sklearn.exceptions import NotFittedError as SklearnNotFittedError
 
 import mlplab
 from mlplab import MLP, MLPClassifier, NotFittedError
+from mlplab import _io as io_module
 from mlplab import serialization as ser
 from mlplab.datasets import make_spirals
 from mlplab.nn import SGD
@@ -270,7 +271,8 @@ def test_same_model_same_bytes_and_numpy_can_read_the_arrays(tmp_path):
         np.testing.assert_array_equal(archive["optimizer.m"], model.optimizer.m)
     metadata = read_metadata(tmp_path / "a.npz")
     assert metadata["format"] == "mlplab-model"
-    assert metadata["format_version"] == 1
+    assert metadata["format_version"] == 2
+    assert (metadata["head"], metadata["loss"]) == ("binary", "binary_cross_entropy")
     assert metadata["kind"] == "MLP"
     assert metadata["network"]["layer_sizes"] == [2, 8, 1]
     assert set(metadata["arrays"]) == {"params", "optimizer.m", "optimizer.v"}
@@ -309,7 +311,7 @@ class FailingFile:
 def patch_fdopen(monkeypatch, limit, **kwargs):
     real_fdopen = os.fdopen
     monkeypatch.setattr(
-        ser.os, "fdopen", lambda fd, mode: FailingFile(real_fdopen(fd, mode), limit, **kwargs)
+        io_module.os, "fdopen", lambda fd, mode: FailingFile(real_fdopen(fd, mode), limit, **kwargs)
     )
 
 
@@ -346,7 +348,7 @@ def test_a_failure_late_in_the_save_leaves_nothing_behind(tmp_path, monkeypatch,
         patch_fdopen(monkeypatch, 500, exception=KeyboardInterrupt())
         expected = KeyboardInterrupt
     else:
-        monkeypatch.setattr(ser.os, where, fail)
+        monkeypatch.setattr(io_module.os, where, fail)
         expected = OSError
     with pytest.raises(expected):
         other.save(path)
@@ -411,7 +413,7 @@ def test_a_flipped_byte_in_every_member_is_detected(tmp_path, files, kind):
     raw = files[kind].read_bytes()
     path = tmp_path / "flipped.npz"
     offsets = member_data_offsets(files[kind])
-    assert len(offsets) == (4 if kind == "MLP" else 2)
+    assert len(offsets) == 4  # params, Adam's m and v, metadata (a classifier keeps its optimiser state too)
     for _name, (start, size) in offsets.items():
         for index in (start, start + 9, start + size // 2, start + size - 1):  # header, body, last byte
             path.write_bytes(flip(raw, index))
@@ -610,7 +612,14 @@ METADATA_CASES = [
     ("MLP", "optimizer", DELETE),
     ("MLP", "surprise", 1),
     ("MLP", "format", "zip"),
-    ("MLP", "format_version", 2),
+    ("MLP", "format_version", 3),
+    ("MLP", "head", "identity"),
+    ("MLP", "head", "softmax"),
+    ("MLP", "loss", "mean_squared_error"),
+    ("MLP", "loss", DELETE),
+    ("MLP", "face", DELETE),
+    ("MLP", "optimizer.state", []),
+    ("MLP", "optimizer.state", ["m"]),
     ("MLP", "format_version", "1"),
     ("MLP", "format_version", True),
     ("MLP", "kind", "Evil"),
@@ -643,38 +652,41 @@ METADATA_CASES = [
     ("MLP", "arrays.optimizer.m", DELETE),
     ("MLP", "arrays.extra", {"dtype": "<f8", "shape": [1], "sha256": "0" * 64}),
     ("MLP", "model.l2", -1),
-    ("MLP", "model.patience", 0),
+    ("MLP", "face.stopper.patience", 0),
     ("MLP", "model.fitted", "yes"),
     ("MLP", "model.init", "nonsense"),
     ("MLP", "model.validation_fraction", 2),
     ("MLP", "model.history.train_loss", ["low"]),
     ("MLP", "model.history.best_epoch", 0),
     ("MLP", "model.history", []),
-    ("MLP", "model.history.train_accuracy", [0.5]),
+    ("MLP", "model.history.train_metrics.accuracy", [0.5]),
     ("MLP", "model.history.stopped_epoch", 1000),
-    ("MLP", "model.rng.init.state.state", 2**200),
-    ("MLP", "model.rng.init.bit_generator", "MT19937"),
-    ("MLP", "model.rng.shuffle", DELETE),
-    ("MLPClassifier", "model.classes", [1, "a", 2.5]),
-    ("MLPClassifier", "model.classes", ["cat", "bee", "ant"]),
-    ("MLPClassifier", "model.classes", ["ant", "ant", "cat"]),
-    ("MLPClassifier", "model.classes", ["ant", "bee"]),
-    ("MLPClassifier", "model.classes", [["ant"], ["bee"], ["cat"]]),
-    ("MLPClassifier", "model.classes", [{"x": 1}, "bee", "cat"]),
-    ("MLPClassifier", "model.classes_dtype", "|S3"),
-    ("MLPClassifier", "model.classes_dtype", "<M8[D]"),
-    ("MLPClassifier", "model.classes_dtype", "<U1"),
-    ("MLPClassifier", "model.classes_dtype", "banana"),
-    ("MLPClassifier", "model.params.hidden_layer_sizes", [9]),
-    ("MLPClassifier", "model.params.hidden_layer_sizes", [[8]]),
-    ("MLPClassifier", "model.params.activation", "tanh"),
-    ("MLPClassifier", "model.params.learning_rate", -1),
-    ("MLPClassifier", "model.params.surprise", 1),
-    ("MLPClassifier", "model.params.dtype", "float32"),
-    ("MLPClassifier", "model.n_features_in", 0),
-    ("MLPClassifier", "model.feature_names_in", ["a"]),
-    ("MLPClassifier", "model.loss_curve", [1, "x"]),
-    ("MLPClassifier", "model.validation_loss_curve", [0.5]),
+    ("MLP", "model.random_state.init.state.state", 2**200),
+    ("MLP", "model.random_state.init.bit_generator", "MT19937"),
+    ("MLP", "model.random_state.split", DELETE),
+    ("MLPClassifier", "face.classes", [1, "a", 2.5]),
+    ("MLPClassifier", "face.classes", ["cat", "bee", "ant"]),
+    ("MLPClassifier", "face.classes", ["ant", "ant", "cat"]),
+    ("MLPClassifier", "face.classes", ["ant", "bee"]),
+    ("MLPClassifier", "face.classes", [["ant"], ["bee"], ["cat"]]),
+    ("MLPClassifier", "face.classes", [{"x": 1}, "bee", "cat"]),
+    ("MLPClassifier", "face.classes_dtype", "|S3"),
+    ("MLPClassifier", "face.classes_dtype", "<M8[D]"),
+    ("MLPClassifier", "face.classes_dtype", "<U1"),
+    ("MLPClassifier", "face.classes_dtype", "banana"),
+    ("MLPClassifier", "face.params.hidden_layer_sizes", [9]),
+    ("MLPClassifier", "face.params.hidden_layer_sizes", [[8]]),
+    ("MLPClassifier", "face.params.activation", "tanh"),
+    ("MLPClassifier", "face.params.learning_rate", -1),
+    ("MLPClassifier", "face.params.surprise", 1),
+    ("MLPClassifier", "face.params.dtype", "float32"),
+    ("MLPClassifier", "face.n_features_in", 0),
+    ("MLPClassifier", "face.feature_names_in", ["a"]),
+    ("MLPClassifier", "model.history.train_loss", [1, "x"]),
+    ("MLPClassifier", "model.history.val_loss", [0.5]),
+    ("MLPClassifier", "head", "binary"),
+    ("MLPClassifier", "optimizer.name", "sgd"),
+    ("MLPClassifier", "model.early_stopping", {"patience": 3, "min_delta": 0.0, "restore_best": True}),
 ]
 
 
@@ -709,9 +721,9 @@ def test_bad_metadata_is_rejected(tmp_path, files, kind, dotted, value):
         ("MLP", '"l2": 0.0', '"l2": -Infinity'),
         ("MLP", '"l2": 0.0', '"l2": 1e999'),
         ("MLP", '"l2": 0.0', '"l2": 0.0, "l2": 0.5'),
-        ("MLP", '"format_version": 1', '"format_version": 1' + "0" * 5000),
-        ("MLPClassifier", '"loss_curve": [', '"loss_curve": [NaN, '),
-        ("MLPClassifier", '"best_validation_loss": null', '"best_validation_loss": NaN'),
+        ("MLP", '"format_version": 2', '"format_version": 2' + "0" * 5000),
+        ("MLPClassifier", '"train_loss": [', '"train_loss": [NaN, '),
+        ("MLPClassifier", '"best_val_loss": null', '"best_val_loss": NaN'),
     ],
 )
 def test_non_numbers_and_json_tricks_are_rejected(tmp_path, files, kind, find, replace):
@@ -818,7 +830,7 @@ BAD_SAVE_MODELS = [None, "model", object(), np.zeros(3)]
 
 @pytest.mark.parametrize("model", BAD_SAVE_MODELS, ids=["None", "str", "object", "array"])
 def test_save_refuses_what_is_not_a_model(tmp_path, model):
-    with pytest.raises(TypeError, match="model must be an mlplab MLP or MLPClassifier"):
+    with pytest.raises(TypeError, match=r"model must be an mlplab model \(MLP, MLPClassifier\)"):
         ser.save(model, tmp_path / "x.npz")
 
 

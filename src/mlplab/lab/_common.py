@@ -181,7 +181,7 @@ class Context:
 def data_loss(model, X: np.ndarray, y: np.ndarray) -> float:
     """The mean cross-entropy of an :class:`~mlplab.MLP` on ``(X, y)``, without any L2 term."""
     logits = model.network.predict_logits(np.asarray(X, dtype=model.network.dtype))  # (n, n_out)
-    return float(model.loss.value(logits, model.loss.prepare_targets(y, model.network.dtype)))
+    return float(model.loss.value(logits, model.head.encode(y, model.network.dtype)))
 
 
 class EpochAccuracy:
@@ -207,7 +207,7 @@ class EpochAccuracy:
     def __call__(self, epoch: int, history) -> None:
         if self.until_perfect and self.first_perfect_epoch is not None:
             return
-        labels = self.model.loss.predict(self.model.network.predict_logits(self.X))
+        labels = self.model.head.predict(self.model.network.predict_logits(self.X))
         accuracy = float(np.mean(labels == self.y))
         self.accuracy.append(accuracy)
         if accuracy == 1.0 and self.first_perfect_epoch is None:

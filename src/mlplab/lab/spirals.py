@@ -72,7 +72,7 @@ class _BoundaryFrames:
         self.frames: list[tuple[int, np.ndarray, float, float]] = []  # (epoch, P(class 1), loss, accuracy)
 
     def capture(self, epoch: int, loss: float, accuracy: float) -> None:
-        probability = self.model.loss.probabilities(self.model.network.predict_logits(self.points))[:, 1]
+        probability = self.model.head.probabilities(self.model.network.predict_logits(self.points))[:, 1]
         self.frames.append((epoch, probability, loss, accuracy))
 
     def __call__(self, epoch: int, history) -> None:

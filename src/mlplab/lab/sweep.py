@@ -192,7 +192,7 @@ def train_run(
     history = model.train(X, y, epochs=epochs, batch_size=batch_size, callbacks=[tracker])
     logits = model.network.predict_logits(X)
     return {
-        "final_train_loss": model.loss.value(logits, model.loss.prepare_targets(y)),
+        "final_train_loss": model.loss.value(logits, model.head.encode(y)),
         "train_accuracy": model.score(X, y),
         "test_accuracy": model.score(X_test, y_test),
         "epochs_to_100_percent": tracker.first_perfect_epoch,

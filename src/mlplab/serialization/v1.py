@@ -106,7 +106,6 @@ def _upgrade_classifier(document: dict, base: dict) -> dict:
     face = {
         key: model[key] for key in ("params", "classes", "classes_dtype", "n_features_in", "feature_names_in")
     }
-    face["early_stopping_curve"] = val_curve is not None
     return {
         **base,
         "optimizer": optimizer,

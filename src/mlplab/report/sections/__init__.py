@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ... import __version__
+from ..._version import __version__
 from ..blocks import Table, TableData
 from . import (
     backprop,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ... import MLP, gradient_check
+from ...mlp import MLP, gradient_check
 from ...trace import SHEET_EXAMPLE, sheet_trace
 from ..blocks import Cell, Code, Equation, Heading, Para, Table, TableData
 from ..text import fmt_num, fmt_sci
