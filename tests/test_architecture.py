@@ -46,7 +46,7 @@ def is_package(path: Path) -> bool:
 
 
 def imports_of(path: Path) -> set[str]:
-    """Absolute names of everything ``path`` imports (``from x import y`` gives ``x.y`` when y is a module)."""
+    """Absolute names of all that ``path`` imports (``from x import y``: ``x.y`` if y is a module)."""
     name = module_name(path)
     package = name if is_package(path) else name.rpartition(".")[0]
     found = set()

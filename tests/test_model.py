@@ -68,7 +68,9 @@ def test_early_stopping_can_be_passed_whole():
     stopper = EarlyStopping(patience=2, min_delta=0.5, restore_best=True)  # demands a huge improvement
     model = Model([2, 8, 1], "tanh", optimizer="adam", learning_rate=0.01, seed=0, early_stopping=stopper)
     history = model.fit(X, y, epochs=100, batch_size=16)
-    assert history.stopped_epoch == 3 and history.best_epoch == 1 and history.restored_best
+    assert history.stopped_epoch == 3
+    assert history.best_epoch == 1
+    assert history.restored_best
     with pytest.raises(TypeError, match="early_stopping must be None or an EarlyStopping, got True"):
         Model([2, 1], early_stopping=True)
 
@@ -110,7 +112,8 @@ def smooth_function(n=64, seed=0):
 def test_regression_trains_on_a_smooth_function():
     X, y = smooth_function()
     model = Model([1, 32, 32, 1], "tanh", head="identity", optimizer="adam", learning_rate=0.01, seed=0)
-    assert isinstance(model.head, IdentityHead) and isinstance(model.loss, MeanSquaredError)
+    assert isinstance(model.head, IdentityHead)
+    assert isinstance(model.loss, MeanSquaredError)
     before = model.data_loss(X, y)
     history = model.fit(X, y, epochs=1500, batch_size=16)
     assert history.train_metrics == {}  # a regression head reports no accuracy: the loss is its metric
@@ -206,13 +209,14 @@ def test_format_1_mlp_loads_and_predicts_as_mlplab_0_1_did():
     np.testing.assert_array_equal(model.predict_proba(PROBE), np.array(expected["proba"]))
     assert model.optimizer.n_steps == expected["n_steps"]
     assert model.history.n_epochs == expected["epochs"]
-    assert model.early_stopping and model.patience == 5
+    assert model.early_stopping
+    assert model.patience == 5
     assert (model.head.name, model.loss.name) == ("binary", "binary_cross_entropy")
 
 
 def test_format_1_mlp_trains_on_exactly_as_mlplab_0_1_did():
     """Optimiser state and the shuffle stream come back: three more epochs give 0.1's numbers, bit for bit."""
-    X, y = make_spirals(60, 0.1, seed=1)
+    X, _ = make_spirals(60, 0.1, seed=1)
     model = mlplab.load(DATA / "v1_mlp_momentum_softmax.mlplab")
     model.train(X / 12, np.arange(60) % 3, epochs=3, batch_size=8)
     expected = EXPECTED["files"]["v1_mlp_momentum_softmax.mlplab"]["proba_after_3_more_epochs"]

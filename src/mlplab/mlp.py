@@ -391,7 +391,7 @@ class MLP:
         return self
 
     def save(self, path) -> None:
-        """Write the model to ``path`` as a data-only file: :func:`mlplab.save` (read back with :func:`mlplab.load`).
+        """Write the model to ``path`` as a data-only file; read it back with :func:`mlplab.load`.
 
         The file holds the weights, the optimiser's settings and state, the
         history and the random streams' state, so the loaded model predicts

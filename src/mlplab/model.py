@@ -118,7 +118,8 @@ class Model:
         self.loss = get_loss(self.head.default_loss if loss is None else loss)
         if self.loss.name not in self.head.losses:
             raise ValueError(
-                f"loss {self.loss.name!r} does not fit the {self.head.name!r} head; use one of {self.head.losses}"
+                f"loss {self.loss.name!r} does not fit the {self.head.name!r} head; "
+                f"use one of {list(self.head.losses)}"
             )
         self.optimizer = get_optimizer(optimizer, learning_rate)
         self.l2 = l2
@@ -152,7 +153,7 @@ class Model:
 
     # ------------------------------------------------------------ random state
     def random_state(self) -> dict[str, dict]:
-        """The state of each random stream (``bit_generator.state`` dicts), keyed by :data:`RANDOM_STREAMS`."""
+        """Each random stream's ``bit_generator.state``, keyed by :data:`RANDOM_STREAMS`."""
         return {name: copy.deepcopy(rng.bit_generator.state) for name, rng in self._streams.items()}
 
     def set_random_state(self, state: dict[str, dict]) -> None:
@@ -304,8 +305,8 @@ class Model:
 
     def __repr__(self) -> str:
         return (
-            f"Model({list(self.network.layer_sizes)}, {self.network.activation.name!r}, head={self.head.name!r}, "
-            f"loss={self.loss.name!r}, optimizer={self.optimizer!r}, l2={self.l2!r})"
+            f"Model({list(self.network.layer_sizes)}, {self.network.activation.name!r}, "
+            f"head={self.head.name!r}, loss={self.loss.name!r}, optimizer={self.optimizer!r}, l2={self.l2!r})"
         )
 
 

@@ -43,6 +43,7 @@ __all__ = [
     "ModelFileError",
     "check_path",
     "read_archive",
+    "show",
     "write_archive",
 ]
 
@@ -202,11 +203,12 @@ def _read(handle, max_bytes: int, expect: Expectation) -> tuple[dict, dict[str, 
         version = document.get("format_version")
         if document.get("format") != FORMAT:
             raise ModelFileError(
-                f"format must be {FORMAT!r}, got {_show(document.get('format'))}: not an mlplab model file"
+                f"format must be {FORMAT!r}, got {show(document.get('format'))}: not an mlplab model file"
             )
         if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= FORMAT_VERSION:
             raise ModelFileError(
-                f"format_version {_show(version)} is not supported: this mlplab reads format_version 1 to {FORMAT_VERSION}"
+                f"format_version {show(version)} is not supported: "
+                f"this mlplab reads format_version 1 to {FORMAT_VERSION}"
             )
         spec = expect(document)
         expected_members = {METADATA} | {f"{name}.npy" for name in spec}
@@ -229,22 +231,22 @@ def _entries(document: dict, spec: dict) -> dict[str, str]:
     """The SHA-256 of every expected array, after checking its metadata entry."""
     entries = document.get("arrays")
     if not isinstance(entries, dict) or set(entries) != set(spec):
-        got = sorted(entries) if isinstance(entries, dict) else _show(entries)
+        got = sorted(entries) if isinstance(entries, dict) else show(entries)
         raise ModelFileError(f"arrays must list exactly {sorted(spec)}, got {got}")
     digests = {}
     for name, (dtype, shape) in spec.items():
         entry = entries[name]
         if not isinstance(entry, dict) or set(entry) != {"dtype", "shape", "sha256"}:
             raise ModelFileError(
-                f"arrays.{name} must have exactly dtype, shape and sha256, got {_show(entry)}"
+                f"arrays.{name} must have exactly dtype, shape and sha256, got {show(entry)}"
             )
         if entry["dtype"] != dtype.str:
-            raise ModelFileError(f"arrays.{name}.dtype must be {dtype.str!r}, got {_show(entry['dtype'])}")
+            raise ModelFileError(f"arrays.{name}.dtype must be {dtype.str!r}, got {show(entry['dtype'])}")
         if entry["shape"] != list(shape):
-            raise ModelFileError(f"arrays.{name}.shape must be {list(shape)}, got {_show(entry['shape'])}")
+            raise ModelFileError(f"arrays.{name}.shape must be {list(shape)}, got {show(entry['shape'])}")
         digest = entry["sha256"]
         if not isinstance(digest, str) or len(digest) != 64 or digest.strip("0123456789abcdef"):
-            raise ModelFileError(f"arrays.{name}.sha256 must be 64 hex digits, got {_show(digest)}")
+            raise ModelFileError(f"arrays.{name}.sha256 must be 64 hex digits, got {show(digest)}")
         digests[name] = digest
     return digests
 
@@ -318,7 +320,8 @@ def parse_json(raw: bytes) -> dict:
     return document
 
 
-def _show(value: object) -> str:
+def show(value: object) -> str:
+    """A JSON value as short text for an error message."""
     text = (
         json.dumps(value)
         if isinstance(value, (dict, list, str, int, float, bool, type(None)))

@@ -7,10 +7,9 @@ Each returns the value when it has the expected type and range and raises
 
 from __future__ import annotations
 
-import json
 import math
 
-from .archive import ModelFileError
+from .archive import ModelFileError, show
 
 __all__ = ["bool_", "float_", "floats", "int_", "keys", "list_", "show", "str_"]
 
@@ -71,12 +70,3 @@ def floats(value: object, where: str, null: bool = False) -> list[float] | None:
     if list_(value, where, null) is None:
         return None
     return [float_(v, f"{where}[{i}]") for i, v in enumerate(value)]
-
-
-def show(value: object) -> str:
-    text = (
-        json.dumps(value)
-        if isinstance(value, (dict, list, str, int, float, bool, type(None)))
-        else repr(value)
-    )
-    return text if len(text) <= 60 else text[:57] + "..."
