@@ -73,6 +73,10 @@ def test_early_stopping_can_be_passed_whole():
     assert history.restored_best
     with pytest.raises(TypeError, match="early_stopping must be None or an EarlyStopping, got True"):
         Model([2, 1], early_stopping=True)
+    face = MLP([2, 8, 1], "tanh", 0.01, optimizer="adam", seed=0, early_stopping=stopper)
+    assert face.early_stopping
+    assert (face.patience, face.min_delta, face.restore_best_weights) == (2, 0.5, True)
+    assert face.train(X, y, epochs=100, batch_size=16).stopped_epoch == 3
 
 
 # ---------------------------------------------------------------- streams

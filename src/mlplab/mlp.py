@@ -59,9 +59,11 @@ class MLP:
         ``'xavier_uniform'``, ``'xavier_normal'``, ``'he_uniform'``,
         ``'he_normal'`` or ``'zeros'``; default He (normal) for ReLU and
         Xavier (uniform) otherwise.
-    early_stopping : bool, keyword-only
+    early_stopping : bool or EarlyStopping, keyword-only
         Stop when the validation loss has not improved for ``patience`` epochs
-        and restore the best weights (if ``restore_best_weights``).
+        and restore the best weights (if ``restore_best_weights``). An
+        :class:`~mlplab.nn.training.EarlyStopping` object brings its own
+        ``patience``, ``min_delta`` and ``restore_best``.
     patience : int, keyword-only
     min_delta : float, keyword-only
         Smallest decrease of the validation loss that counts as improvement.
@@ -105,17 +107,18 @@ class MLP:
         l2: float = 0.0,
         seed: object = None,
         init: object = None,
-        early_stopping: bool = False,
+        early_stopping: bool | EarlyStopping = False,
         patience: int = 10,
         min_delta: float = 0.0,
         validation_fraction: float = 0.2,
         restore_best_weights: bool = True,
         dtype=np.float64,
     ):
-        restore = check_bool(
-            restore_best_weights, "restore_best_weights"
-        )  # this face's name for restore_best
-        stopper = EarlyStopping(patience, min_delta, restore)  # checked even when unused
+        if isinstance(early_stopping, EarlyStopping):  # passed whole: its settings win
+            stopper, early_stopping = early_stopping, True
+        else:
+            restore = check_bool(restore_best_weights, "restore_best_weights")  # this face's name
+            stopper = EarlyStopping(patience, min_delta, restore)  # checked even when unused
         self.model = Model(
             layer_sizes,
             activation,

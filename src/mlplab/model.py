@@ -40,7 +40,7 @@ from .nn.initializers import get_initializer
 from .nn.losses import Loss, get_loss
 from .nn.network import Network
 from .nn.optimizers import Optimizer, get_optimizer
-from .nn.training import DivergenceError, EarlyStopping, History, TrainingInterrupted, check_schedule, fit
+from .nn.training import DivergenceError, EarlyStopping, History, TrainingInterrupted, fit
 
 __all__ = ["RANDOM_STREAMS", "Model", "NotFittedError"]
 
@@ -223,7 +223,6 @@ class Model:
             As :func:`~mlplab.nn.training.fit`; :attr:`history` then holds the
             epochs completed before, and the model stays usable.
         """
-        epochs, batch_size = check_schedule(epochs, batch_size)  # before anything changes
         X = self.check_X(X)
         y = self.head.check(y, X.shape[0])
         callbacks = check_callbacks(callbacks)
@@ -242,7 +241,6 @@ class Model:
             train_rows, val_rows = self.holdout(y)
             validation = (X[val_rows], self.head.encode(y[val_rows], self.dtype))
             X, y = X[train_rows], y[train_rows]
-        self.fitted = True  # from here on the weights are the model's, also inside callbacks
         try:
             self.history = fit(
                 self.network,
@@ -257,12 +255,18 @@ class Model:
                 metrics=self.head.metrics,
                 validation=validation,
                 early_stopping=self.early_stopping,
-                callbacks=callbacks,
+                callbacks=[self._mark_fitted, *callbacks],  # first: callbacks may predict
             )
         except (DivergenceError, TrainingInterrupted) as stop:
+            self.fitted = True  # the last finite (or last complete) weights: usable
             self.history = stop.history  # the epochs completed before it happened
             raise
+        self.fitted = True
         return self.history
+
+    def _mark_fitted(self, epoch: int, history: History) -> None:
+        """Training callback: from the first epoch on, the weights are the model's."""
+        self.fitted = True
 
     # -------------------------------------------------------------- prediction
     def predict_logits(self, X: object) -> np.ndarray:

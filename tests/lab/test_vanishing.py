@@ -84,7 +84,7 @@ def test_weight_gradient_norms_match_the_network_objective():
     X, y = make_spirals(40, 0.1, seed=0)
     model = MLP([2, 5, 5, 1], "sigmoid", seed=3)
     norms = weight_gradient_norms(model, X, y)
-    model.network.objective(X, model.loss.prepare_targets(y), model.loss)
+    model.network.objective(X, model.head.encode(y), model.loss)
     expected = [np.sqrt(np.sum(g**2)) for g in model.network.weight_grads]
     np.testing.assert_allclose(norms, expected, rtol=1e-12)
 

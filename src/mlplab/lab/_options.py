@@ -30,6 +30,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ..nn.optimizers import OPTIMIZERS as OPTIMIZER_TABLE
+
 __all__ = [
     "HIDDEN_ACTIVATIONS",
     "OPTIMIZERS",
@@ -51,8 +53,8 @@ __all__ = [
 ]
 
 #: the sheet's hidden activations and optimisers, as command-line choices
-HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu")
-OPTIMIZERS = ("sgd", "momentum", "rmsprop", "adam")
+HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu")  # the sheet's three (the library also has identity)
+OPTIMIZERS = tuple(OPTIMIZER_TABLE)  # every optimiser of the library, in its table's order
 
 _KEY = "mlplab.option"  # where a field's metadata keeps its Option
 

@@ -176,7 +176,7 @@ def check_gradients(
     loss : Loss
     X : ndarray of shape (n_samples, n_features)
     targets : ndarray
-        As made by ``loss.prepare_targets``.
+        As made by a head's ``encode`` (:mod:`mlplab.nn.heads`).
     l2 : float
         λ of the L2 penalty included in the objective.
     eps : float
