@@ -24,7 +24,8 @@ def atomic_write(path: str | os.PathLike, mode: str = "w") -> Iterator:
     POSIX and Windows). If anything fails on the way (a full disk, a read-only
     folder, an exception in the caller's block, Ctrl-C), the previous file is
     left exactly as it was and the temporary file is removed. An ``OSError``
-    is re-raised with the target path in its message.
+    is re-raised with the target path in its message. The temporary name is
+    ``.<start of the name>.<random>.tmp``, within NAME_MAX for any valid name.
 
     Examples
     --------
@@ -36,7 +37,7 @@ def atomic_write(path: str | os.PathLike, mode: str = "w") -> Iterator:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         permissions = _file_mode(path)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{_short(path.name)}.", suffix=".tmp", dir=path.parent)
         if hasattr(os, "fchmod"):  # mkstemp makes it private (0o600); the result need not be
             os.fchmod(fd, permissions)
         with os.fdopen(fd, mode) as handle:
@@ -51,6 +52,19 @@ def atomic_write(path: str | os.PathLike, mode: str = "w") -> Iterator:
         if tmp is not None:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
+
+
+#: the temporary name keeps this many bytes of the target's name: with the dots, the random part
+#: (8 characters) and ``.tmp``, it stays far below NAME_MAX (255 bytes) for any valid target name
+_STEM_BYTES = 64
+
+
+def _short(name: str) -> str:
+    """``name`` cut to at most ``_STEM_BYTES`` bytes in the file system's encoding, on a character."""
+    name = name[:_STEM_BYTES]  # a character is at least one byte
+    while len(os.fsencode(name)) > _STEM_BYTES:
+        name = name[:-1]
+    return name
 
 
 def _file_mode(path: Path) -> int:

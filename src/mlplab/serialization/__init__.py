@@ -30,13 +30,18 @@ from pathlib import Path
 
 import numpy as np
 
+from .._version import __version__
 from . import fields, v1
 from .archive import (
     DEFAULT_MAX_BYTES,
+    FLOAT_DTYPES,
     FORMAT,
     FORMAT_VERSION,
     ModelFileError,
+    bounded,
     check_path,
+    json_text,
+    parse_json,
     read_archive,
     write_archive,
 )
@@ -151,7 +156,51 @@ def save(model, path) -> Path:
         kinds = sorted(_CODECS)
         raise TypeError(f"model must be an mlplab model ({', '.join(kinds)}), got {type(model).__name__}")
     document, arrays = codec.encode(model)
-    return write_archive(path, {"kind": codec.kind, **document}, arrays)
+    document = {"kind": codec.kind, **document}
+    check_before_saving(codec, document, arrays)
+    return write_archive(path, document, arrays)
+
+
+def check_before_saving(codec: Codec, document: dict, arrays: dict[str, np.ndarray]) -> None:
+    """Apply :func:`load`'s rules to what :func:`save` is about to write; ``ValueError`` naming the field.
+
+    The document goes through the same JSON text and strict parser, the same
+    :func:`_check_document`, the same array checks (names, dtype, shape, finite
+    values) and the codec's own ``decode``, so that a file :func:`save` writes is
+    one :func:`load` reads (given a ``max_bytes`` of at least the file's size).
+    """
+    header = {"format": FORMAT, "format_version": FORMAT_VERSION, "mlplab_version": __version__}
+    entries = {  # as write_archive records them; the SHA-256 is known only while writing
+        name: {"dtype": np.dtype(array.dtype).str, "shape": list(np.shape(array)), "sha256": "0" * 64}
+        for name, array in arrays.items()
+    }
+    text = json_text({**header, **document, "arrays": entries})
+    try:
+        document, spec = _check_document(parse_json(text.encode("utf-8")))
+        checked = {}
+        if set(arrays) != set(spec):
+            raise ModelFileError(f"arrays {sorted(arrays)} differ from the expected {sorted(spec)}")
+        for name, (dtype, shape) in spec.items():
+            array = np.asarray(arrays[name])
+            if FLOAT_DTYPES.get(array.dtype.name) != dtype or array.shape != shape:
+                raise ModelFileError(f"{name} is {array.dtype} {array.shape}, expected {dtype} {shape}")
+            if not np.isfinite(array).all():
+                raise ModelFileError(f"{name} holds non-finite values (NaN or infinity)")
+            checked[name] = np.array(array, dtype=dtype.newbyteorder("="))  # a copy: decode may keep it
+        codec.decode(document, checked)
+    except ModelFileError as exc:
+        raise ValueError(bounded(f"cannot save the model, load would refuse the file: {exc}")) from None
+
+
+def _check_document(document: dict) -> tuple[dict, dict]:
+    """The codec-ready document (format 1 upgraded) and the arrays it promises, from a parsed one."""
+    codec = _codec_for_kind(document.get("kind"))
+    fields.str_(document.get("mlplab_version"), "mlplab_version")
+    if document["format_version"] == 1:
+        document = v1.upgrade(document)
+    else:
+        fields.keys(document, "metadata", TOP_FIELDS)
+    return document, codec.expect(document)
 
 
 def load(path, *, max_bytes: int = DEFAULT_MAX_BYTES):
@@ -182,21 +231,16 @@ def load(path, *, max_bytes: int = DEFAULT_MAX_BYTES):
     OSError
         If the file cannot be opened (missing, a folder, no permission).
     """
-    chosen: list[tuple[Codec, dict]] = []
+    chosen: list[dict] = []
 
     def expect(document: dict) -> dict:
-        codec = _codec_for_kind(document.get("kind"))
-        fields.str_(document.get("mlplab_version"), "mlplab_version")
-        if document["format_version"] == 1:
-            document = v1.upgrade(document)
-        else:
-            fields.keys(document, "metadata", TOP_FIELDS)
-        chosen.append((codec, document))
-        return codec.expect(document)
+        document, spec = _check_document(document)
+        chosen.append(document)
+        return spec
 
     _, arrays = read_archive(path, max_bytes, expect)
-    codec, document = chosen[0]
+    document = chosen[0]
     try:
-        return codec.decode(document, arrays)
+        return _codec_for_kind(document["kind"]).decode(document, arrays)
     except ModelFileError as exc:
         raise ModelFileError(f"{path} was rejected: {exc}") from exc

@@ -41,7 +41,12 @@ __all__ = [
     "FORMAT",
     "FORMAT_VERSION",
     "ModelFileError",
+    "bounded",
+    "check_metadata",
     "check_path",
+    "check_target",
+    "json_text",
+    "parse_json",
     "read_archive",
     "show",
     "write_archive",
@@ -51,7 +56,15 @@ FORMAT = "mlplab-model"
 FORMAT_VERSION = 2  # 1: mlplab 0.1 (still read); 2: head, loss and random streams recorded
 DEFAULT_MAX_BYTES = 1 << 30  # 1 GiB
 METADATA = "metadata.json"
-MAX_METADATA_BYTES = 64 << 20
+MAX_METADATA_BYTES = 32 << 20
+#: at most this many commas and brackets in ``metadata.json``: bounds what parsing it allocates
+MAX_JSON_ITEMS = 1_000_000
+#: a model file has ``metadata.json``, ``params.npy`` and a few optimiser arrays
+MAX_MEMBERS = 64
+#: the zip's central directory: room for ``MAX_MEMBERS`` entries with long names
+MAX_DIRECTORY_BYTES = 1 << 16
+#: every error message is cut to this many characters
+MAX_MESSAGE_CHARS = 1000
 FLOAT_DTYPES = {"float64": np.dtype("<f8"), "float32": np.dtype("<f4")}
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # a fixed timestamp: the same model gives the same bytes
 _CHUNK = 1 << 24
@@ -70,7 +83,21 @@ class ModelFileError(ValueError):
     fields (NaN included), a newer format version, or larger than
     ``max_bytes``. A file that cannot be opened at all raises the usual
     ``OSError`` (``FileNotFoundError``, ``PermissionError``, ...).
+
+    The message is cut to ``MAX_MESSAGE_CHARS`` characters, whatever the file holds.
     """
+
+    def __init__(self, message: object = "") -> None:
+        super().__init__(bounded(str(message)))
+
+
+def bounded(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
+    """``text`` cut in its middle to at most ``limit`` characters (its start names the file)."""
+    if len(text) <= limit:
+        return text
+    head = limit * 2 // 3
+    tail = limit - head - 40
+    return f"{text[:head]} ...[{len(text) - head - tail} characters cut]... {text[-tail:]}"
 
 
 def check_path(path: object) -> Path:
@@ -86,27 +113,81 @@ def check_path(path: object) -> Path:
 
 
 # ===================================================================== write
+def check_target(path: Path) -> None:
+    """Refuse to replace what is at ``path`` unless it is a regular file (or nothing).
+
+    A folder raises ``IsADirectoryError``; a symbolic link, a FIFO, a socket or a
+    device node raises ``FileExistsError`` naming the path: :func:`write_archive`
+    replaces regular files only, and never follows a link (it would replace the
+    link itself, not its target, which surprises either way).
+    """
+    try:
+        info = os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return  # nothing there (a bad parent is reported when the file is written)
+    except OSError:
+        return  # e.g. no permission to look: writing fails with the usual error
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, f"cannot save the model to {path}: it is a folder")
+    if not stat.S_ISREG(info.st_mode):
+        what = _FILE_KINDS.get(stat.S_IFMT(info.st_mode), "not a regular file")
+        raise FileExistsError(
+            errno.EEXIST,
+            bounded(f"cannot save the model to path {path}: it is {what}; save replaces regular files only"),
+        )
+
+
+_FILE_KINDS = {stat.S_IFLNK: "a symbolic link", stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket",
+               stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device"}  # fmt: skip
+
+
+def json_text(document: dict) -> str:
+    """``document`` as the JSON text of ``metadata.json``; ``ValueError`` naming a field JSON cannot hold."""
+    problem = _json_problem(document, "")
+    if problem is not None:
+        raise ValueError(bounded(f"cannot save the model: {problem}"))
+    return json.dumps(document, separators=(", ", ": "), allow_nan=False)
+
+
+def _json_problem(value: object, where: str) -> str | None:
+    """What in ``value`` strict JSON cannot hold (a non-finite float, a non-str key, ...), by field."""
+    name = where or "the document"
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                return f"{name} has a key {key!r:.60} that is not a str"
+            problem = _json_problem(item, f"{where}.{key}" if where else key)
+            if problem is not None:
+                return problem
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            problem = _json_problem(item, f"{where}[{i}]")
+            if problem is not None:
+                return problem
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            return f"{name} is {value}, not a finite number"
+    elif value is not None and not isinstance(value, (str, int, bool)):
+        return f"{name} is a {type(value).__name__}, not a JSON value"
+    return None
+
+
 def write_archive(path: Path, document: dict, arrays: dict[str, np.ndarray]) -> Path:
     """Write ``arrays`` and ``document`` to ``path`` atomically (see the module docstring).
 
     The float arrays are stored little-endian in C order; ``document`` must be
-    JSON without NaN or infinity (a ``ValueError`` names the problem otherwise).
+    JSON without NaN or infinity (a ``ValueError`` names the field otherwise).
+    ``path`` must be a regular file or nothing (see :func:`check_target`).
     """
-    if path.is_dir():
-        raise IsADirectoryError(errno.EISDIR, f"cannot save the model to {path}: it is a folder")
+    check_target(path)
     header = {"format": FORMAT, "format_version": FORMAT_VERSION, "mlplab_version": __version__}
+    json_text({**header, **document})  # a bad field is reported before anything is written
     with atomic_write(path, "wb") as handle:
         entries = {}
         with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_STORED) as archive:
             for name, array in arrays.items():
                 entries[name] = _write_array(archive, name, array)
-            try:
-                text = json.dumps({**header, **document, "arrays": entries}, separators=(", ", ": "),
-                                  allow_nan=False)  # fmt: skip
-            except ValueError as error:
-                raise ValueError(
-                    f"cannot save the model: its settings hold a non-finite number ({error})"
-                ) from None
+            text = json_text({**header, **document, "arrays": entries})
             archive.writestr(_zip_info(METADATA), (text + "\n").encode("utf-8"))
     return path
 
@@ -144,20 +225,28 @@ def read_archive(path: object, max_bytes: object, expect: Expectation) -> tuple[
     ``expect(document)`` checks the document's fields (raising
     :class:`ModelFileError`) and returns the arrays it promises; the archive
     must hold exactly those, with exactly those dtypes and shapes.
+
+    Only a regular file is opened, and without blocking (a FIFO or a device
+    is refused after a ``stat``, before ``open``; the open file is checked
+    again). The zip's directory is bounded from its end record before
+    ``zipfile`` parses it, and every member is read as a bounded stream that
+    stops at its declared size: nothing is ever inflated beyond it.
     """
     path = check_path(path)
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, numbers.Integral):
-        raise TypeError(f"max_bytes must be a positive int, got {max_bytes!r}")
+        raise TypeError(f"max_bytes must be a positive int, got {max_bytes!r:.60}")
     if max_bytes < 1:
-        raise ValueError(f"max_bytes must be a positive int, got {max_bytes!r}")
-    with open(path, "rb") as handle:
+        raise ValueError(f"max_bytes must be a positive int, got {max_bytes!r:.60}")
+    _check_regular(path, os.stat(path))
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)  # non-blocking: a FIFO swapped in after the stat cannot hang us
+    with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise ModelFileError(f"{path} is not a regular file")
+        _check_regular(path, info)
         if info.st_size > max_bytes:
             raise ModelFileError(f"{path} has {info.st_size} bytes, more than max_bytes={max_bytes}")
         try:
-            return _read(handle, int(max_bytes), expect)
+            return _read(handle, info.st_size, int(max_bytes), expect)
         except ModelFileError as exc:
             raise ModelFileError(f"{path} was rejected: {exc}") from exc
         except (
@@ -178,60 +267,208 @@ def read_archive(path: object, max_bytes: object, expect: Expectation) -> tuple[
             ) from exc
 
 
-def _read(handle, max_bytes: int, expect: Expectation) -> tuple[dict, dict[str, np.ndarray]]:
+def _check_regular(path: Path, info: os.stat_result) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+    if not stat.S_ISREG(info.st_mode):
+        what = _FILE_KINDS.get(stat.S_IFMT(info.st_mode), "not a regular file")
+        raise ModelFileError(f"{path} is not a regular file (it is {what}): not read")
+
+
+def _check_directory(handle, size: int) -> None:
+    """Bound the zip's central directory from its end record, before ``zipfile`` builds its list.
+
+    Finds the end record as ``zipfile`` does (the last 22 bytes, else the last
+    signature within a maximal comment's reach) and, if there is one, the
+    zip64 end record just before its locator; both the number of entries and
+    the directory's size must be small.
+    """
+    reach = min(size, _EOCD_SIZE + 0xFFFF)
+    handle.seek(size - reach)
+    tail = handle.read(reach)
+    at = len(tail) - _EOCD_SIZE
+    if at < 0 or tail[at : at + 4] != b"PK\x05\x06" or tail[-2:] != b"\0\0":
+        at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) - at < _EOCD_SIZE:
+        raise ModelFileError("not a zip archive: no end of central directory record")
+    *_, entries, directory_size, _, _ = struct.unpack("<4s4H2LH", tail[at : at + _EOCD_SIZE])
+    locator = size - reach + at - 20
+    if locator >= 0:
+        handle.seek(locator)
+        if handle.read(4) == b"PK\x06\x07" and locator >= 56:
+            handle.seek(locator - 56)
+            record = handle.read(56)
+            if record[:4] == b"PK\x06\x06":
+                *_, entries, directory_size, _ = struct.unpack("<4sQ2H2L3Q", record)
+    if entries > MAX_MEMBERS:
+        raise ModelFileError(f"the zip lists {entries} members, more than {MAX_MEMBERS}")
+    if directory_size > MAX_DIRECTORY_BYTES:
+        raise ModelFileError(
+            f"the zip's central directory has {directory_size} bytes, more than {MAX_DIRECTORY_BYTES}"
+        )
+
+
+_EOCD_SIZE = 22
+
+
+def _read(handle, size: int, max_bytes: int, expect: Expectation) -> tuple[dict, dict[str, np.ndarray]]:
+    _check_directory(handle, size)
     with zipfile.ZipFile(handle) as archive:
         infos = archive.infolist()
-        names = [info.filename for info in infos]
-        if len(set(names)) != len(names):
-            raise ModelFileError(f"duplicate members in the archive: {sorted(names)[:10]}")
-        if METADATA not in names:
-            raise ModelFileError(f"no {METADATA} member: not an mlplab model file (members {names[:10]})")
-        for info in infos:
-            if info.flag_bits & 0x1:
-                raise ModelFileError(f"member {info.filename!r} is encrypted")
-            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-                raise ModelFileError(
-                    f"member {info.filename!r} uses unsupported compression {info.compress_type}"
-                )
-        total = sum(info.file_size for info in infos)
-        if total > max_bytes:
-            raise ModelFileError(f"members hold {total} bytes uncompressed, more than max_bytes={max_bytes}")
-        size = archive.getinfo(METADATA).file_size
-        if size > MAX_METADATA_BYTES:
-            raise ModelFileError(f"{METADATA} has {size} bytes, more than {MAX_METADATA_BYTES}")
-        document = parse_json(archive.read(METADATA))
-        version = document.get("format_version")
-        if document.get("format") != FORMAT:
+    if len(infos) > MAX_MEMBERS:  # cannot happen after _check_directory; cheap to be sure
+        raise ModelFileError(f"the zip lists {len(infos)} members, more than {MAX_MEMBERS}")
+    names = [info.filename for info in infos]
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        raise ModelFileError(f"duplicate members in the archive: {show(repeated[:5])}")
+    by_name = {info.filename: info for info in infos}
+    if METADATA not in by_name:
+        raise ModelFileError(f"no {METADATA} member: not an mlplab model file (members {show(names[:10])})")
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise ModelFileError(f"member {show(info.filename)} is encrypted")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise ModelFileError(
-                f"format must be {FORMAT!r}, got {show(document.get('format'))}: not an mlplab model file"
+                f"member {show(info.filename)} uses unsupported compression {info.compress_type}"
             )
-        if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= FORMAT_VERSION:
-            raise ModelFileError(
-                f"format_version {show(version)} is not supported: "
-                f"this mlplab reads format_version 1 to {FORMAT_VERSION}"
-            )
-        spec = expect(document)
-        expected_members = {METADATA} | {f"{name}.npy" for name in spec}
-        if set(names) != expected_members:
-            raise ModelFileError(
-                f"members {sorted(names)[:10]} differ from the expected {sorted(expected_members)}"
-            )
-        needed = sum(dtype.itemsize * math.prod(shape) for dtype, shape in spec.values())
-        if needed > max_bytes:
-            raise ModelFileError(f"the arrays would take {needed} bytes, more than max_bytes={max_bytes}")
-        entries = _entries(document, spec)
-        arrays = {
-            name: _read_array(archive, name, dtype, shape, entries[name])
-            for name, (dtype, shape) in spec.items()
-        }
+    total = sum(info.file_size for info in infos)
+    if total > max_bytes:
+        raise ModelFileError(f"members hold {total} bytes uncompressed, more than max_bytes={max_bytes}")
+    info = by_name[METADATA]
+    if info.file_size > MAX_METADATA_BYTES:
+        raise ModelFileError(f"{METADATA} has {info.file_size} bytes, more than {MAX_METADATA_BYTES}")
+    member = _Member(handle, size, info)
+    raw = member.read(info.file_size)
+    member.finish()
+    document = parse_json(raw)
+    del raw
+    version = document.get("format_version")
+    if document.get("format") != FORMAT:
+        raise ModelFileError(
+            f"format must be {FORMAT!r}, got {show(document.get('format'))}: not an mlplab model file"
+        )
+    if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= FORMAT_VERSION:
+        raise ModelFileError(
+            f"format_version {show(version)} is not supported: "
+            f"this mlplab reads format_version 1 to {FORMAT_VERSION}"
+        )
+    spec = expect(document)
+    expected_members = {METADATA} | {f"{name}.npy" for name in spec}
+    if set(names) != expected_members:
+        raise ModelFileError(
+            f"members {show(sorted(names)[:10])} differ from the expected {sorted(expected_members)}"
+        )
+    needed = sum(dtype.itemsize * math.prod(shape) for dtype, shape in spec.values())
+    if needed > max_bytes:
+        raise ModelFileError(f"the arrays would take {needed} bytes, more than max_bytes={max_bytes}")
+    entries = _entries(document, spec)
+    arrays = {
+        name: _read_array(_Member(handle, size, by_name[f"{name}.npy"]), name, dtype, shape, entries[name])
+        for name, (dtype, shape) in spec.items()
+    }
     return document, arrays
+
+
+class _Member:
+    """One zip member's data as a bounded stream: never more than its declared size is inflated.
+
+    The local header is checked against the central directory (name and
+    compression), the compressed data must lie inside the file, and
+    :meth:`finish` refuses a member with more data than declared (one byte
+    more is inflated to see it), a deflate stream that does not end, bytes
+    after it, or a CRC-32 that does not match. :meth:`read` refuses data that
+    ends early. The SHA-256 of what was read is kept in :attr:`digest`.
+    """
+
+    _RAW_CHUNK = 1 << 16
+
+    def __init__(self, handle, file_size: int, info: zipfile.ZipInfo) -> None:
+        self.name = show(info.filename)
+        handle.seek(info.header_offset)
+        local = handle.read(30)
+        if len(local) != 30 or local[:4] != b"PK\x03\x04":
+            raise ModelFileError(f"member {self.name} has no valid local header")
+        flags, method = struct.unpack("<2H", local[6:10])
+        name_length, extra_length = struct.unpack("<2H", local[26:30])
+        raw_name = handle.read(name_length)
+        local_name = raw_name.decode("utf-8" if flags & 0x800 else "cp437", errors="replace")
+        if local_name != info.orig_filename or method != info.compress_type:
+            raise ModelFileError(f"member {self.name}: its local header disagrees with the zip's directory")
+        self._handle = handle
+        self._position = info.header_offset + 30 + name_length + extra_length
+        if self._position + info.compress_size > file_size:
+            raise ModelFileError(f"member {self.name} claims more compressed data than the file holds")
+        if method == zipfile.ZIP_STORED and info.compress_size != info.file_size:
+            raise ModelFileError(
+                f"member {self.name} is stored with {info.compress_size} bytes but declares {info.file_size}"
+            )
+        self._raw_left = info.compress_size
+        self._left = self.size = info.file_size
+        self._crc, self._expected_crc = 0, info.CRC
+        self._inflater = zlib.decompressobj(-zlib.MAX_WBITS) if method == zipfile.ZIP_DEFLATED else None
+        self.digest = hashlib.sha256()
+
+    def _raw(self, n: int) -> bytes:
+        self._handle.seek(self._position)
+        data = self._handle.read(min(n, self._raw_left))
+        self._position += len(data)
+        self._raw_left -= len(data)
+        return data
+
+    def _inflate(self, limit: int) -> bytes:
+        """At most ``limit`` more bytes of data; empty once the data ends."""
+        if self._inflater is None:
+            return self._raw(limit)
+        while not self._inflater.eof:
+            data = self._inflater.unconsumed_tail or self._raw(self._RAW_CHUNK)
+            out = self._inflater.decompress(data, limit)
+            if out or not data:
+                return out
+        return b""
+
+    def read(self, n: int) -> bytes:
+        """Exactly ``min(n, what is left of the declared size)`` bytes."""
+        want = min(n, self._left)
+        parts, got = [], 0
+        while got < want:
+            piece = self._inflate(min(want - got, _CHUNK))
+            if not piece:
+                raise ModelFileError(
+                    f"member {self.name} ends after {self.size - self._left + got} of its "
+                    f"declared {self.size} bytes: the file is truncated or corrupt"
+                )
+            parts.append(piece)
+            got += len(piece)
+        data = parts[0] if len(parts) == 1 else b"".join(parts)
+        self._left -= got
+        self._crc = zlib.crc32(data, self._crc)
+        self.digest.update(data)
+        return data
+
+    def tell(self) -> int:
+        return self.size - self._left
+
+    def finish(self) -> None:
+        if self._left:
+            raise ModelFileError(f"member {self.name} was not read to its end")
+        if self._inflater is not None:
+            if self._inflate(1):
+                raise ModelFileError(f"member {self.name} holds more data than its declared size {self.size}")
+            if not self._inflater.eof:
+                raise ModelFileError(f"member {self.name}: its deflate stream does not end")
+            if self._inflater.unused_data:
+                self._raw_left += len(self._inflater.unused_data)
+        if self._raw_left:
+            raise ModelFileError(f"member {self.name} has {self._raw_left} bytes after its data")
+        if self._crc != self._expected_crc:
+            raise ModelFileError(f"member {self.name} fails its CRC-32 check: the file is corrupt")
 
 
 def _entries(document: dict, spec: dict) -> dict[str, str]:
     """The SHA-256 of every expected array, after checking its metadata entry."""
     entries = document.get("arrays")
     if not isinstance(entries, dict) or set(entries) != set(spec):
-        got = sorted(entries) if isinstance(entries, dict) else show(entries)
+        got = show(sorted(entries)) if isinstance(entries, dict) else show(entries)
         raise ModelFileError(f"arrays must list exactly {sorted(spec)}, got {got}")
     digests = {}
     for name, (dtype, shape) in spec.items():
@@ -251,48 +488,58 @@ def _entries(document: dict, spec: dict) -> dict[str, str]:
     return digests
 
 
-def _read_array(
-    archive: zipfile.ZipFile, name: str, dtype: np.dtype, shape: tuple, sha256: str
-) -> np.ndarray:
+def _read_array(member: _Member, name: str, dtype: np.dtype, shape: tuple, sha256: str) -> np.ndarray:
     """One ``.npy`` member: header checked against ``dtype``/``shape`` first, then data and SHA-256."""
-    info = archive.getinfo(f"{name}.npy")
-    with archive.open(info) as member:
-        try:
-            version = npy_format.read_magic(member)
-            if version == (1, 0):
-                header_shape, fortran, header_dtype = npy_format.read_array_header_1_0(member)
-            elif version == (2, 0):
-                header_shape, fortran, header_dtype = npy_format.read_array_header_2_0(member)
-            else:
-                raise ModelFileError(f"{name}.npy has .npy format version {version}, expected 1.0 or 2.0")
-        except ModelFileError:
-            raise
-        except Exception as exc:  # NumPy parses the header with ast.literal_eval; anything can go wrong
-            raise ModelFileError(f"{name}.npy has no valid .npy header: {type(exc).__name__}: {exc}") from exc
-        header_size = member.tell()
+    try:
+        version = npy_format.read_magic(member)
+        if version == (1, 0):
+            header_shape, fortran, header_dtype = npy_format.read_array_header_1_0(member)
+        elif version == (2, 0):
+            header_shape, fortran, header_dtype = npy_format.read_array_header_2_0(member)
+        else:
+            raise ModelFileError(f"{name}.npy has .npy format version {version}, expected 1.0 or 2.0")
+    except ModelFileError:
+        raise
+    except Exception as exc:  # NumPy parses the header with ast.literal_eval; anything can go wrong
+        raise ModelFileError(f"{name}.npy has no valid .npy header: {type(exc).__name__}: {exc}") from exc
+    header_size = member.tell()
     if header_dtype != dtype or header_dtype.hasobject:
         raise ModelFileError(f"{name}.npy holds dtype {header_dtype.str!r}, the metadata says {dtype.str!r}")
     if tuple(header_shape) != tuple(shape) or fortran:
         raise ModelFileError(
-            f"{name}.npy holds shape {header_shape} (fortran_order={fortran}), the metadata says {shape}"
+            f"{name}.npy holds shape {show(header_shape)} (fortran_order={fortran}), "
+            f"the metadata says {shape}"
         )
     size = header_size + dtype.itemsize * math.prod(shape)
-    if info.file_size != size:
-        raise ModelFileError(f"{name}.npy has {info.file_size} bytes, its header implies {size}")
-    raw = archive.read(info)  # the zip's CRC-32 is checked here
-    if hashlib.sha256(raw).hexdigest() != sha256:
+    if member.size != size:
+        raise ModelFileError(f"{name}.npy has {member.size} bytes, its header implies {size}")
+    data = bytearray(size - header_size)
+    view = memoryview(data)
+    for start in range(0, len(data), _CHUNK):
+        chunk = member.read(_CHUNK)
+        view[start : start + len(chunk)] = chunk
+    member.finish()  # the zip's CRC-32, and nothing beyond the declared size
+    if member.digest.hexdigest() != sha256:
         raise ModelFileError(f"{name}.npy does not match its SHA-256 checksum: the file is corrupt")
-    array = npy_format.read_array(io.BytesIO(raw), allow_pickle=False)
-    if array.dtype != dtype or array.shape != tuple(shape):  # cannot happen after the checks above
-        raise ModelFileError(f"{name}.npy decoded to {array.dtype} {array.shape}, expected {dtype} {shape}")
+    array = np.frombuffer(data, dtype=dtype).reshape(shape)
     array = array.astype(dtype.newbyteorder("="), copy=False)
     if not np.isfinite(array).all():
         raise ModelFileError(f"{name}.npy holds non-finite values")
     return array
 
 
+def check_metadata(raw: bytes) -> None:
+    """The limits on ``metadata.json`` that bound what parsing it allocates."""
+    if len(raw) > MAX_METADATA_BYTES:
+        raise ModelFileError(f"{METADATA} has {len(raw)} bytes, more than {MAX_METADATA_BYTES}")
+    items = raw.count(b",") + raw.count(b"[") + raw.count(b"{")
+    if items > MAX_JSON_ITEMS:
+        raise ModelFileError(f"{METADATA} holds about {items} values, more than {MAX_JSON_ITEMS}")
+
+
 def parse_json(raw: bytes) -> dict:
-    """Strict JSON: no NaN or infinity, no repeated key, an object at the top."""
+    """Strict JSON: no NaN or infinity, no repeated key, an object at the top, within the limits."""
+    check_metadata(raw)
 
     def reject_constant(name: str):
         raise ModelFileError(f"{METADATA} holds {name}, which is not a number")
@@ -300,13 +547,13 @@ def parse_json(raw: bytes) -> dict:
     def finite_float(text: str) -> float:
         value = float(text)
         if not math.isfinite(value):
-            raise ModelFileError(f"{METADATA} holds {text}, which is not a finite number")
+            raise ModelFileError(f"{METADATA} holds {text:.60}, which is not a finite number")
         return value
 
     def no_duplicates(pairs: list) -> dict:
         keys = [key for key, _ in pairs]
         if len(set(keys)) != len(keys):
-            raise ModelFileError(f"{METADATA} repeats a key among {keys[:20]}")
+            raise ModelFileError(f"{METADATA} repeats a key among {show(keys[:20])}")
         return dict(pairs)
 
     document = json.loads(
@@ -322,9 +569,14 @@ def parse_json(raw: bytes) -> dict:
 
 def show(value: object) -> str:
     """A JSON value as short text for an error message."""
-    text = (
-        json.dumps(value)
-        if isinstance(value, (dict, list, str, int, float, bool, type(None)))
-        else repr(value)
-    )
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 256:
+        return f"an integer of {value.bit_length()} bits"  # str() of a huge int is slow or refused
+    try:
+        text = (
+            json.dumps(value)
+            if isinstance(value, (dict, list, str, int, float, bool, type(None)))
+            else repr(value)
+        )
+    except (ValueError, TypeError, RecursionError):  # a huge int or a cycle inside
+        text = f"a {type(value).__name__}"
     return text if len(text) <= 60 else text[:57] + "..."
