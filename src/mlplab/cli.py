@@ -4,27 +4,89 @@ An experiment's flags are generated from its ``Config`` (see
 :mod:`mlplab.lab._options`), so every option of every experiment is
 validated the same way: a bad value is a usage error naming the flag, exit
 code 2. ``--quick`` fills the quick values of the options not given.
+
+Outputs and faults: every experiment writes into a staging folder that
+replaces ``DIR/<experiment>/`` whole when it has finished, and the report's
+three files are moved into place together (see :mod:`mlplab.lab._staging`).
+So after a failed write, Ctrl-C or SIGTERM each folder holds its complete
+old set or its complete new set, and the message says which: exit 1 after a
+failure, 130 after Ctrl-C, 143 after SIGTERM (:mod:`mlplab.lab._signals`).
+``--out`` is checked for being a writable folder before anything runs (a
+usage error, exit 2). A closed standard output (``mlplab trace | head -1``)
+ends the command quietly, exit 141, as a Unix tool killed by SIGPIPE.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import signal
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from ._version import __version__
+from .lab import _signals
 from .lab._options import int_range
 from .nn.training import DivergenceError
 
-EXIT_INTERRUPTED = 130
+EXIT_INTERRUPTED = 128 + signal.SIGINT  # 130; SIGTERM gives 128 + 15 = 143
+EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE  # 141, what a shell shows for a tool killed by SIGPIPE
+
+
+class _StdoutClosed(Exception):
+    """The reader of standard output went away (``| head``)."""
+
+
+def _say(text: str) -> None:
+    """``print`` to standard output; a closed pipe ends the command quietly."""
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        raise _StdoutClosed from None
+
+
+class _Outputs:
+    """Which output sets this command has replaced, and which one it was writing: for the last message."""
+
+    def __init__(self):
+        self.replaced: list[str] = []
+        self.current: str | None = None  # being written, not yet in place
+        self.existed = False  # whether the current one had an earlier set
+
+    def start(self, label: str, *paths: Path) -> None:
+        self.current, self.existed = label, any(os.path.lexists(path) for path in paths)
+
+    def finish(self) -> None:
+        self.replaced.append(self.current)
+        self.current = None
+
+    def lines(self) -> list[str]:
+        lines = []
+        if self.current is not None:
+            if self.existed:
+                lines.append(
+                    f"{self.current}: the earlier complete set is unchanged (nothing of this run is in it)."
+                )
+            else:
+                lines.append(f"{self.current}: not written (there was none before).")
+        if self.replaced:
+            lines.append(f"New and complete: {', '.join(self.replaced)}.")
+        elif self.current is None:
+            lines.append("Nothing was written.")
+        return lines
+
+
+_outputs = _Outputs()
 
 
 def _cmd_trace(args: argparse.Namespace) -> int:
     from .trace import format_trace, sheet_trace
 
-    print(format_trace(sheet_trace(), args.format, args.digits))
+    _say(format_trace(sheet_trace(), args.format, args.digits))
     return 0
 
 
@@ -35,18 +97,34 @@ def _context(name: str, args: argparse.Namespace):
     return Context(name=name, root=Path(args.out), seed=args.seed, quick=args.quick, progress=progress)
 
 
-_completed: list[str] = []  # experiments finished in this invocation, for the Ctrl-C message
+def _check_out(args: argparse.Namespace) -> None:
+    """``--out`` must be a folder this process can write into: a usage error before anything runs."""
+    out = Path(args.out)
+    if os.path.lexists(out) and not out.is_dir():
+        args.parser.error(f"argument --out: {args.out!r} is not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with _signals.held():
+            handle, probe = tempfile.mkstemp(prefix=".mlplab-probe-", dir=out)
+            os.close(handle)
+            os.unlink(probe)
+    except OSError as error:
+        args.parser.error(f"argument --out: cannot write into {args.out!r}: {error.strerror or error}")
 
 
 def _run_experiment(name: str, module, config, args: argparse.Namespace) -> dict:
-    """Run experiment ``name`` with ``config`` and the common options of ``args``, on one BLAS thread."""
+    """Run experiment ``name`` with ``config`` and the common options of ``args``, on one BLAS thread.
+
+    Its files are staged and replace ``DIR/<name>/`` whole at the end.
+    """
     from .lab._parallel import one_blas_thread
 
     start = time.perf_counter()
-    with one_blas_thread():
-        results = module.run(_context(name, args), config)
-    _completed.append(name)
-    print(f"{name}: done in {time.perf_counter() - start:.1f} s -> {Path(args.out) / name}", flush=True)
+    ctx = _context(name, args)
+    _outputs.start(f"{ctx.folder}/", ctx.folder)
+    with one_blas_thread(), ctx.staged(replaced=_outputs.finish):
+        results = module.run(ctx, config)
+    _say(f"{name}: done in {time.perf_counter() - start:.1f} s -> {ctx.folder}")
     return results
 
 
@@ -60,6 +138,7 @@ def _experiment_handler(name: str, module, parser: argparse.ArgumentParser):
             config = config_from_args(module.Config, args, args.quick)
         except OptionError as error:
             parser.error(f"argument {error.flag}: {error.message}")
+        _check_out(args)
         _run_experiment(name, module, config, args)
         return 0
 
@@ -79,19 +158,23 @@ def _write_report(args: argparse.Namespace) -> None:
     from .report import build_report
 
     start = time.perf_counter()
-    written = build_report(args.out, args.lang)
+    out = Path(args.out)
+    files = [out / name for name in ("report.pdf", "report.ipynb", "report.typ")]
+    _outputs.start(f"{files[0]}, {files[1].name}, {files[2].name}", *files)
+    written = build_report(args.out, args.lang, replaced=_outputs.finish)
     paths = ", ".join(str(p) for key, p in written.items() if key != "typ")
-    print(f"report: done in {time.perf_counter() - start:.1f} s -> {paths}", flush=True)
+    _say(f"report: done in {time.perf_counter() - start:.1f} s -> {paths}")
 
 
 def _cmd_all(args: argparse.Namespace) -> int:
     from . import lab
 
+    _check_out(args)
     start = time.perf_counter()
     for name in lab.available():
         _run_with_defaults(name, args)
     _write_report(args)
-    print(f"all: done in {time.perf_counter() - start:.1f} s -> {args.out}", flush=True)
+    _say(f"all: done in {time.perf_counter() - start:.1f} s -> {args.out}")
     return 0
 
 
@@ -99,6 +182,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from . import lab
     from .report import load_metrics
 
+    _check_out(args)
     present = load_metrics(Path(args.out))
     for name in lab.available():
         if name not in present:  # run what is missing, with the given seed and --quick
@@ -112,9 +196,18 @@ def _escape(text: str) -> str:
     return text.replace("%", "%%")
 
 
+def _out_folder(text: str) -> str:
+    """``--out``: a folder's name; the empty string would quietly mean the current folder."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(f"must name a folder, got {text!r}")
+    return text
+
+
 def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.set_defaults(parser=parser)  # for the --out check's usage error
     parser.add_argument(
         "--out",
+        type=_out_folder,
         default="results",
         metavar="DIR",
         help="output folder; each experiment writes DIR/<experiment>/ (default: results)",
@@ -215,26 +308,49 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code (130 after Ctrl-C)."""
-    args = build_parser().parse_args(argv)
-    _completed.clear()
-    try:
-        return args.handler(args)
-    except KeyboardInterrupt:
-        out = getattr(args, "out", None)
-        lines = [f"mlplab {args.command}: interrupted."]
-        if _completed:
-            lines.append(f"Complete and kept: {', '.join(_completed)} (in {out}/).")
-        if out:
-            lines.append(f"Files written earlier under {out}/ are unchanged; nothing was left half-written.")
-        print("\n" + "\n".join(lines), file=sys.stderr)
-        return EXIT_INTERRUPTED
-    except DivergenceError as error:  # e.g. a --learning-rate far too large
-        print(f"mlplab {args.command}: {error}", file=sys.stderr)
-        return 1
-    except OSError as error:  # a full disk, a read-only folder: atomic writes kept the old files
-        print(f"mlplab {args.command}: {error}; earlier files were left unchanged", file=sys.stderr)
-        return 1
+    """Run the command line; the exit code: 1 failure, 2 usage, 130 Ctrl-C, 143 SIGTERM, 141 closed pipe.
+
+    SIGINT and SIGTERM are handled from the first line on, start-up included.
+    Run as the program (``argv`` None), the handlers stay in place until the
+    process ends, so that a late Ctrl-C cannot turn into a traceback.
+    """
+    global _outputs
+    _outputs = _Outputs()
+    command = "mlplab"
+    with _signals.handled(restore=argv is not None):
+        try:
+            parser = build_parser()
+            try:
+                args = parser.parse_args(argv)
+            except BrokenPipeError:  # --help or --version into a closed pipe
+                raise _StdoutClosed from None
+            command = f"mlplab {args.command}"
+            return args.handler(args)
+        except KeyboardInterrupt as stop:  # Interrupted (SIGINT, SIGTERM) or Python's own Ctrl-C
+            _signals.stopping()  # a second signal from here on is only noted
+            signum = _signals.first_signal() or getattr(stop, "signum", signal.SIGINT)
+            by = _signals.NAMES.get(signum, "a signal")
+            _tell(f"{command}: interrupted. Stopped by {by}.", *_outputs.lines())
+            return 128 + signum
+        except _StdoutClosed:
+            _signals.stopping()
+            with contextlib.suppress(OSError):  # no second error when Python flushes stdout at exit
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return EXIT_BROKEN_PIPE
+        except DivergenceError as error:  # e.g. a --learning-rate far too large
+            _signals.stopping()
+            _tell(f"{command}: {error}", *_outputs.lines())
+            return 1
+        except OSError as error:  # a full disk, a read-only folder: the staged set was dropped whole
+            _signals.stopping()
+            _tell(f"{command}: {error}", *_outputs.lines())
+            return 1
+
+
+def _tell(*lines: str) -> None:
+    """The last message, on stderr (which may be closed too)."""
+    with contextlib.suppress(OSError):
+        print("\n" + "\n".join(lines), file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":

@@ -2,8 +2,11 @@
 
 An experiment is a module in :mod:`mlplab.lab` with ``NAME``, ``HELP``, a
 frozen dataclass ``Config`` of its options (see :mod:`mlplab.lab._options`)
-and ``run(ctx, config) -> dict``. It writes into ``ctx.out``
-(``DIR/<experiment>/``) a ``metrics.json`` and its figures. ``metrics.json``
+and ``run(ctx, config) -> dict``. It writes into ``ctx.out`` a
+``metrics.json`` and its figures. Under :meth:`Context.staged` (as the
+command line runs it) ``ctx.out`` is a staging folder that replaces
+``DIR/<experiment>/`` as a whole when the experiment has finished (see
+:mod:`mlplab.lab._staging`); without it, ``ctx.out`` is ``DIR/<experiment>/``. ``metrics.json``
 holds ``settings`` (every field of the ``Config`` that ran, and what the
 experiment derived from it), ``results``, ``seed``, package ``versions`` and,
 in a field of their own, ``timings``: with the same seed everything but
@@ -19,7 +22,7 @@ import os
 import platform
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -27,6 +30,7 @@ import numpy as np
 
 from .._io import atomic_write
 from ._data import SPIRAL_SCALE, scaled_spirals  # re-exported: importable from here, as before
+from ._staging import staged_folder
 
 __all__ = [
     "SPIRAL_SCALE",
@@ -124,12 +128,36 @@ class Context:
     progress: bool = field(default_factory=lambda: sys.stderr.isatty())
     timings: dict[str, object] = field(default_factory=dict)  # seconds, possibly nested
     started: float = field(default_factory=time.perf_counter)
+    _staging: Path | None = field(default=None, init=False, repr=False)
+
+    @property
+    def folder(self) -> Path:
+        """``root / name``: where the experiment's files end up."""
+        return Path(self.root) / self.name
 
     @property
     def out(self) -> Path:
-        path = Path(self.root) / self.name
+        """The folder to write into: the staging folder under :meth:`staged`, else :attr:`folder`."""
+        if self._staging is not None:
+            return self._staging
+        path = self.folder
         path.mkdir(parents=True, exist_ok=True)
         return path
+
+    @contextlib.contextmanager
+    def staged(self, replaced: Callable[[], None] | None = None) -> Iterator[Path]:
+        """Inside the block ``out`` is a fresh staging folder; at its end it replaces ``folder`` whole.
+
+        If the block raises (a failed write, Ctrl-C, SIGTERM), the staging
+        folder is removed and ``folder`` keeps its earlier files, all of them.
+        ``replaced()`` is called as soon as the new folder is in place.
+        """
+        with staged_folder(self.folder, replaced) as staging:
+            self._staging = staging
+            try:
+                yield staging
+            finally:
+                self._staging = None
 
     def seed_for(self, *key: int) -> int:
         return derive_seed(self.seed, *key)

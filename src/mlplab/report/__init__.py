@@ -3,9 +3,12 @@
 :func:`build_report` reads every experiment's ``metrics.json`` under the
 results folder (running the experiments that are missing), and writes
 ``report.pdf`` and ``report.ipynb`` (plus ``report.typ``, the PDF's source)
-next to them. Each section of the report is a module of :mod:`.sections`
-with its blocks, the facts (numbers) its prose uses and its tables, read from
-its experiment's results; the words come from ``prose_<lang>.py``.
+next to them, as one set: the three are written into a staging folder and
+moved into place together only when all exist, so an interruption or a
+failed write leaves the earlier set whole. Each section of the report is a
+module of :mod:`.sections` with its blocks, the facts (numbers) its prose
+uses and its tables, read from its experiment's results; the words come from
+``prose_<lang>.py``.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import json
 from pathlib import Path
 
 from .._io import atomic_write
+from ..lab._staging import discard, staged_files
 
 __all__ = ["LANGUAGES", "build_report", "load_metrics", "prose"]
 
@@ -44,7 +48,7 @@ def load_metrics(out: Path) -> dict[str, dict]:
 
 
 def build_report(out: str | Path = "results", lang: str = "en", *, pdf: bool = True,
-                 notebook: bool = True, timeout: int = 900) -> dict[str, Path]:  # fmt: skip
+                 notebook: bool = True, timeout: int = 900, replaced=None) -> dict[str, Path]:  # fmt: skip
     """Write ``report.pdf`` and ``report.ipynb`` into ``out`` from the results there.
 
     Parameters
@@ -56,6 +60,8 @@ def build_report(out: str | Path = "results", lang: str = "en", *, pdf: bool = T
         Which outputs to write.
     timeout : int
         Seconds a notebook cell may run.
+    replaced : callable, optional
+        Called once the new files are in place (before a signal that waited is raised).
 
     Returns
     -------
@@ -72,24 +78,28 @@ def build_report(out: str | Path = "results", lang: str = "en", *, pdf: bool = T
     def figure_exists(stem: str) -> bool:
         return (out / f"{stem}.png").is_file() and (out / f"{stem}.svg").is_file()
 
-    written: dict[str, Path] = {}
-    if pdf:
-        from .render_typst import compile_pdf, render
+    names = [*(["report.typ", "report.pdf"] if pdf else []), *(["report.ipynb"] if notebook else [])]
+    # all of them are written into a staging folder, then moved into place together (see lab._staging)
+    try:
+        with staged_files(out, names, "report", replaced) as staging:
+            if pdf:
+                from .render_typst import compile_pdf, render
 
-        source = render(blocks, text, facts, tables, lang, figure_exists)
-        with atomic_write(out / "report.typ") as handle:
-            handle.write(source)
-        data = compile_pdf(source, out)
-        with atomic_write(out / "report.pdf", "wb") as handle:
-            handle.write(data)
-        written.update(typ=out / "report.typ", pdf=out / "report.pdf")
-    if notebook:
-        import nbformat
+                source = render(blocks, text, facts, tables, lang, figure_exists)
+                with atomic_write(staging / "report.typ") as handle:
+                    handle.write(source)
+                data = compile_pdf(source, out)
+                with atomic_write(staging / "report.pdf", "wb") as handle:
+                    handle.write(data)
+            if notebook:
+                import nbformat
 
-        from .render_notebook import execute, render
+                from .render_notebook import execute, render
 
-        nb = execute(render(blocks, text, facts, tables, figure_exists), out, timeout)
-        with atomic_write(out / "report.ipynb") as handle:
-            nbformat.write(nb, handle)
-        written["notebook"] = out / "report.ipynb"
-    return written
+                nb = execute(render(blocks, text, facts, tables, figure_exists), out, timeout)
+                with atomic_write(staging / "report.ipynb") as handle:
+                    nbformat.write(nb, handle)
+    finally:
+        discard(out / ".report.typ")  # compile_pdf's scratch copy, should a signal cut its clean-up short
+    keys = {"report.typ": "typ", "report.pdf": "pdf", "report.ipynb": "notebook"}
+    return {keys[name]: out / name for name in names}
