@@ -299,7 +299,7 @@ def _check_directory(handle, size: int) -> None:
             handle.seek(locator - 56)
             record = handle.read(56)
             if record[:4] == b"PK\x06\x06":
-                *_, entries, directory_size, _ = struct.unpack("<4sQ2H2L3Q", record)
+                *_, entries, directory_size, _ = struct.unpack("<4sQ2H2L4Q", record)
     if entries > MAX_MEMBERS:
         raise ModelFileError(f"the zip lists {entries} members, more than {MAX_MEMBERS}")
     if directory_size > MAX_DIRECTORY_BYTES:
