@@ -18,7 +18,9 @@ pointing down:
 and ``fsync``-ed, then moved over ``path`` with ``os.replace``. If anything
 fails, the previous file is unchanged and no temporary file remains. The same
 model always gives the same bytes. Files of format version 1 (mlplab 0.1)
-still load.
+still load. Before writing, :func:`save` runs the document and arrays through
+the checks :func:`load` applies (:func:`check_before_saving`), so a file it
+writes is a file :func:`load` reads.
 """
 
 from __future__ import annotations
@@ -119,8 +121,10 @@ def save(model, path) -> Path:
         A sheet ``MLP`` (trained or not) or a fitted ``MLPClassifier``.
     path : str or os.PathLike
         The file to write (``.mlplab`` is a good suffix; none is added);
-        missing folders are created. An existing file is replaced only once
-        the new one is completely written, and keeps its permissions.
+        missing folders are created. An existing regular file is replaced only
+        once the new one is completely written, and keeps its permissions.
+        Anything else at ``path`` is refused, a symbolic link included (it is
+        not followed: pass its target, ``os.path.realpath(path)``, to write there).
 
     Returns
     -------
@@ -133,7 +137,13 @@ def save(model, path) -> Path:
         If ``model`` is of no registered kind or ``path`` not a path.
     ValueError
         If the model holds something a data-only file cannot (a custom
-        optimiser class, labels that are not str, int, float or bool).
+        optimiser class, labels that are not str, int, float or bool), or
+        anything :func:`load` would refuse (NaN written into the weights, an
+        attribute set to an invalid value, labels longer than 1024 characters,
+        an infinite number): the model is checked by :func:`load`'s own rules
+        before anything is written, and the message names the field.
+    IsADirectoryError, FileExistsError
+        If ``path`` is a folder, or a symbolic link, FIFO, socket or device.
     OSError
         If the file cannot be written (full disk, read-only folder, ...); the
         message names the path, and the previous file is unchanged.
@@ -187,7 +197,7 @@ def check_before_saving(codec: Codec, document: dict, arrays: dict[str, np.ndarr
             if not np.isfinite(array).all():
                 raise ModelFileError(f"{name} holds non-finite values (NaN or infinity)")
             checked[name] = np.array(array, dtype=dtype.newbyteorder("="))  # a copy: decode may keep it
-        codec.decode(document, checked)
+        _decode(codec, document, checked)
     except ModelFileError as exc:
         raise ValueError(bounded(f"cannot save the model, load would refuse the file: {exc}")) from None
 
@@ -212,7 +222,9 @@ def load(path, *, max_bytes: int = DEFAULT_MAX_BYTES):
         The model file.
     max_bytes : int, keyword-only
         Largest file, and largest total of uncompressed members, accepted
-        (default 1 GiB). Checked before anything is allocated.
+        (default 1 GiB). Checked before anything is allocated; no member is
+        ever inflated beyond its declared size, so loading any file costs
+        about its declared content, at most ``max_bytes``.
 
     Returns
     -------
@@ -225,7 +237,8 @@ def load(path, *, max_bytes: int = DEFAULT_MAX_BYTES):
     Raises
     ------
     ModelFileError
-        For every rejected file: see :class:`ModelFileError`.
+        For every rejected file: see :class:`ModelFileError`. A FIFO, socket
+        or device is refused without being opened for reading (no blocking).
     TypeError, ValueError
         For a ``path`` that is not a path, or a bad ``max_bytes``.
     OSError
@@ -241,6 +254,16 @@ def load(path, *, max_bytes: int = DEFAULT_MAX_BYTES):
     _, arrays = read_archive(path, max_bytes, expect)
     document = chosen[0]
     try:
-        return _codec_for_kind(document["kind"]).decode(document, arrays)
+        return _decode(_codec_for_kind(document["kind"]), document, arrays)
     except ModelFileError as exc:
         raise ModelFileError(f"{path} was rejected: {exc}") from exc
+
+
+def _decode(codec: Codec, document: dict, arrays: dict[str, np.ndarray]):
+    """``codec.decode``, with any error a checked document still provokes as a :class:`ModelFileError`."""
+    try:
+        return codec.decode(document, arrays)
+    except ModelFileError:
+        raise
+    except (TypeError, ValueError, OverflowError, KeyError, IndexError, ArithmeticError) as exc:
+        raise ModelFileError(f"the model cannot be rebuilt: {type(exc).__name__}: {exc}") from exc

@@ -11,6 +11,15 @@ document promises (``expect``), compares them with the metadata and with
 each ``.npy`` header, and only then reads each array with
 ``allow_pickle=False`` and checks its SHA-256 (the zip's CRC-32 is checked
 as well). Every rejected file raises :class:`ModelFileError`.
+
+Against a hostile file, the reader bounds what it spends before spending it:
+only a regular file is opened (without blocking); the zip's end record bounds
+the member count and the central directory (``MAX_MEMBERS``,
+``MAX_DIRECTORY_BYTES``) before ``zipfile`` builds its list; each member is
+inflated as a stream that stops at its declared size (:class:`_Member`: one
+byte more is asked for, to refuse a member that holds more); ``metadata.json``
+is bounded in bytes and in values before it is parsed; every message is cut
+to ``MAX_MESSAGE_CHARS``.
 """
 
 from __future__ import annotations
@@ -283,7 +292,7 @@ def _check_directory(handle, size: int) -> None:
     zip64 end record just before its locator; both the number of entries and
     the directory's size must be small.
     """
-    reach = min(size, _EOCD_SIZE + 0xFFFF)
+    reach = min(size, _EOCD_SIZE + (1 << 16))  # as zipfile looks: a maximal comment and one byte
     handle.seek(size - reach)
     tail = handle.read(reach)
     at = len(tail) - _EOCD_SIZE
