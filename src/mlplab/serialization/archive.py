@@ -72,6 +72,8 @@ MAX_JSON_ITEMS = 1_000_000
 MAX_MEMBERS = 64
 #: the zip's central directory: room for ``MAX_MEMBERS`` entries with long names
 MAX_DIRECTORY_BYTES = 1 << 16
+#: integers in ``metadata.json`` lie strictly within +-2**128 (a PCG64 state is below it)
+MAX_JSON_INT = 1 << 128
 #: every error message is cut to this many characters
 MAX_MESSAGE_CHARS = 1000
 FLOAT_DTYPES = {"float64": np.dtype("<f8"), "float32": np.dtype("<f4")}
@@ -176,6 +178,8 @@ def _json_problem(value: object, where: str) -> str | None:
     elif isinstance(value, float):
         if not math.isfinite(value):
             return f"{name} is {value}, not a finite number"
+    elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= MAX_JSON_INT:
+        return f"{name} is {show(value)}, beyond the +-2**128 an integer in a model file may reach"
     elif value is not None and not isinstance(value, (str, int, bool)):
         return f"{name} is a {type(value).__name__}, not a JSON value"
     return None
@@ -559,6 +563,12 @@ def parse_json(raw: bytes) -> dict:
             raise ModelFileError(f"{METADATA} holds {text:.60}, which is not a finite number")
         return value
 
+    def bounded_int(text: str) -> int:
+        digits = len(text.lstrip("-"))
+        if digits > 39 or abs(value := int(text)) >= MAX_JSON_INT:  # 2**128 has 39 digits
+            raise ModelFileError(f"{METADATA} holds an integer of {digits} digits, beyond +-2**128")
+        return value
+
     def no_duplicates(pairs: list) -> dict:
         keys = [key for key, _ in pairs]
         if len(set(keys)) != len(keys):
@@ -569,6 +579,7 @@ def parse_json(raw: bytes) -> dict:
         raw.decode("utf-8"),
         parse_constant=reject_constant,
         parse_float=finite_float,
+        parse_int=bounded_int,
         object_pairs_hook=no_duplicates,
     )
     if not isinstance(document, dict):
