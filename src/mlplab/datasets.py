@@ -11,10 +11,14 @@ import numbers
 
 import numpy as np
 
-from .nn.checks import check_bool, check_features, check_nonnegative_float, rng_from_seed
+from .nn.checks import as_plain_array, check_bool, check_features, check_nonnegative_float, rng_from_seed
 from .nn.data import split_indices
 
-__all__ = ["make_spirals", "make_xor", "train_val_split"]
+__all__ = ["MAX_SAMPLES", "make_spirals", "make_xor", "train_val_split"]
+
+#: The most points :func:`make_spirals` makes (checked before allocating: 10⁷ points are
+#: 160 MB of float64 coordinates, plus as much again for temporaries).
+MAX_SAMPLES = 10**7
 
 
 def make_xor() -> tuple[np.ndarray, np.ndarray]:
@@ -46,7 +50,7 @@ def make_spirals(
     Parameters
     ----------
     n_samples : int
-        Total number of points, at least 2 (an odd number gives ``n − 1``).
+        Total number of points, from 2 to :data:`MAX_SAMPLES` (an odd number gives ``n − 1``).
     noise : float
         Standard deviation of the Gaussian noise, >= 0.
     seed : int, SeedSequence, Generator or None
@@ -59,8 +63,11 @@ def make_spirals(
     """
     if isinstance(n_samples, bool) or not isinstance(n_samples, numbers.Integral):
         raise TypeError(f"n_samples must be an integer >= 2, got {n_samples!r}")
-    if n_samples < 2:
-        raise ValueError(f"n_samples must be an integer >= 2, got {n_samples!r}")
+    if not 2 <= n_samples <= MAX_SAMPLES:
+        raise ValueError(
+            f"n_samples must be an integer from 2 to mlplab.datasets.MAX_SAMPLES = {MAX_SAMPLES:,}, "
+            f"got {n_samples!r}"
+        )
     noise = check_nonnegative_float(noise, "noise")
     rng = rng_from_seed(seed)
     half = int(n_samples) // 2
@@ -88,7 +95,7 @@ def train_val_split(
         In scikit-learn's ``train_test_split`` order.
     """
     X = check_features(X)
-    y = np.asarray(y)
+    y = as_plain_array(y, "y")
     if y.ndim != 1 or y.shape[0] != X.shape[0]:
         raise ValueError(f"y must be 1-D with one label per row of X ({X.shape[0]}), got shape {y.shape}")
     stratify = check_bool(stratify, "stratify")

@@ -15,6 +15,7 @@ import numpy as np
 from .model import Model, NotFittedError
 from .nn.checks import as_real_array, check_bool, check_callbacks
 from .nn.gradcheck import GradientCheckResult
+from .nn.network import Linear
 from .nn.optimizers import Optimizer
 from .nn.training import EarlyStopping, History
 from .serialization import Codec, ModelFileError, register, save
@@ -132,8 +133,7 @@ class MLP:
             dtype=dtype,
         )
         self._stopper = stopper
-        self._logits: np.ndarray | None = None
-        self._cache_rows: int | None = None
+        self._cache: _ForwardCache | None = None
 
     @classmethod
     def from_model(cls, model: Model, stopper: EarlyStopping | None = None) -> MLP:
@@ -151,7 +151,7 @@ class MLP:
         face._stopper = stopper or model.early_stopping or EarlyStopping()
         if model.early_stopping is not None:
             model.early_stopping = face._stopper
-        face._logits, face._cache_rows = None, None
+        face._cache = None
         return face
 
     # ------------------------------------------------------- settings (views)
@@ -249,13 +249,20 @@ class MLP:
             ŷ: σ(z) for one output unit, softmax(z) for several.
         """
         X = self.model.check_X(X)
-        self._logits = self.network.forward(X)
-        self._cache_rows = X.shape[0]
-        probabilities = self.head.probabilities(self._logits)
+        self.network.check_finite()
+        logits = self.network.forward(X)
+        self._cache = _ForwardCache(self.network, X, logits)
+        probabilities = self.head.probabilities(logits)
         return probabilities[:, 1:] if self.layer_sizes[-1] == 1 else probabilities  # (n, n_out)
 
     def _backward(self, X, y) -> tuple[list[np.ndarray], list[np.ndarray]]:
         """Backward pass for the batch of the last :meth:`_forward` call.
+
+        The forward cache must still be that of ``_forward(X)`` for this very
+        ``X``: a different ``X`` (even of the same shape), weights changed since
+        (``set_weights``, writing into a view, training) or another pass that
+        overwrote the layers' caches (a gradient check, training) is a
+        ``ValueError`` saying which; call ``_forward(X)`` again.
 
         Returns
         -------
@@ -265,13 +272,14 @@ class MLP:
             :attr:`biases`. They are copies.
         """
         X = self.model.check_X(X)
-        if self._logits is None or self._cache_rows != X.shape[0]:
+        if self._cache is None:
             raise ValueError(
                 f"_backward(X, y) needs the forward pass of the same X first: call _forward(X) "
-                f"(last forward had {self._cache_rows} samples, X has {X.shape[0]})"
+                f"(there is no forward pass to use; X has {X.shape[0]} samples)"
             )
+        self._cache.check(self.network, X)
         targets = self.head.encode(self.head.check(y, X.shape[0]), self.network.dtype)
-        _, grad_logits = self.loss.value_and_gradient(self._logits, targets)
+        _, grad_logits = self.loss.value_and_gradient(self._cache.logits, targets)
         self.network.backward(grad_logits)
         if self.l2:
             self.network.add_l2_gradient(self.l2)
@@ -336,7 +344,7 @@ class MLP:
                 callbacks=callbacks,
             )
         finally:
-            self._logits = None  # the cache belongs to the last mini-batch now
+            self._cache = None  # the layers' caches belong to the last mini-batch now
 
     def predict(self, X) -> np.ndarray:
         """Predicted class labels, ``int64`` of shape ``(n_samples,)``."""
@@ -356,19 +364,22 @@ class MLP:
 
     # ----------------------------------------------------------- extras
     @property
-    def weights(self) -> list[np.ndarray]:
+    def weights(self) -> Sequence[np.ndarray]:
+        """Views into the model; ``weights[l][...] = W`` and ``weights[l] = W`` both write into it."""
         return self.network.weights
 
     @property
-    def biases(self) -> list[np.ndarray]:
+    def biases(self) -> Sequence[np.ndarray]:
+        """Views into the model, like :attr:`weights`."""
         return self.network.biases
 
     def set_weights(self, weights: Sequence, biases: Sequence) -> MLP:
         """Copy given weights and biases into the model and mark it usable.
 
         ``weights[l]`` must have shape ``(layer_sizes[l+1], layer_sizes[l])``
-        (a vector is accepted for a one-unit layer, like the sheet's ``w^(3)``)
-        and ``biases[l]`` shape ``(layer_sizes[l+1],)`` (a number for one unit).
+        (a vector is accepted for a one-unit layer only, like the sheet's
+        ``w^(3)``; a flat vector for a matrix is refused) and ``biases[l]``
+        shape ``(layer_sizes[l+1],)`` (a number for one unit).
         """
         n = len(self.weights)
         for name, value in (("weights", weights), ("biases", biases)):
@@ -381,7 +392,8 @@ class MLP:
         for i, (w, b, dest_w, dest_b) in enumerate(zip(weights, biases, self.weights, self.biases)):
             w = as_real_array(w, f"weights[{i}]", dtype)
             b = as_real_array(b, f"biases[{i}]", dtype)
-            if w.size != dest_w.size or (w.shape != dest_w.shape and w.ndim > 1):
+            one_unit_vector = dest_w.shape[0] == 1 and w.ndim == 1 and w.size == dest_w.size
+            if w.shape != dest_w.shape and not one_unit_vector:
                 raise ValueError(f"weights[{i}] must have shape {dest_w.shape}, got {w.shape}")
             if b.size != dest_b.size or b.ndim > 1:
                 raise ValueError(f"biases[{i}] must have shape {dest_b.shape}, got {b.shape}")
@@ -412,6 +424,47 @@ class MLP:
             f"MLP({self.layer_sizes}, activation={self.activation!r}, "
             f"learning_rate={self.learning_rate!r}, optimizer={self.optimizer.name!r}, l2={self.l2!r})"
         )
+
+
+class _ForwardCache:
+    """What :meth:`MLP._forward` left for :meth:`MLP._backward`, and how to tell it is still valid.
+
+    Valid while (1) every layer still holds the very arrays this forward pass
+    cached (identity: no other pass ran since), (2) the parameters equal
+    those of the forward pass and (3) ``_backward`` gets an ``X`` equal to
+    the forward one. Costs a copy of ``X`` and of the parameter vector.
+    """
+
+    def __init__(self, network, X: np.ndarray, logits: np.ndarray):
+        self.logits = logits
+        self.X = X.copy()
+        self.params = network.params.copy()
+        self.layer_arrays = self._layer_arrays(network)
+
+    @staticmethod
+    def _layer_arrays(network) -> list:
+        return [layer.input if isinstance(layer, Linear) else layer.output for layer in network.layers]
+
+    def check(self, network, X: np.ndarray) -> None:
+        if any(a is not b for a, b in zip(self._layer_arrays(network), self.layer_arrays)):
+            raise ValueError(
+                "_backward(X, y): the forward cache was overwritten by another pass since _forward "
+                "(training or a gradient check); call _forward(X) again"
+            )
+        if X.shape != self.X.shape or not np.array_equal(X, self.X):
+            what = (
+                f"last forward had {self.X.shape[0]} samples, X has {X.shape[0]}"
+                if X.shape[0] != self.X.shape[0]
+                else f"last forward had a different X of the same shape {X.shape}"
+            )
+            raise ValueError(
+                f"_backward(X, y) needs the forward pass of the same X: call _forward(X) ({what})"
+            )
+        if not np.array_equal(network.params, self.params):
+            raise ValueError(
+                "_backward(X, y): the weights changed since the last _forward (set_weights, a write "
+                "into a weight view, or training); call _forward(X) again"
+            )
 
 
 class _EpochPrinter:

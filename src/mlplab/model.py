@@ -40,7 +40,7 @@ from .nn.initializers import get_initializer
 from .nn.losses import Loss, get_loss
 from .nn.network import Network
 from .nn.optimizers import Optimizer, get_optimizer
-from .nn.training import DivergenceError, EarlyStopping, History, TrainingInterrupted, fit
+from .nn.training import DivergenceError, EarlyStopping, History, TrainingInterrupted, check_schedule, fit
 
 __all__ = ["RANDOM_STREAMS", "Model", "NotFittedError"]
 
@@ -91,8 +91,11 @@ class Model:
     head : Head
     loss : Loss
     optimizer : Optimizer
+        Serves this model only: an optimiser object already serving another
+        live model is refused (``ValueError`` naming ``optimizer``).
     history : History or None
-        What the last :meth:`fit` recorded.
+        What the last :meth:`fit` recorded (also when it ended with an error:
+        the epochs completed before).
     fitted : bool
         Whether the weights are the model's (trained or given); predicting needs it.
     """
@@ -135,6 +138,7 @@ class Model:
         self._streams: dict[str, np.random.Generator] = dict(zip(RANDOM_STREAMS, streams))
         self.history: History | None = None
         self.fitted = False
+        self.optimizer.bind(self.network.params)  # before initialize() resets it: never another model's
         self.initialize()
 
     # ---------------------------------------------------------------- settings
@@ -221,11 +225,18 @@ class Model:
         ------
         DivergenceError, TrainingInterrupted
             As :func:`~mlplab.nn.training.fit`; :attr:`history` then holds the
-            epochs completed before, and the model stays usable.
+            epochs completed before, and the model stays usable. So does any
+            other error raised once training has begun (a callback's, say).
+        ValueError
+            If a parameter is not finite (e.g. NaN written into a weight
+            view), naming the array, before anything is changed.
         """
+        check_schedule(epochs, batch_size)
         X = self.check_X(X)
         y = self.head.check(y, X.shape[0])
         callbacks = check_callbacks(callbacks)
+        self.network.check_finite()
+        self.optimizer.bind(self.network.params)  # a copied model's optimiser is unbound
         validation = None
         if validation_data is not None:
             X_val, y_val = _pair(validation_data)
@@ -241,8 +252,9 @@ class Model:
             train_rows, val_rows = self.holdout(y)
             validation = (X[val_rows], self.head.encode(y[val_rows], self.dtype))
             X, y = X[train_rows], y[train_rows]
+        record = History()  # filled as training goes, so it survives any error from here on
         try:
-            self.history = fit(
+            fit(
                 self.network,
                 self.loss,
                 self.optimizer,
@@ -256,11 +268,16 @@ class Model:
                 validation=validation,
                 early_stopping=self.early_stopping,
                 callbacks=[self._mark_fitted, *callbacks],  # first: callbacks may predict
+                history=record,
             )
-        except (DivergenceError, TrainingInterrupted) as stop:
+        except (DivergenceError, TrainingInterrupted):
             self.fitted = True  # the last finite (or last complete) weights: usable
-            self.history = stop.history  # the epochs completed before it happened
+            self.history = record  # the epochs completed before it happened
             raise
+        except BaseException:
+            self.history = record  # e.g. a callback raised: the epochs completed before are kept
+            raise
+        self.history = record
         self.fitted = True
         return self.history
 
@@ -276,7 +293,9 @@ class Model:
                 "this model has no trained weights yet: call train(X, y) first (fit for a Model), "
                 "or give it weights with set_weights(weights, biases)"
             )
-        return self.network.predict_logits(self.check_X(X))
+        X = self.check_X(X)
+        self.network.check_finite()  # a NaN written through a view: one pass over a small vector
+        return self.network.predict_logits(X)
 
     def predict(self, X: object) -> np.ndarray:
         """Class labels (``int64``) for a classifier head, values for the identity head."""
@@ -297,6 +316,7 @@ class Model:
         """The mean loss on ``(X, y)`` with the current weights, without the L2 term."""
         X = self.check_X(X)
         targets = self.head.encode(self.head.check(y, X.shape[0]), self.dtype)
+        self.network.check_finite()
         return self.loss.value(self.network.predict_logits(X), targets)
 
     def gradient_check(self, X: object, y: object, eps: float = 1e-3) -> GradientCheckResult:
@@ -305,6 +325,7 @@ class Model:
             raise ValueError(f"gradient checks need a float64 model, got dtype {self.dtype}")
         X = self.check_X(X)
         targets = self.head.encode(self.head.check(y, X.shape[0]), self.dtype)
+        self.network.check_finite()
         return check_gradients(self.network, self.loss, X, targets, self.l2, eps)
 
     def __repr__(self) -> str:

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .nn.activations import get_activation
-from .nn.checks import check_labels
+from .nn.checks import as_real_array, check_labels, short_repr
 from .nn.heads import get_head
 from .nn.losses import get_loss
 from .nn.network import Linear, Network
@@ -57,29 +57,42 @@ def trace_pass(weights: Sequence, biases: Sequence, x, y, activation: str = "sig
     activation : str
         Activation of the hidden layers.
 
+    Every argument is checked (finite real numbers, matching shapes) with an
+    error naming it, e.g. ``weights[1]`` or ``x``.
+
     Returns
     -------
     dict
         ``{'z1': ..., 'a1': ..., 'y_hat': ..., 'loss': ..., 'dL_dz3': ..., ...}``,
         NumPy arrays (vectors and matrices) and floats, in the order computed.
     """
-    if not isinstance(weights, Sequence) or not isinstance(biases, Sequence) or len(weights) != len(biases):
-        raise ValueError("weights and biases must be lists of the same length")
+    for name, value in (("weights", weights), ("biases", biases)):
+        if not isinstance(value, Sequence) or isinstance(value, (str, bytes)):
+            raise TypeError(f"{name} must be a list of arrays, one per layer, got {short_repr(value)}")
+    if len(weights) != len(biases):
+        raise ValueError(
+            f"weights and biases must be lists of the same length, got {len(weights)} and {len(biases)}"
+        )
     if len(weights) == 0:
         raise ValueError("weights must hold at least one layer, got an empty list")
-    mats = [np.atleast_2d(np.asarray(w, dtype=np.float64)) for w in weights]
-    x = np.asarray(x, dtype=np.float64)
+    mats = []
+    for i, w in enumerate(weights):
+        w = as_real_array(w, f"weights[{i}]")  # finite real numbers, or an error naming weights[i]
+        if w.ndim not in (1, 2):
+            raise ValueError(f"weights[{i}] must be a matrix (n_out, n_in) or a vector, got shape {w.shape}")
+        mats.append(np.atleast_2d(w))
+    x = as_real_array(x, "x")
     if x.ndim != 1:
         raise ValueError(f"x must be one sample, a 1-D array, got shape {x.shape}")
     sizes = [mats[0].shape[1]] + [m.shape[0] for m in mats]
     for i, m in enumerate(mats):
-        if m.ndim != 2 or m.shape[1] != sizes[i]:
+        if m.shape[1] != sizes[i]:
             raise ValueError(f"weights[{i}] must have {sizes[i]} columns, got shape {m.shape}")
     if x.shape[0] != sizes[0]:
         raise ValueError(f"x has {x.shape[0]} features, but weights[0] expects {sizes[0]}")
     network = Network(sizes, get_activation(activation).name)
     for i, (m, b) in enumerate(zip(mats, biases)):
-        b = np.asarray(b, dtype=np.float64).reshape(-1)
+        b = as_real_array(b, f"biases[{i}]").reshape(-1)
         if b.shape != (sizes[i + 1],):
             raise ValueError(f"biases[{i}] must have {sizes[i + 1]} entries, got shape {b.shape}")
         network.weights[i][...] = m

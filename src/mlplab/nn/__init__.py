@@ -12,6 +12,21 @@ It knows nothing of any exercise sheet. Parts:
 * :mod:`~mlplab.nn.training` — the mini-batch loop, history, early stopping
 * :mod:`~mlplab.nn.gradcheck` — finite-difference gradient checks
 * :mod:`~mlplab.nn.data` — hold-out splits by row index
+
+**The rule for checks.** Everything that takes a *setting* or builds an
+object checks its input, cheaply and before any work, with a ``ValueError`` or
+``TypeError`` naming the argument and the value (:mod:`~mlplab.nn.checks`):
+constructors (``Network``, optimisers, heads and losses by name,
+``EarlyStopping``), ``Network.initialize``, ``Network.check_finite``, item
+assignment into ``Network.weights``, ``Optimizer.bind`` and ``load_state``,
+:func:`~mlplab.nn.training.fit`'s settings, :func:`~mlplab.nn.gradcheck.check_gradients`'
+``eps``. What runs per mini-batch — the layers' and the network's
+``forward``/``backward``/``predict_logits``/``objective``, ``Loss.value`` and
+``value_and_gradient``, ``Optimizer.step``, a head's ``encode``, ``predict``,
+``probabilities`` and metrics, activations — checks **nothing**: it takes
+arrays already checked (by ``checks.check_data``, a head's ``check``) and of
+the network's dtype, and its docstring (or its module's) says so. Handing them
+unchecked arrays is a bug of the caller, not a user error.
 """
 
 from .activations import ACTIVATIONS, Activation, get_activation, sigmoid

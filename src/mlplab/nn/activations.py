@@ -16,6 +16,10 @@ identity   z                       1
 
 For ReLU the derivative at exactly ``z = 0`` is taken as 0 (the convention of
 PyTorch and scikit-learn).
+
+Unchecked: ``forward`` and ``backward`` are the hot path and take float
+arrays as the caller made them; only :func:`get_activation` checks its
+argument (see the rule in :mod:`mlplab.nn`).
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+
+from .checks import short_repr
 
 __all__ = ["ACTIVATIONS", "Activation", "get_activation", "sigmoid", "sigmoid_fast"]
 
@@ -155,8 +161,8 @@ def get_activation(name: object, argument: str = "activation") -> Activation:
     if isinstance(name, Activation):
         return name
     if not isinstance(name, str):
-        raise TypeError(f"{argument} must be one of {sorted(ACTIVATIONS)}, got {name!r}")
+        raise TypeError(f"{argument} must be one of {sorted(ACTIVATIONS)}, got {short_repr(name)}")
     try:
         return ACTIVATIONS[name.lower()]
     except KeyError:
-        raise ValueError(f"{argument} must be one of {sorted(ACTIVATIONS)}, got {name!r}") from None
+        raise ValueError(f"{argument} must be one of {sorted(ACTIVATIONS)}, got {short_repr(name)}") from None

@@ -2,11 +2,14 @@
 
 Every check raises a ``ValueError`` or ``TypeError`` that names the argument and
 the value it got, before any work is done, so that no raw NumPy ``IndexError``
-or broadcast error ever reaches a user.
+or broadcast error ever reaches a user. Arrays must hold plain real numbers:
+masked arrays (whose mask NumPy would silently drop), ``timedelta64`` and
+``datetime64`` data are refused, not converted.
 """
 
 from __future__ import annotations
 
+import inspect
 import math
 import numbers
 from collections.abc import Sequence
@@ -14,6 +17,7 @@ from collections.abc import Sequence
 import numpy as np
 
 __all__ = [
+    "as_plain_array",
     "as_real_array",
     "check_bool",
     "check_callbacks",
@@ -49,20 +53,42 @@ def check_bool(value: object, name: str) -> bool:
 
 
 def check_dtype(dtype: object, name: str = "dtype") -> np.dtype:
-    """Return ``dtype`` as ``numpy.float32`` or ``numpy.float64``, or raise naming ``name``."""
+    """Return ``dtype`` as ``numpy.float32`` or ``numpy.float64``, or raise naming ``name``.
+
+    ``None`` (which NumPy reads as float64) and a non-native byte order (``'>f8'``
+    on a little-endian machine) are refused: the dtype is the computation's type.
+    """
+    if dtype is None:
+        raise TypeError(f"{name} must be float32 or float64, got None")
     try:
         resolved = np.dtype(dtype)
     except TypeError:
         error = ValueError if isinstance(dtype, str) else TypeError  # 'banana' is a bad value, 3 a bad type
         raise error(f"{name} must be float32 or float64, got {_short(dtype)}") from None
+    shown = _short(dtype) if isinstance(dtype, str) else resolved.name
+    if (
+        resolved.kind == "f"
+        and not resolved.isnative
+        and resolved.newbyteorder("=") in (np.float32, np.float64)
+    ):
+        order = "big" if resolved.byteorder == ">" else "little"
+        raise ValueError(
+            f"{name} must be float32 or float64 in the machine's byte order, "
+            f"got {_short(dtype)} ({order}-endian {resolved.name})"
+        )
     if resolved not in (np.float32, np.float64):
-        shown = _short(dtype) if isinstance(dtype, str) else resolved.name
         raise ValueError(f"{name} must be float32 or float64, got {shown}")
     return resolved
 
 
 def check_callbacks(callbacks: object, name: str = "callbacks") -> list:
-    """Return ``callbacks`` as a list of callables ``callback(epoch, history)``."""
+    """Return ``callbacks`` as a list of callables ``callback(epoch, history)``.
+
+    Each one must accept two positional arguments (checked with
+    ``inspect.signature`` before training, so a wrong signature is not found
+    only after the first epoch); a callable without an inspectable signature
+    is taken on trust.
+    """
     if callbacks is None or isinstance(callbacks, (str, bytes)) or not hasattr(callbacks, "__iter__"):
         raise TypeError(f"{name} must be a sequence of callables, got {_short(callbacks)}")
     callbacks = list(callbacks)
@@ -71,6 +97,17 @@ def check_callbacks(callbacks: object, name: str = "callbacks") -> list:
             raise TypeError(
                 f"{name} must hold callables callback(epoch, history), got {_short(callback)} at index {i}"
             )
+        try:
+            signature = inspect.signature(callback)
+        except (TypeError, ValueError):  # some builtins have none: taken on trust
+            continue
+        try:
+            signature.bind(1, None)
+        except TypeError as error:
+            raise TypeError(
+                f"{name}[{i}] must accept two positional arguments callback(epoch, history), "
+                f"got {_short(callback)} with signature {signature} ({error})"
+            ) from None
     return callbacks
 
 
@@ -105,11 +142,19 @@ def check_positive_int(value: object, name: str, *, allow_none: bool = False) ->
     return int(value)
 
 
+def _as_float(value: numbers.Real, name: str, what: str) -> float:
+    """``float(value)``; an int too large for a float (``10**400``) is a ``ValueError`` naming ``name``."""
+    try:
+        return float(value)
+    except OverflowError:
+        raise ValueError(f"{name} must be {what}, got {_short(value)}, too large for a float") from None
+
+
 def check_positive_float(value: object, name: str) -> float:
     """Return ``value`` as a finite ``float`` > 0, or raise naming ``name``."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a positive real number, got {_short(value)}")
-    value = float(value)
+    value = _as_float(value, name, "a finite number > 0")
     if not math.isfinite(value) or value <= 0:
         raise ValueError(f"{name} must be a finite number > 0, got {value!r}")
     return value
@@ -119,7 +164,7 @@ def check_nonnegative_float(value: object, name: str) -> float:
     """Return ``value`` as a finite ``float`` >= 0, or raise naming ``name``."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a non-negative real number, got {_short(value)}")
-    value = float(value)
+    value = _as_float(value, name, "a finite number >= 0")
     if not math.isfinite(value) or value < 0:
         raise ValueError(f"{name} must be a finite number >= 0, got {value!r}")
     return value
@@ -129,7 +174,7 @@ def check_fraction(value: object, name: str, *, low_open: bool = True) -> float:
     """Return ``value`` as a float in the open interval (0, 1)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a real number in (0, 1), got {_short(value)}")
-    value = float(value)
+    value = _as_float(value, name, "a number strictly between 0 and 1")
     if not (0.0 < value < 1.0):
         raise ValueError(f"{name} must lie strictly between 0 and 1, got {value!r}")
     return value
@@ -159,25 +204,39 @@ def _scalar(value) -> object:
     return value.item() if hasattr(value, "item") else value
 
 
+_REAL_KINDS = "biuf"  # bool, int, uint, float: not timedelta64 ('m'), datetime64 ('M'), objects...
+
+
+def as_plain_array(value: object, name: str) -> np.ndarray:
+    """``np.asarray(value)``, refusing a masked array (``asarray`` would drop its mask), or a list of them."""
+    if isinstance(value, np.ma.MaskedArray) or (
+        isinstance(value, (list, tuple)) and any(isinstance(item, np.ma.MaskedArray) for item in value)
+    ):
+        raise TypeError(
+            f"{name} must be a plain array, got a masked array (its mask would be dropped); "
+            f"pass {name}.filled(...) or {name}.compressed() explicitly"
+        )
+    try:
+        return np.asarray(value)
+    except Exception as exc:  # ragged lists and the like
+        raise ValueError(f"{name} could not be converted to an array: {exc}") from None
+
+
 def as_real_array(value: object, name: str, dtype=np.float64) -> np.ndarray:
     """Return ``value`` as a finite, C-contiguous array of ``dtype`` (any shape).
 
-    Rejects ``None``, ragged lists, strings, objects and complex numbers with a
+    Rejects ``None``, ragged lists, strings, objects, complex numbers,
+    ``timedelta64``/``datetime64`` and masked arrays with a
     ``TypeError``/``ValueError`` naming ``name``; NaN, ±inf and numbers too
     large for ``dtype`` (e.g. 1e300 for float32) with a ``ValueError`` giving
     the value and its index.
     """
     if value is None:
         raise TypeError(f"{name} must be an array of real numbers, got None")
-    try:
-        array = np.asarray(value)
-    except Exception as exc:  # ragged lists and the like
-        raise ValueError(f"{name} could not be converted to an array: {exc}") from None
+    array = as_plain_array(value, name)
     if np.iscomplexobj(array):
         raise TypeError(f"{name} must hold real numbers, got complex dtype {array.dtype}")
-    if array.dtype == object or not (
-        np.issubdtype(array.dtype, np.number) or np.issubdtype(array.dtype, np.bool_)
-    ):
+    if array.dtype.kind not in _REAL_KINDS:
         raise TypeError(f"{name} must hold real numbers, got dtype {array.dtype}: {_short(value)}")
     wide = array.astype(np.float64, copy=False)
     finite = np.isfinite(wide)
@@ -230,10 +289,7 @@ def check_labels(y: object, n_samples: int, n_outputs: int, name: str = "y") -> 
     """
     if y is None:
         raise TypeError(f"{name} must be an array of class labels, got None")
-    try:
-        array = np.asarray(y)
-    except Exception as exc:
-        raise ValueError(f"{name} could not be converted to an array: {exc}") from None
+    array = as_plain_array(y, name)
     if array.ndim == 2 and array.shape[1] == 1:
         array = array[:, 0]
     if array.ndim != 1:
@@ -242,9 +298,7 @@ def check_labels(y: object, n_samples: int, n_outputs: int, name: str = "y") -> 
         )
     if np.iscomplexobj(array):
         raise TypeError(f"{name} must hold real class labels, got complex dtype {array.dtype}")
-    if array.dtype == object or not (
-        np.issubdtype(array.dtype, np.number) or np.issubdtype(array.dtype, np.bool_)
-    ):
+    if array.dtype.kind not in _REAL_KINDS:
         raise TypeError(f"{name} must hold numeric class labels, got dtype {array.dtype}")
     if array.shape[0] != n_samples:
         raise ValueError(

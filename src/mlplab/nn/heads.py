@@ -16,6 +16,12 @@ identity    real values (n, k)    z                z                           m
 training loop records each one per epoch (accuracy for the classifiers, none
 for regression, whose loss already is its metric). :meth:`Head.score` is
 scikit-learn's ``score``: accuracy for classifiers, R² for regression.
+
+Checked and unchecked: :meth:`Head.check` and :func:`get_head` check user
+input with errors naming the argument; ``encode``, ``predict``,
+``probabilities``, ``score`` and the metrics take arrays already checked
+(``encode`` the output of ``check``, the others logits of the network) and
+check nothing (see the rule in :mod:`mlplab.nn`).
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from collections.abc import Callable
 import numpy as np
 
 from .activations import sigmoid
-from .checks import check_labels, check_targets
+from .checks import check_labels, check_targets, short_repr
 from .losses import log_softmax
 
 __all__ = ["HEADS", "BinaryHead", "Head", "IdentityHead", "SoftmaxHead", "default_head", "get_head"]
@@ -197,15 +203,20 @@ def get_head(head: object, n_outputs: int, argument: str = "head") -> Head:
     if head is None:
         head = default_head(n_outputs)
     if isinstance(head, Head):
+        if type(head).check is Head.check or type(head).encode is Head.encode:
+            raise TypeError(
+                f"{argument} must be one of {sorted(HEADS)} or a Head subclass that defines check and "
+                f"encode, got the abstract {short_repr(head)}"
+            )
         if head.n_outputs != n_outputs:
             raise ValueError(f"{argument} has {head.n_outputs} outputs, the network {n_outputs}")
         return head
     if not isinstance(head, str):
-        raise TypeError(f"{argument} must be one of {sorted(HEADS)} or a Head, got {head!r}")
+        raise TypeError(f"{argument} must be one of {sorted(HEADS)} or a Head, got {short_repr(head)}")
     try:
         cls = HEADS[head.lower()]
     except KeyError:
-        raise ValueError(f"{argument} must be one of {sorted(HEADS)}, got {head!r}") from None
+        raise ValueError(f"{argument} must be one of {sorted(HEADS)}, got {short_repr(head)}") from None
     try:
         return cls(n_outputs)
     except ValueError as error:

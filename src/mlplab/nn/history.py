@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 __all__ = ["History"]
 
 
-@dataclass
+@dataclass(repr=False)
 class History:
     """What happened during one call of :func:`fit`, one entry per epoch.
 
@@ -42,6 +42,28 @@ class History:
     @property
     def n_epochs(self) -> int:
         return len(self.train_loss)
+
+    def __repr__(self) -> str:
+        """Short whatever the length: the number of epochs and the first and last losses."""
+
+        def curve(values: list[float]) -> str:
+            if not values:
+                return "[]"
+            shown = [f"{v:.6g}" for v in (values if len(values) <= 4 else (values[0], values[-1]))]
+            return "[" + (", ".join(shown) if len(values) <= 4 else f"{shown[0]}, ..., {shown[1]}") + "]"
+
+        parts = [f"n_epochs={self.n_epochs}", f"train_loss={curve(self.train_loss)}"]
+        if self.val_loss:
+            parts.append(f"val_loss={curve(self.val_loss)}")
+        if self.train_metrics:
+            parts.append(f"metrics={sorted(self.train_metrics)}")
+        if self.best_epoch is not None:
+            parts.append(f"best_epoch={self.best_epoch}, best_val_loss={self.best_val_loss:.6g}")
+        if self.stopped_epoch is not None:
+            parts.append(f"stopped_epoch={self.stopped_epoch}")
+        if self.restored_best:
+            parts.append("restored_best=True")
+        return f"History({', '.join(parts)})"
 
     def __len__(self) -> int:
         return self.n_epochs

@@ -22,9 +22,12 @@ Glorot & Bengio 2010 and Keras) otherwise.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 
 import numpy as np
+
+from .checks import short_repr
 
 __all__ = [
     "INITIALIZERS",
@@ -88,14 +91,35 @@ def default_initializer(activation: str) -> str:
 
 
 def get_initializer(init: object, activation: str, argument: str = "init") -> Initializer:
-    """Resolve ``init`` (``None``, a name, or a callable) to an initialiser."""
+    """Resolve ``init`` (``None``, a name, or a callable) to an initialiser.
+
+    A callable must accept two positional arguments ``(weight, rng)`` (checked
+    with ``inspect.signature`` where it has one: ``init=len`` is a
+    ``TypeError`` naming ``init``). What it fills is checked by
+    :meth:`~mlplab.nn.network.Network.initialize`.
+    """
     if init is None:
         return INITIALIZERS[default_initializer(activation)]
     if callable(init):
+        try:
+            signature = inspect.signature(init)
+        except (TypeError, ValueError):  # no inspectable signature: taken on trust
+            return init
+        try:
+            signature.bind(np.empty((1, 1)), None)
+        except TypeError as error:
+            raise TypeError(
+                f"{argument} must be a callable init(weight, rng) taking two positional arguments, "
+                f"got {short_repr(init)} with signature {signature} ({error})"
+            ) from None
         return init
     if not isinstance(init, str):
-        raise TypeError(f"{argument} must be None, a callable or one of {sorted(INITIALIZERS)}, got {init!r}")
+        raise TypeError(
+            f"{argument} must be None, a callable or one of {sorted(INITIALIZERS)}, got {short_repr(init)}"
+        )
     try:
         return INITIALIZERS[init.lower()]
     except KeyError:
-        raise ValueError(f"{argument} must be one of {sorted(INITIALIZERS)}, got {init!r}") from None
+        raise ValueError(
+            f"{argument} must be one of {sorted(INITIALIZERS)}, got {short_repr(init)}"
+        ) from None

@@ -23,6 +23,10 @@ gradients carry a factor ``1/n`` (PyTorch's default ``reduction='mean'`` and
 scikit-learn's convention); learning rates therefore do not depend on the
 batch size. Targets are arrays of the logits' shape, made once per data set
 by the head (a float column for binary labels, one-hot rows for softmax).
+
+Unchecked: ``value`` and ``value_and_gradient`` are the hot path and take
+logits and targets of matching shape and dtype as the caller made them; only
+:func:`get_loss` checks its argument (see the rule in :mod:`mlplab.nn`).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from __future__ import annotations
 import numpy as np
 
 from .activations import sigmoid_fast
+from .checks import short_repr
 
 __all__ = ["LOSSES", "BinaryCrossEntropy", "Loss", "MeanSquaredError", "SoftmaxCrossEntropy", "get_loss"]
 
@@ -169,8 +174,8 @@ def get_loss(loss: object, argument: str = "loss") -> Loss:
     if isinstance(loss, Loss):
         return loss
     if not isinstance(loss, str):
-        raise TypeError(f"{argument} must be one of {sorted(LOSSES)} or a Loss, got {loss!r}")
+        raise TypeError(f"{argument} must be one of {sorted(LOSSES)} or a Loss, got {short_repr(loss)}")
     try:
         return LOSSES[loss.lower()]()
     except KeyError:
-        raise ValueError(f"{argument} must be one of {sorted(LOSSES)}, got {loss!r}") from None
+        raise ValueError(f"{argument} must be one of {sorted(LOSSES)}, got {short_repr(loss)}") from None

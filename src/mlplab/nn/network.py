@@ -14,6 +14,12 @@ a gradient check perturbs one vector, and saving a model is one array.
 Conventions: data are batch-first, ``X`` of shape ``(n_samples, n_features)``;
 weights are stored ``(n_out, n_in)`` like the sheet's ``W^{(l)}``, so the
 sheet's ``z = W a + b`` for one sample becomes ``Z = A Wᵀ + b`` for a batch.
+
+Checked and unchecked: :class:`Network`'s constructor, :meth:`Network.initialize`,
+:meth:`Network.check_finite` and item assignment into :attr:`Network.weights`
+check their input. The passes (``forward``, ``backward``, ``predict_logits``,
+``objective``, the layers' methods) are the hot path and check nothing: their
+arrays come checked from the caller (see the rule in :mod:`mlplab.nn`).
 """
 
 from __future__ import annotations
@@ -23,10 +29,51 @@ from collections.abc import Sequence
 import numpy as np
 
 from .activations import Activation, get_activation
-from .checks import check_dtype, check_layer_sizes
+from .checks import as_real_array, check_dtype, check_layer_sizes, short_repr
 from .initializers import get_initializer
 
-__all__ = ["ActivationLayer", "Linear", "Network"]
+__all__ = ["MAX_PARAMETER_BYTES", "ActivationLayer", "Linear", "Network", "ParameterViews"]
+
+#: Largest parameter vector a :class:`Network` allocates, in bytes (n_params × itemsize).
+#: 1 GiB is 134 million float64 parameters; the network holds two such vectors
+#: (``params`` and ``grads``) and an optimiser up to three more.
+MAX_PARAMETER_BYTES = 1 << 30
+
+
+class ParameterViews(Sequence):
+    """The list of a network's weight (or bias) views; assigning an item writes *into* the network.
+
+    ``network.weights[0] = W`` copies ``W`` into the view (after checking its
+    shape and that it is finite), so the network sees it; with a plain list it
+    would replace the list item and the network would silently keep the old
+    weights. Reading, iterating and ``len`` work as for a list.
+    """
+
+    def __init__(self, views: list[np.ndarray], name: str):
+        self._views, self._name = views, name
+
+    def __len__(self) -> int:
+        return len(self._views)
+
+    def __getitem__(self, index):
+        return self._views[index]
+
+    def __setitem__(self, index, value) -> None:
+        if isinstance(index, slice) or not isinstance(index, int):
+            raise TypeError(f"{self._name}[...] = value needs one integer index, got {short_repr(index)}")
+        view = self._views[index]
+        index = index % len(self._views)
+        where = f"{self._name}[{index}]"
+        array = as_real_array(value, where, view.dtype)
+        if array.shape != view.shape and not (array.size == view.size and view.shape[0] == 1):
+            raise ValueError(f"{where} must have shape {view.shape}, got {array.shape}")
+        view[...] = array.reshape(view.shape)
+
+    def __eq__(self, other) -> bool:
+        return list(self) == other if isinstance(other, list) else NotImplemented
+
+    def __repr__(self) -> str:
+        return f"{self._name}: [" + ", ".join(f"array{view.shape}" for view in self._views) + "]"
 
 
 class Linear:
@@ -127,9 +174,10 @@ class Network:
     ----------
     params, grads : ndarray of shape (n_params,)
         All parameters and their gradients, layer by layer ``W1, b1, W2, b2, …``.
-    weights, biases : list of ndarray
+    weights, biases : ParameterViews (a read-only list of ndarray views)
         Views into ``params``: ``weights[l]`` has shape ``(n_out, n_in)``,
-        ``biases[l]`` shape ``(n_out,)``. Writing into them changes the network.
+        ``biases[l]`` shape ``(n_out,)``. Writing into them changes the network;
+        so does ``weights[l] = W``, which copies ``W`` into the view.
     weight_grads, bias_grads : list of ndarray
         The matching views into ``grads``.
     """
@@ -139,7 +187,13 @@ class Network:
         self.activation = get_activation(activation)
         self.dtype = check_dtype(dtype)
         shapes = list(zip(self.layer_sizes[1:], self.layer_sizes[:-1]))  # (n_out, n_in)
-        self.n_params = sum(o * i + o for o, i in shapes)
+        self.n_params = sum(o * i + o for o, i in shapes)  # Python ints: no overflow
+        if self.n_params * self.dtype.itemsize > MAX_PARAMETER_BYTES:  # before any allocation
+            raise ValueError(
+                f"layer_sizes={short_repr(list(self.layer_sizes))} needs {self.n_params:,} parameters "
+                f"({self.n_params * self.dtype.itemsize / 2**30:,.1f} GiB of {self.dtype.name}), more than "
+                f"the cap mlplab.nn.network.MAX_PARAMETER_BYTES = {MAX_PARAMETER_BYTES / 2**30:g} GiB"
+            )
         self.params = np.zeros(self.n_params, dtype=self.dtype)
         self.grads = np.zeros(self.n_params, dtype=self.dtype)
         self.weights, self.biases, self.weight_grads, self.bias_grads = [], [], [], []
@@ -160,6 +214,8 @@ class Network:
             self.layers.append(Linear(w, b, gw, gb, needs_input_grad=index > 0))
             if index < len(shapes) - 1:
                 self.layers.append(ActivationLayer(self.activation))
+        self.weights = ParameterViews(self.weights, "weights")
+        self.biases = ParameterViews(self.biases, "biases")
 
     # ------------------------------------------------------------------ shape
     @property
@@ -187,13 +243,54 @@ class Network:
 
     # ------------------------------------------------------------------- init
     def initialize(self, rng: np.random.Generator, init: object = None) -> None:
-        """Draw every weight from ``init`` (default by activation) and zero the biases."""
+        """Draw every weight from ``init`` (default by activation) and zero the biases.
+
+        ``init(weight, rng)`` must fill ``weight`` in place with finite numbers:
+        the buffer starts as NaN, so one that fills nothing (or returns an array
+        instead) or fills NaN or ±inf is a ``ValueError`` naming ``init`` and
+        the layer. Nothing is changed then.
+        """
         initializer = get_initializer(init, self.activation.name)
-        for weight, bias in zip(self.weights, self.biases):
-            buffer = np.empty(weight.shape, dtype=np.float64)  # draw in float64, same bits for any dtype
-            initializer(buffer, rng)
+        drawn = []
+        for index, weight in enumerate(self.weights):
+            buffer = np.full(weight.shape, np.nan)  # drawn in float64, same bits for any dtype
+            returned = initializer(buffer, rng)
+            finite = np.isfinite(buffer)
+            if not finite.all():
+                bad = tuple(int(i) for i in np.argwhere(~finite)[0])
+                hint = (
+                    "; it returned an array instead: write into it, weight[...] = values"
+                    if isinstance(returned, np.ndarray)
+                    else ""
+                )
+                raise ValueError(
+                    f"init={short_repr(init)} must fill weights[{index}] (shape {weight.shape}) in place "
+                    f"with finite numbers, left {buffer[bad].item()!r} at index {bad}{hint}"
+                )
+            if self.dtype != np.float64 and np.abs(buffer).max() > np.finfo(self.dtype).max:
+                raise ValueError(f"init={short_repr(init)} drew values too large for {self.dtype.name}")
+            drawn.append(buffer)
+        for weight, bias, buffer in zip(self.weights, self.biases, drawn):
             weight[...] = buffer
             bias[...] = 0.0
+
+    def check_finite(self) -> None:
+        """Raise ``ValueError`` naming the array (``weights[l]``/``biases[l]``) if a parameter is NaN or ±inf.
+
+        Cheap (one pass over :attr:`params`); the faces call it before they
+        predict or train, so a NaN written through a view is not silently used.
+        """
+        if np.isfinite(self.params).all():
+            return
+        for names, views in (("weights", self.weights), ("biases", self.biases)):
+            for index, view in enumerate(views):
+                finite = np.isfinite(view)
+                if not finite.all():
+                    bad = tuple(int(i) for i in np.argwhere(~finite)[0])
+                    raise ValueError(
+                        f"the model's {names}[{index}] holds {view[bad].item()!r} at index {bad}: "
+                        "its parameters must be finite (set new ones, or initialise again)"
+                    )
 
     # ---------------------------------------------------------------- passes
     def forward(self, X: np.ndarray) -> np.ndarray:

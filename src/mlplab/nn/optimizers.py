@@ -17,16 +17,24 @@ Conventions (they differ between libraries, so here they are):
 * **RMSprop**: ``s ← ρs + (1−ρ)g²``, ``θ ← θ − αg/(√s + ε)`` (ε outside the root,
   as in PyTorch and Keras; default ρ = 0.9 as in Hinton's lecture and Keras).
 * **Adam** (Kingma & Ba 2015) with bias correction and ε added to ``√v̂``.
+
+One optimiser serves one parameter vector: :meth:`Optimizer.bind` (called by
+:class:`~mlplab.model.Model`) ties it to a network's ``params``, and binding it
+to a second, live vector is a ``ValueError`` (two models sharing one optimiser
+would reset and mix each other's state). An unbound optimiser, as in the tests
+on a quadratic, steps any vector. :meth:`Optimizer.step` checks nothing else:
+it is the hot path (see the rule in :mod:`mlplab.nn`).
 """
 
 from __future__ import annotations
 
 import math
 import numbers
+import weakref
 
 import numpy as np
 
-from .checks import check_fraction, check_positive_float
+from .checks import check_fraction, check_positive_float, short_repr
 
 __all__ = [
     "OPTIMIZERS",
@@ -54,9 +62,39 @@ class Optimizer:
     state_names: tuple[str, ...] = ()
 
     def __init__(self, learning_rate: float = 0.01):
+        if type(self).step is Optimizer.step:
+            raise TypeError(
+                f"{type(self).__name__} is an abstract optimiser (it defines no step rule): use one of "
+                f"{sorted(OPTIMIZERS)} or a subclass that defines step(params, grads)"
+            )
         self.learning_rate = learning_rate
         self.n_steps = 0
         self._scratch: np.ndarray | None = None
+        self._bound: weakref.ref | None = None
+
+    def bind(self, params: np.ndarray, argument: str = "optimizer") -> None:
+        """Tie this optimiser to the parameter vector ``params`` it will step.
+
+        Binding the same vector again is a no-op; a different one while the
+        first is still alive raises ``ValueError`` naming ``argument``: give
+        each model its own optimiser (``copy.deepcopy(optimizer)``; a copy is
+        unbound).
+        """
+        current = self._bound() if self._bound is not None else None
+        if current is params:
+            return
+        if current is not None:
+            raise ValueError(
+                f"{argument}={self!r} already serves another model's parameters; "
+                "give each model its own optimiser (e.g. copy.deepcopy(optimizer))"
+            )
+        self._bound = weakref.ref(params)
+
+    def __getstate__(self) -> dict:
+        """Copies and pickles are unbound (a weak reference neither pickles nor should be shared)."""
+        state = self.__dict__.copy()
+        state["_bound"] = None
+        return state
 
     @property
     def learning_rate(self) -> float:
@@ -73,7 +111,7 @@ class Optimizer:
         self._scratch = np.zeros(n_params, dtype=dtype)
 
     def step(self, params: np.ndarray, grads: np.ndarray) -> None:
-        """Update ``params`` (1-D, in place) from ``grads`` (same shape)."""
+        """Update ``params`` (1-D, in place) from ``grads`` (same shape). Unchecked (the hot path)."""
         raise NotImplementedError
 
     def _ensure_state(self, params: np.ndarray) -> None:
@@ -308,12 +346,15 @@ def get_optimizer(
         return optimizer
     if not isinstance(optimizer, str):
         raise TypeError(
-            f"{argument} must be one of {sorted(OPTIMIZERS)} or an Optimizer instance, got {optimizer!r}"
+            f"{argument} must be one of {sorted(OPTIMIZERS)} or an Optimizer instance, "
+            f"got {short_repr(optimizer)}"
         )
     try:
         cls = OPTIMIZERS[optimizer.lower()]
     except KeyError:
-        raise ValueError(f"{argument} must be one of {sorted(OPTIMIZERS)}, got {optimizer!r}") from None
+        raise ValueError(
+            f"{argument} must be one of {sorted(OPTIMIZERS)}, got {short_repr(optimizer)}"
+        ) from None
     return cls() if learning_rate is None else cls(learning_rate=learning_rate)
 
 
@@ -322,5 +363,5 @@ def optimizer_from_config(config: dict) -> Optimizer:
     settings = dict(config)
     name = settings.pop("name", None)
     if name not in OPTIMIZERS:
-        raise ValueError(f"optimizer name must be one of {sorted(OPTIMIZERS)}, got {name!r}")
+        raise ValueError(f"optimizer name must be one of {sorted(OPTIMIZERS)}, got {short_repr(name)}")
     return OPTIMIZERS[name](**settings)

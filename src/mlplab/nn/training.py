@@ -179,6 +179,7 @@ def fit(
     early_stopping: EarlyStopping | None = None,
     callbacks: Sequence[Callback] = (),
     explode_factor: float | None = 1e4,
+    history: History | None = None,
 ) -> History:
     """Train ``network`` in place by mini-batch gradient descent.
 
@@ -214,6 +215,10 @@ def fit(
     explode_factor : float or None
         A mini-batch loss above ``explode_factor × max(first loss, 1)`` counts
         as divergence (default 1e4); ``None`` only stops on non-finite values.
+    history : History, optional
+        Record into this (empty) History instead of a new one, so that the
+        caller keeps the completed epochs whatever exception ends training
+        (a callback's own error, say).
 
     Returns
     -------
@@ -226,6 +231,10 @@ def fit(
         finite parameters (the best ones with early stopping) are kept.
     TrainingInterrupted
         On Ctrl-C, at the next mini-batch boundary; the model is consistent.
+
+    Only the settings are checked (``epochs``, ``batch_size``, ``l2``,
+    ``callbacks``); the arrays ``X``, ``targets`` and ``validation`` come
+    checked from the caller (see the rule in :mod:`mlplab.nn`).
     """
     epochs, batch_size = check_schedule(epochs, batch_size)
     l2 = check_nonnegative_float(l2, "l2")
@@ -237,7 +246,11 @@ def fit(
     batch = n if batch_size is None else min(batch_size, n)
     params, grads = network.params, network.grads
     last_finite = params.copy()
-    history = History(train_metrics={name: [] for name in metrics})
+    if history is None:
+        history = History()
+    elif not isinstance(history, History) or history.n_epochs:
+        raise ValueError(f"history must be an empty History to record into, got {history!r}")
+    history.train_metrics = {name: [] for name in metrics}
     if validation is not None:
         history.val_metrics = {name: [] for name in metrics}
     best_params = None
