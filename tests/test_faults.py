@@ -13,7 +13,9 @@ from mlplab._io import atomic_write
 
 
 def _no_temp_files(folder):
-    return [p.name for p in folder.rglob("*") if p.name.endswith(".tmp")]
+    """Temporary files, staging folders and backups left under ``folder``."""
+    marks = (".tmp", ".staging-", ".old-", ".report.typ", ".mlplab-probe-")
+    return [p.name for p in folder.rglob("*") if any(mark in p.name for mark in marks)]
 
 
 def test_atomic_write_keeps_the_old_file_when_the_disk_is_full(tmp_path, monkeypatch):
@@ -77,7 +79,9 @@ def test_command_on_a_full_disk_exits_1_and_keeps_earlier_results(tmp_path, monk
     monkeypatch.setattr(os, "fsync", full_disk)
     code = main(["xor", "--quick", "--seeds", "1", "--seed", "5", "--out", str(tmp_path), "--no-progress"])
     assert code == 1
-    assert "No space left on device" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "No space left on device" in err
+    assert f"{tmp_path / 'xor'}/: the earlier complete set is unchanged" in err
     assert {p: p.read_bytes() for p in (tmp_path / "xor").iterdir()} == before
     assert _no_temp_files(tmp_path) == []
 
@@ -111,8 +115,8 @@ def test_ctrl_c_on_a_running_command_exits_130_and_keeps_earlier_results(tmp_pat
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
-    assert "interrupted" in err
-    assert "unchanged" in err
+    assert "interrupted. Stopped by Ctrl-C (SIGINT)." in err
+    assert f"{tmp_path / 'xor'}/: the earlier complete set is unchanged" in err
     assert "Traceback" not in err
     assert metrics.read_bytes() == earlier
     assert _no_temp_files(tmp_path) == []

@@ -311,8 +311,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; the exit code: 1 failure, 2 usage, 130 Ctrl-C, 143 SIGTERM, 141 closed pipe.
 
     SIGINT and SIGTERM are handled from the first line on, start-up included.
-    Run as the program (``argv`` None), the handlers stay in place until the
-    process ends, so that a late Ctrl-C cannot turn into a traceback.
+    Run as the program (``argv`` None), both are ignored once the command has
+    ended, so that a late Ctrl-C cannot kill the process on its way out.
     """
     global _outputs
     _outputs = _Outputs()
@@ -343,7 +343,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         except OSError as error:  # a full disk, a read-only folder: the staged set was dropped whole
             _signals.stopping()
-            _tell(f"{command}: {error}", *_outputs.lines())
+            text = error.strerror if error.strerror and error.filename is None else error
+            _tell(f"{command}: {text}", *_outputs.lines())
             return 1
 
 

@@ -68,7 +68,7 @@ def _handler(signum, frame) -> None:
     if _state.first is None:
         _state.first = signum
     if _state.stopping:
-        _note(f"\n{NAMES.get(signum, 'signal')} again: already stopping, the files are being put in order\n")
+        _note(f"\n{NAMES.get(signum, 'A signal')}: already stopping, the files are being put in order\n")
         return
     if _state.depth:
         _state.pending = _state.pending or signum
@@ -85,9 +85,10 @@ def first_signal() -> int | None:
 def handled(restore: bool = True) -> Iterator[None]:
     """SIGINT and SIGTERM raise :class:`Interrupted` inside the block (main thread only).
 
-    With ``restore=False`` the handlers stay installed after the block, in the
-    :func:`stopping` state: a signal between the end of the command and the
-    end of the process is only noted.
+    With ``restore=False`` (the process is about to end) both signals are
+    ignored after the block: Python puts the default handlers back while it
+    shuts down, and a late Ctrl-C would then kill the process by the signal
+    instead of letting it exit with the code already decided.
     """
     global _state
     if threading.current_thread() is not threading.main_thread():
@@ -103,6 +104,8 @@ def handled(restore: bool = True) -> Iterator[None]:
                 signal.signal(signum, handler)
         else:
             _state.stopping = True
+            for signum in SIGNALS:
+                signal.signal(signum, signal.SIG_IGN)
 
 
 @contextlib.contextmanager
