@@ -80,7 +80,8 @@ class Optimizer:
         each model its own optimiser (``copy.deepcopy(optimizer)``; a copy is
         unbound).
         """
-        current = self._bound() if self._bound is not None else None
+        bound = getattr(self, "_bound", None)  # a subclass may skip Optimizer.__init__
+        current = bound() if bound is not None else None
         if current is params:
             return
         if current is not None:
