@@ -587,6 +587,54 @@ def test_whatever_save_writes_load_reads(
                                                                      model.init)  # fmt: skip
 
 
+CLASSIFIER_PARAMS = {
+    "learning_rate": st.sampled_from([1e-3, 0.0, -1.0, float("inf"), float("nan"), 10**40, "x", None]),
+    "l2": st.sampled_from([0.0, 0.5, -1.0, float("nan"), 10**200, True]),
+    "epochs": st.sampled_from([1, 0, -1, 10**4000, 2**128, 2.5, "x"]),
+    "patience": st.sampled_from([1, 0, 10**30, None]),
+    "validation_fraction": st.sampled_from([0.1, 0.0, 1.0, float("nan")]),
+    "hidden_layer_sizes": st.sampled_from([(3,), (2, 2), (0,), (), 3, "x", (2**40,)]),
+    "activation": st.sampled_from(["relu", "tanh", "nope", None]),
+    "solver": st.sampled_from(["adam", "sgd", "nope"]),
+    "batch_size": st.sampled_from(["auto", 4, 0, -2, "x"]),
+    "random_state": st.sampled_from([0, None, -1, 2**64, 2**200, 1.5]),
+    "dtype": st.sampled_from(["float64", "float32", "float16", "int8"]),
+    "min_delta": st.sampled_from([0.0, float("inf"), -1.0]),
+    "early_stopping": st.sampled_from([False, True, "yes"]),
+}
+
+
+@given(
+    labels=st.sampled_from([[0, 1], ["ant", "bee", "cat"], [-3, 7, 9], [True, False], ["x" * 1024, "y"]]),
+    changes=st.dictionaries(st.sampled_from(sorted(CLASSIFIER_PARAMS)), st.none(), max_size=4).flatmap(
+        lambda keys: st.fixed_dictionaries({key: CLASSIFIER_PARAMS[key] for key in keys})
+    ),
+)
+def test_whatever_save_writes_load_reads_for_a_classifier(tmp_path_factory, labels, changes):
+    path = tmp_path_factory.mktemp("classifier") / "model.mlplab"
+    X = np.random.default_rng(0).normal(size=(24, 2))
+    y = np.array(labels, dtype=object if isinstance(labels[0], str) else None)[np.arange(24) % len(labels)]
+    model = MLPClassifier(hidden_layer_sizes=(3,), epochs=1, random_state=0).fit(X, y.tolist())
+    model.set_params(**changes)  # scikit-learn checks parameters in fit, not here
+    error = _error_of(mlplab.save, model, path)
+    if error is not None:
+        assert type(error) is ValueError, repr(error)
+        assert "cannot save the model" in str(error), str(error)
+        assert len(str(error)) <= archive_module.MAX_MESSAGE_CHARS
+        assert not path.exists()
+        return
+    loaded = mlplab.load(path)
+    np.testing.assert_array_equal(loaded.predict(X), model.predict(X))
+    assert loaded.get_params() == model.get_params()
+
+
+def test_load_follows_a_symbolic_link_to_a_regular_file(tmp_path, files):
+    (tmp_path / "link.mlplab").symlink_to(files["MLP"])
+    np.testing.assert_array_equal(
+        mlplab.load(tmp_path / "link.mlplab").network.params, files["model"].network.params
+    )
+
+
 def test_report_the_peaks():
     """Not a check: the measured peaks, printed with ``pytest -s`` for the issue."""
     for name, (size, peak) in sorted(PEAKS.items()):

@@ -371,16 +371,19 @@ def _encode(estimator: MLPClassifier) -> tuple[dict, dict[str, np.ndarray]]:
     check_is_fitted(estimator)
     params = {}
     for name, value in estimator.get_params(deep=False).items():
-        if name == "hidden_layer_sizes":
-            value = [int(v) for v in value] if not isinstance(value, numbers.Integral) else int(value)
+        # a bad value set after fit is saved as it is: the load check in save refuses it by name
+        if name == "hidden_layer_sizes" and isinstance(value, numbers.Integral):
+            value = int(value)
+        elif name == "hidden_layer_sizes" and isinstance(value, (list, tuple)):
+            value = [int(v) if isinstance(v, numbers.Integral) else v for v in value]
         elif name == "dtype":
-            value = np.dtype(value).name
+            value = _dtype_name(value)
         elif name == "random_state":
             value = int(value) if isinstance(value, numbers.Integral) else None  # a generator is not data
         elif isinstance(value, np.generic):
             value = value.item()
         if value is not None and not isinstance(value, (str, int, float, bool, list)):
-            raise ValueError(f"cannot save parameter {name}={value!r}: not a JSON value")
+            raise ValueError(f"cannot save parameter {name}={value!r:.60}: not a JSON value")
         params[name] = value
     document, arrays = encode_model(estimator.model_)
     names = getattr(estimator, "feature_names_in_", None)
@@ -392,6 +395,13 @@ def _encode(estimator: MLPClassifier) -> tuple[dict, dict[str, np.ndarray]]:
         "feature_names_in": None if names is None else [str(name) for name in names],
     }
     return document, arrays
+
+
+def _dtype_name(value: object) -> object:
+    try:
+        return np.dtype(value).name
+    except TypeError:
+        return value  # not a dtype: saved as it is, and refused by name
 
 
 def _decode(document: dict, arrays: dict[str, np.ndarray]) -> MLPClassifier:
