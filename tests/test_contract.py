@@ -484,3 +484,19 @@ def test_model_reprs_stay_short():
 def test_long_values_are_cut_in_messages():
     error = check_raises(TypeError, message("activation"), MLP, [2, 3, 1], activation=list(range(10**4)))
     assert len(str(error)) < 200
+
+
+# ------------------------------------------------- the scikit-learn face
+def test_the_estimator_refuses_masked_and_time_data_before_converting():
+    pytest.importorskip("sklearn")
+    from mlplab import MLPClassifier
+
+    masked = np.ma.masked_array(X4, mask=[[True, False]] * 4)
+    check_raises(TypeError, message("X", "masked array"), MLPClassifier((3,), epochs=1).fit, masked, Y4)
+    check_raises(
+        TypeError, message("X", "timedelta64"), MLPClassifier((3,), epochs=1).fit, X4.astype("m8[s]"), Y4
+    )
+    y = np.ma.masked_array(Y4, mask=[True, False, False, False])
+    check_raises(TypeError, message("y", "masked array"), MLPClassifier((3,), epochs=1).fit, X4, y)
+    model = MLPClassifier((3,), epochs=1).fit(X4, Y4.astype("M8[D]"))  # dates are labels like any other
+    check_raises(TypeError, message("X", "masked array"), model.predict, masked)

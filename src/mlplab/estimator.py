@@ -29,7 +29,7 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
 
 from .model import Model
 from .nn.activations import ACTIVATIONS
-from .nn.checks import check_bool, rng_from_seed
+from .nn.checks import check_bool, refuse_lossy, rng_from_seed
 from .nn.heads import default_head
 from .nn.optimizers import OPTIMIZERS
 from .nn.training import DivergenceError, EarlyStopping, History, TrainingInterrupted, check_schedule
@@ -201,6 +201,8 @@ class MLPClassifier(ClassifierMixin, BaseEstimator):
             the weights reached so far (a ``KeyboardInterrupt``, re-raised).
         """
         build = self._build_model()
+        refuse_lossy(X, "X")  # before validate_data converts them: a mask or a time unit would be lost
+        refuse_lossy(y, "y", times=True)  # labels of any type sort and map to classes_, dates too
         X, y = validate_data(self, X, y, dtype=_FLOATS)
         check_classification_targets(y)
         classes, labels = np.unique(y, return_inverse=True)
@@ -276,6 +278,7 @@ class MLPClassifier(ClassifierMixin, BaseEstimator):
 
     def _logits(self, X) -> np.ndarray:
         check_is_fitted(self)
+        refuse_lossy(X, "X")
         return self.model_.predict_logits(
             validate_data(self, X, reset=False, dtype=_FLOATS)
         )  # (n, 1) or (n, k)

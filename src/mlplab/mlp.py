@@ -76,11 +76,14 @@ class MLP:
 
     Attributes
     ----------
-    weights : list of ndarray
+    weights : sequence of ndarray
         ``weights[l]`` has shape ``(n_out, n_in)``, exactly the sheet's
         ``W^(l+1)``. These are views into the model: ``model.weights[0][...] = W1``
-        changes it.
-    biases : list of ndarray
+        changes it, and so does ``model.weights[0] = W1`` (it copies ``W1`` into
+        the view, checking shape and finiteness, instead of replacing a list item).
+        A NaN or inf written into a view is refused by the next ``predict``,
+        ``score``, ``_forward`` or ``train``, with an error naming the array.
+    biases : sequence of ndarray
         ``biases[l]`` of shape ``(n_out,)``, views like ``weights``.
     history : History or None
         What the last call of :meth:`train` recorded.

@@ -31,6 +31,7 @@ __all__ = [
     "check_positive_float",
     "check_positive_int",
     "check_targets",
+    "refuse_lossy",
     "rng_from_seed",
     "short_repr",
 ]
@@ -207,8 +208,14 @@ def _scalar(value) -> object:
 _REAL_KINDS = "biuf"  # bool, int, uint, float: not timedelta64 ('m'), datetime64 ('M'), objects...
 
 
-def as_plain_array(value: object, name: str) -> np.ndarray:
-    """``np.asarray(value)``, refusing a masked array (``asarray`` would drop its mask), or a list of them."""
+def refuse_lossy(value: object, name: str, *, times: bool = False) -> None:
+    """Refuse what a conversion to float would silently change: masked arrays and time types.
+
+    A masked array (or a list of them) would lose its mask; ``timedelta64`` and
+    ``datetime64`` would become counts of their unit. For faces that hand data
+    to a converter of their own (scikit-learn's ``validate_data``) first.
+    ``times=True`` lets time types pass (labels of a classifier may be dates).
+    """
     if isinstance(value, np.ma.MaskedArray) or (
         isinstance(value, (list, tuple)) and any(isinstance(item, np.ma.MaskedArray) for item in value)
     ):
@@ -216,6 +223,14 @@ def as_plain_array(value: object, name: str) -> np.ndarray:
             f"{name} must be a plain array, got a masked array (its mask would be dropped); "
             f"pass {name}.filled(...) or {name}.compressed() explicitly"
         )
+    kind = getattr(getattr(value, "dtype", None), "kind", None)
+    if kind in ("m", "M") and not times:
+        raise TypeError(f"{name} must hold real numbers, got dtype {value.dtype}")
+
+
+def as_plain_array(value: object, name: str) -> np.ndarray:
+    """``np.asarray(value)``, refusing a masked array (``asarray`` would drop its mask), or a list of them."""
+    refuse_lossy(value, name)
     try:
         return np.asarray(value)
     except Exception as exc:  # ragged lists and the like

@@ -18,8 +18,10 @@ sheet's ``z = W a + b`` for one sample becomes ``Z = A Wᵀ + b`` for a batch.
 Checked and unchecked: :class:`Network`'s constructor, :meth:`Network.initialize`,
 :meth:`Network.check_finite` and item assignment into :attr:`Network.weights`
 check their input. The passes (``forward``, ``backward``, ``predict_logits``,
-``objective``, the layers' methods) are the hot path and check nothing: their
-arrays come checked from the caller (see the rule in :mod:`mlplab.nn`).
+``objective``, ``l2_penalty``, ``add_l2_gradient``, the layers' methods) are the
+hot path and check nothing: their arrays come checked from the caller, and
+``backward`` needs the ``forward`` of the same batch just before (see the rule
+in :mod:`mlplab.nn`).
 """
 
 from __future__ import annotations
