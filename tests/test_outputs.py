@@ -250,3 +250,53 @@ def test_sigterm_during_the_typst_compile_leaves_no_scratch_file(tmp_path, monke
     assert "the earlier complete set is unchanged" in err
     assert report_state(tmp_path) == old
     assert leftovers(tmp_path) == []
+
+
+def test_all_stopped_at_any_step_keeps_each_folder_whole_and_says_which(
+    tmp_path, monkeypatch, capsys, quick_report
+):
+    """``mlplab all`` stopped by SIGTERM in the k-th experiment (or in the report), for every k."""
+    import signal
+
+    from mlplab.lab._signals import Interrupted
+    from mlplab.report import render_typst
+
+    names = list(lab.available())  # in the order `all` runs them
+    argv = ["all", "--quick", "--out", str(tmp_path), "--no-progress"]
+    quick_report["value"] = "old"
+    with monkeypatch.context() as patch:
+        for name in names:
+            patch.setattr(lab.load(name), "run", stand_in(name, b"old "))
+        assert main(argv) == 0
+    old = {name: snapshot(tmp_path / name) for name in names}
+    old_report = report_state(tmp_path)
+    quick_report["value"] = "new"
+
+    def stopped(*args, **kwargs):
+        raise Interrupted(signal.SIGTERM)
+
+    for k in range(len(names) + 1):
+        with monkeypatch.context() as patch:
+            for i, name in enumerate(names):
+                run = stand_in(name, f"new {k} ".encode()) if i < k else stopped
+                patch.setattr(lab.load(name), "run", run)
+            patch.setattr(render_typst, "compile_pdf", stopped)
+            assert main(argv) == 143
+        err = capsys.readouterr().err
+        assert "mlplab all: interrupted. Stopped by SIGTERM." in err
+        new = [name for i, name in enumerate(names) if i < k]
+        for name in names:
+            state = snapshot(tmp_path / name)
+            if name in new:
+                assert state == {file: f"new {k} {file}".encode() for file in files_of(name)}, (k, name)
+            else:
+                assert state == old[name], (k, name)
+        if new:
+            assert "New and complete: " + ", ".join(f"{tmp_path / name}/" for name in new) + "." in err
+        if k < len(names):
+            assert f"{tmp_path / names[k]}/: the earlier complete set is unchanged" in err
+        else:
+            assert "report.ipynb, report.typ: the earlier complete set is unchanged" in err
+            assert "The earlier report does not show these new results" in err
+        assert report_state(tmp_path) == old_report
+        assert leftovers(tmp_path) == []

@@ -56,9 +56,11 @@ class _Outputs:
         self.replaced: list[str] = []
         self.current: str | None = None  # being written, not yet in place
         self.existed = False  # whether the current one had an earlier set
+        self.is_report = False
 
-    def start(self, label: str, *paths: Path) -> None:
+    def start(self, label: str, *paths: Path, is_report: bool = False) -> None:
         self.current, self.existed = label, any(os.path.lexists(path) for path in paths)
+        self.is_report = is_report
 
     def finish(self) -> None:
         self.replaced.append(self.current)
@@ -75,6 +77,8 @@ class _Outputs:
                 lines.append(f"{self.current}: not written (there was none before).")
         if self.replaced:
             lines.append(f"New and complete: {', '.join(self.replaced)}.")
+            if self.current is not None and self.is_report and self.existed:
+                lines.append("The earlier report does not show these new results; run `mlplab report`.")
         elif self.current is None:
             lines.append("Nothing was written.")
         return lines
@@ -160,7 +164,7 @@ def _write_report(args: argparse.Namespace) -> None:
     start = time.perf_counter()
     out = Path(args.out)
     files = [out / name for name in ("report.pdf", "report.ipynb", "report.typ")]
-    _outputs.start(f"{files[0]}, {files[1].name}, {files[2].name}", *files)
+    _outputs.start(f"{files[0]}, {files[1].name}, {files[2].name}", *files, is_report=True)
     written = build_report(args.out, args.lang, replaced=_outputs.finish)
     paths = ", ".join(str(p) for key, p in written.items() if key != "typ")
     _say(f"report: done in {time.perf_counter() - start:.1f} s -> {paths}")
@@ -328,6 +332,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return args.handler(args)
         except KeyboardInterrupt as stop:  # Interrupted (SIGINT, SIGTERM) or Python's own Ctrl-C
             _signals.stopping()  # a second signal from here on is only noted
+            _stop_workers()
             signum = _signals.first_signal() or getattr(stop, "signum", signal.SIGINT)
             by = _signals.NAMES.get(signum, "a signal")
             _tell(f"{command}: interrupted. Stopped by {by}.", *_outputs.lines())
@@ -346,6 +351,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             text = error.strerror if error.strerror and error.filename is None else error
             _tell(f"{command}: {text}", *_outputs.lines())
             return 1
+
+
+def _stop_workers() -> None:
+    """End the lab's worker processes now: at exit the pool would wait for their tasks to finish.
+
+    A stop-gap until :mod:`mlplab.lab._parallel` offers it: loky's reusable pool, if one was made.
+    """
+    reusable = sys.modules.get("joblib.externals.loky.reusable_executor")
+    pool = getattr(reusable, "_executor", None)
+    if pool is not None:
+        with contextlib.suppress(Exception):
+            pool.shutdown(wait=False, kill_workers=True)
 
 
 def _tell(*lines: str) -> None:
