@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import math
-import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -50,6 +49,7 @@ __all__ = [
     "options_of",
     "positive_float",
     "positive_int",
+    "worker_count",
 ]
 
 #: the sheet's hidden activations and optimisers, as command-line choices
@@ -323,11 +323,27 @@ def layer_widths(text: str) -> tuple[int, ...]:
     return sizes
 
 
-_ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*://\S+")
-
-
 def address(text: str) -> str:
-    """Validator: a network address with its protocol, ``tcp://HOST:PORT``."""
-    if not _ADDRESS.fullmatch(text):
-        raise argparse.ArgumentTypeError(f"must be an address like tcp://HOST:PORT, got {text!r}")
-    return text
+    """Validator: a scheduler address ``tcp://HOST:PORT`` (see ``_parallel.scheduler_address``)."""
+    from ._parallel import scheduler_address
+
+    try:
+        return scheduler_address(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def worker_count(text: str) -> int:
+    """Validator: a number of local worker processes, at most the CPUs here (see
+    :func:`~mlplab.lab._parallel.resolve_jobs`): 1 to N, or -1 (all N) down to -N (one)."""
+    from ._parallel import resolve_jobs, usable_cpus
+
+    n = usable_cpus()
+    try:
+        resolve_jobs(int(text))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"must be an integer from 1 to {n} (the CPUs here), or from -1 (all) down to -{n} (one), "
+            f"got {text!r}"
+        ) from None
+    return int(text)

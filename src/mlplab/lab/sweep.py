@@ -18,26 +18,42 @@ mean test accuracy; ties go to the lower mean final training loss.
 Every run has its own seed, derived with ``numpy.random.SeedSequence`` from
 ``--seed`` and the run's configuration (hidden layers, activation, learning
 rate, seed index), so a run's result does not depend on the grid around it,
-on the order in which runs finish or on the number of workers. Runs go to all
-local cores with joblib (one BLAS thread each) or, with ``--backend dask
---scheduler tcp://HOST:PORT``, to a Dask cluster. A run that raises is
-recorded as failed with its reason while the others go on; a failure that may
-be transient (a lost worker, an unexpected error) is retried once with the
-same seed. Divergence is not retried: with the same seed it would diverge
-again at the same step.
+on the order in which runs finish or on the number of workers. Runs go to
+local worker processes (one BLAS thread each; ``--jobs`` at most the CPUs
+here) or, with ``--backend dask --scheduler tcp://HOST:PORT``, to a Dask
+cluster. A run that raises is recorded as failed with its reason while the
+others go on; a failure that may be transient (a worker process that died,
+a run over ``--run-timeout``, an unexpected error) is retried once with the
+same seed, in parallel with the other retries. Divergence is not retried:
+with the same seed it would diverge again at the same step.
+
+Resuming: every finished run (and every deterministic failure) is kept at
+once in ``DIR/.sweep-resume/<hash>.json``, named by a hash of the mlplab
+version and the run's settings and seed. A sweep started again with the same
+``--out`` reads the records of its runs from there and runs only the others,
+so an interrupted sweep (Ctrl-C, SIGTERM, a crash) resumes where it stopped,
+with the same results, bit for bit, as a sweep that was never interrupted.
+A sweep that completes removes its records (and the folder, once empty)
+after it has written its files. The folder lies outside ``DIR/sweep/`` and
+its name starts with a dot, so it is no experiment's and the report never
+reads it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import hashlib
 import importlib.util
 import io
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from .._version import __version__
 from ..mlp import MLP
 from ..nn.training import DivergenceError
 from ._common import Context, EpochAccuracy, atomic_write
@@ -48,13 +64,14 @@ from ._options import (
     address,
     layer_widths,
     no_repeats,
-    nonzero_int,
     option,
     positive_float,
     positive_int,
+    worker_count,
 )
-from ._parallel import BACKENDS, guarded, run_tasks
-from ._sweep_figures import plot_curves, plot_heatmaps, plus_minus
+from ._parallel import BACKENDS, TASK_TIMEOUT, guarded, run_tasks
+
+# The figures (and matplotlib) are imported where they are drawn, so that a worker process starts light.
 
 NAME = "sweep"
 HELP = "task 2.2 (c): hidden layers × learning rates × activations on the spirals, in parallel"
@@ -63,6 +80,9 @@ HELP = "task 2.2 (c): hidden layers × learning rates × activations on the spir
 CSV_FILE = "sweep.csv"
 FIG_HEATMAP = "sweep_heatmap"
 FIG_CURVES = "sweep_curves"
+#: the folder under ``--out`` where the finished runs of an unfinished sweep are kept
+RESUME_FOLDER = ".sweep-resume"
+_RECORD_FORMAT = 1
 
 HIDDEN_LAYERS = ([8], [16, 8], [32, 16, 8])
 LEARNING_RATES = (0.001, 0.01, 0.1)
@@ -117,18 +137,26 @@ class Config:
         "sgd", choices=OPTIMIZERS, help="optimiser; sgd is the sheet's plain mini-batch gradient descent"
     )
     jobs: int = option(
-        -1, parse=nonzero_int, help="local worker processes (loky backend): -1 means all cores, 1 runs here"
+        -1,
+        parse=worker_count,
+        help="local worker processes, at most the CPUs here: -1 means all, -k all but k-1, 1 runs here",
     )
     backend: str = option(
-        "loky",
+        "local",
         choices=BACKENDS,
-        help="loky: local processes via joblib; dask: a Dask cluster, see --scheduler",
+        help="local: worker processes on this machine; dask: a Dask cluster, see --scheduler",
     )
     scheduler: str | None = option(
         None,
         parse=address,
         metavar="tcp://HOST:PORT",
         help="address of the Dask scheduler, for --backend dask",
+    )
+    run_timeout: float = option(
+        TASK_TIMEOUT,
+        parse=positive_float,
+        metavar="SECONDS",
+        help="a run taking longer is stopped and recorded as failed (dask: no run finishing for that long)",
     )
 
     def check(self) -> None:
@@ -262,16 +290,22 @@ def run(ctx: Context, config: Config) -> dict:
         "execution": {"backend": config.backend, "jobs": config.jobs, "scheduler": config.scheduler},
     }
 
+    resume = Path(ctx.root) / RESUME_FOLDER
+    records = {task["key"]: record for task in tasks if (record := _kept_record(resume, task)) is not None}
+    todo = [task for task in tasks if task["key"] not in records]
     with ctx.timed("runs"):
-        records = run_tasks(
-            tasks,
-            WORKER,
-            backend=config.backend,
-            jobs=config.jobs,
-            scheduler=config.scheduler,
-            bar=ctx.bar,
-            label="runs",
-        )
+        if todo:
+            records |= run_tasks(
+                todo,
+                WORKER,
+                backend=config.backend,
+                jobs=config.jobs,
+                scheduler=config.scheduler,
+                task_timeout=config.run_timeout,
+                bar=ctx.bar,
+                label=f"runs ({len(records)} resumed)" if records else "runs",
+                on_record=lambda task, record: _keep_record(resume, task, record),
+            )
     ctx.timings["run_seconds_summed"] = round(
         sum(r["seconds"] for r in records.values()), 4
     )  # the serial cost
@@ -289,13 +323,69 @@ def run(ctx: Context, config: Config) -> dict:
         "n_runs": len(runs),
         "n_failed": len(failures),
     }
+    from ._sweep_figures import plot_curves, plot_heatmaps
+
     with ctx.timed("figures"):
         _write_csv(ctx.out / CSV_FILE, table)
         plot_heatmaps(ctx.out / FIG_HEATMAP, table, hidden_grid, activations, rates, settings, best)
         curves = {key: record.get("loss_curve") for key, record in records.items()}
         plot_curves(ctx.out / FIG_CURVES, cells, curves, n_seeds, hidden_grid, activations, rates, settings)
     ctx.write_metrics(config, settings, results)
+    _forget_records(resume, tasks)
     return results
+
+
+# ------------------------------------------------------------------ resuming
+def _record_path(folder: Path, params: dict) -> Path:
+    """The record file of the run with ``params`` (its settings and seeds), under this mlplab version."""
+    identity = json.dumps({"format": _RECORD_FORMAT, "mlplab": __version__, "params": params}, sort_keys=True)
+    return folder / f"{hashlib.sha256(identity.encode()).hexdigest()[:32]}.json"
+
+
+def _plain_number(value):
+    if isinstance(value, np.generic):  # e.g. an int64 epoch: JSON has no NumPy types
+        return value.item()
+    raise TypeError(f"a sweep record holds {type(value).__name__}, which JSON cannot keep")
+
+
+def _keep_record(folder: Path, task: dict, record: dict) -> None:
+    """Keep a finished run's record (``ok``, or a failure a retry would repeat), all or nothing.
+
+    JSON keeps every float exactly (``repr`` round-trips), so a resumed run gives the same bits.
+    """
+    if record["status"] != "ok" and record.get("retryable", True):
+        return  # may succeed when tried again
+    folder.mkdir(parents=True, exist_ok=True)
+    data = {"format": _RECORD_FORMAT, "mlplab": __version__, "params": task["params"], "record": record}
+    with atomic_write(_record_path(folder, task["params"])) as handle:
+        json.dump(data, handle, default=_plain_number)
+
+
+def _kept_record(folder: Path, task: dict) -> dict | None:
+    """The kept record of ``task``'s run, or ``None`` (none kept, unreadable, or of other settings)."""
+    path = _record_path(folder, task["params"])
+    try:
+        data = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or {k: data.get(k) for k in ("format", "mlplab", "params")} != {
+        "format": _RECORD_FORMAT,
+        "mlplab": __version__,
+        "params": task["params"],
+    }:
+        return None
+    record = data.get("record")
+    if not isinstance(record, dict) or record.get("status") not in ("ok", "failed"):
+        return None
+    return record
+
+
+def _forget_records(folder: Path, tasks: Sequence[dict]) -> None:
+    """Remove this sweep's records (its files are written), and the folder once it is empty."""
+    for task in tasks:
+        _record_path(folder, task["params"]).unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # absent, or holding the records of another sweep
+        folder.rmdir()
 
 
 def _run_row(cell: dict, task: dict, record: dict) -> dict:
@@ -346,6 +436,8 @@ def _best(table: list[dict]) -> dict | None:
 
 def _summary(row: dict) -> str:
     """One line naming a cell and its numbers."""
+    from ._sweep_figures import plus_minus
+
     reached = row["reached_100_percent"]
     ok = row["runs"] - row["failed"]
     if reached:
