@@ -536,7 +536,8 @@ SETTINGS = {
     "init": st.sampled_from(["xavier", "he", "zeros", "nope", None, 3]),
 }
 ATTRIBUTE = st.sampled_from(sorted(SETTINGS)).flatmap(lambda key: st.tuples(st.just(key), SETTINGS[key]))
-BREAKS = st.sampled_from(["nothing", "nan weight", "inf bias", "n_steps", "patience 0", "stopper min_delta"])
+BREAKS = st.sampled_from(["nothing", "nan weight", "inf bias", "n_steps", "n_steps 2.5", "patience 0",
+                          "patience 2.5", "restore yes", "stopper min_delta"])  # fmt: skip
 
 
 @given(
@@ -568,10 +569,15 @@ def test_whatever_save_writes_load_reads(
         model.biases[-1].flat[0] = np.inf
     elif breaking == "n_steps":
         model.optimizer.n_steps = 2**63
-    elif breaking == "patience 0" and model.model.early_stopping is not None:
-        model.model.early_stopping.patience = 0
-    elif breaking == "stopper min_delta" and model.model.early_stopping is not None:
-        model.model.early_stopping.min_delta = float("nan")
+    elif breaking == "n_steps 2.5":
+        model.optimizer.n_steps = 2.5  # saved as 2 once, silently
+    elif breaking in ("patience 0", "patience 2.5", "restore yes"):
+        key, value = {"patience 0": ("patience", 0), "patience 2.5": ("patience", 2.5),
+                      "restore yes": ("restore_best", "yes")}[breaking]  # fmt: skip
+        stopper = model.model.early_stopping or model._stopper  # the face keeps one even when unused
+        setattr(stopper, key, value)  # dataclass fields: checked at construction only
+    elif breaking == "stopper min_delta":
+        (model.model.early_stopping or model._stopper).min_delta = float("nan")
     error = _error_of(mlplab.save, model, path)
     if error is not None:
         assert type(error) is ValueError, repr(error)
@@ -580,7 +586,7 @@ def test_whatever_save_writes_load_reads(
         assert os.listdir(path.parent) == []
         return
     loaded = mlplab.load(path)
-    assert breaking not in ("nan weight", "inf bias", "n_steps")
+    assert breaking == "nothing", breaking
     np.testing.assert_array_equal(loaded.network.params, model.network.params)
     assert loaded.optimizer.config() == model.optimizer.config()
     assert (loaded.l2, loaded.validation_fraction, loaded.init) == (model.l2, model.validation_fraction,

@@ -17,6 +17,7 @@ bit generator other than PCG64 (a loaded model then draws fresh entropy).
 from __future__ import annotations
 
 import itertools
+import numbers
 
 import numpy as np
 
@@ -64,17 +65,17 @@ def encode_model(model: Model) -> tuple[dict, dict[str, np.ndarray]]:
         "loss": model.loss.name,
         "optimizer": {
             **_numbers(optimizer.config()),
-            "n_steps": int(optimizer.n_steps),
+            "n_steps": _int(optimizer.n_steps),
             "state": sorted(state),
         },
         "model": {
-            "l2": float(model.l2),
+            "l2": _float(model.l2),
             "init": model.init
             if isinstance(model.init, str)
             else None,  # a callable is not data; its result is
             "early_stopping": None if stopper is None else encode_stopper(stopper),
-            "validation_fraction": float(model.validation_fraction),
-            "fitted": bool(model.fitted),
+            "validation_fraction": _float(model.validation_fraction),
+            "fitted": _bool(model.fitted),
             "history": None if model.history is None else model.history.to_dict(),
             "random_state": _random_state(model),
         },
@@ -83,12 +84,26 @@ def encode_model(model: Model) -> tuple[dict, dict[str, np.ndarray]]:
 
 
 def encode_stopper(stopper: EarlyStopping) -> dict:
-    return {"patience": int(stopper.patience), "min_delta": float(stopper.min_delta),
-            "restore_best": bool(stopper.restore_best)}  # fmt: skip
+    return {"patience": _int(stopper.patience), "min_delta": _float(stopper.min_delta),
+            "restore_best": _bool(stopper.restore_best)}  # fmt: skip
 
 
 def _numbers(config: dict) -> dict:
-    return {k: v if isinstance(v, str) else float(v) for k, v in config.items()}
+    return {k: v if isinstance(v, str) else _float(v) for k, v in config.items()}
+
+
+# Plain JSON values of what the model holds, never coerced: 2.5 steps stay 2.5 and "x" stays "x",
+# so that the load check in save refuses them by name instead of writing a different model.
+def _int(value: object) -> object:
+    return int(value) if isinstance(value, numbers.Integral) and not isinstance(value, bool) else value
+
+
+def _float(value: object) -> object:
+    return float(value) if isinstance(value, numbers.Real) and not isinstance(value, bool) else value
+
+
+def _bool(value: object) -> object:
+    return bool(value) if isinstance(value, (bool, np.bool_)) else value
 
 
 def _random_state(model: Model) -> dict | None:
