@@ -300,3 +300,28 @@ def test_all_stopped_at_any_step_keeps_each_folder_whole_and_says_which(
             assert "The earlier report does not show these new results" in err
         assert report_state(tmp_path) == old_report
         assert leftovers(tmp_path) == []
+
+
+# ------------------------------------------------------------------ --out, checked before any work
+@pytest.mark.parametrize("command", ["xor", "all", "report"])
+def test_an_out_that_cannot_be_written_is_a_usage_error_before_any_work(
+    command, tmp_path, monkeypatch, capsys
+):
+    def never(*args, **kwargs):
+        raise AssertionError("ran although --out cannot be written")
+
+    for name in lab.EXPERIMENTS:
+        monkeypatch.setattr(lab.load(name), "run", never)
+    a_file = tmp_path / "afile.txt"
+    a_file.write_text("x")
+    cases = {
+        "": "must name a folder, got ''",
+        str(a_file): f"{str(a_file)!r} is not a folder",
+        str(a_file / "sub"): f"cannot write into {str(a_file / 'sub')!r}: Not a directory",
+    }
+    for out, message in cases.items():
+        with pytest.raises(SystemExit) as info:
+            main([command, "--quick", "--out", out, "--no-progress"])
+        assert info.value.code == 2
+        assert f"argument --out: {message}" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile.txt"]
