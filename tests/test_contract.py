@@ -500,3 +500,30 @@ def test_the_estimator_refuses_masked_and_time_data_before_converting():
     check_raises(TypeError, message("y", "masked array"), MLPClassifier((3,), epochs=1).fit, X4, y)
     model = MLPClassifier((3,), epochs=1).fit(X4, Y4.astype("M8[D]"))  # dates are labels like any other
     check_raises(TypeError, message("X", "masked array"), model.predict, masked)
+
+
+def test_setting_a_models_optimizer_binds_the_new_one_and_frees_the_old():
+    old, new = SGD(0.1), Adam(0.01)
+    model = Model([2, 3, 1], optimizer=old, seed=0)
+    model.optimizer = new
+    model.fit(X4, Y4, epochs=1)
+    assert new.n_steps == 1
+    Model([2, 3, 1], optimizer=old, seed=0)  # free again
+    check_raises(ValueError, message("optimizer", "another model"), Model, [2, 3, 1], optimizer=new)
+    check_raises(TypeError, message("optimizer", "'adam'"), setattr, model, "optimizer", "adam")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "name", "text"),
+    [
+        pytest.param({"digits": -1}, ValueError, "digits", "-1", id="digits-negative"),
+        pytest.param({"digits": 10**6}, ValueError, "digits", "1000000", id="digits-huge"),
+        pytest.param({"digits": "a"}, TypeError, "digits", "'a'", id="digits-str"),
+        pytest.param({"digits": True}, TypeError, "digits", "True", id="digits-bool"),
+        pytest.param({"fmt": None}, TypeError, "fmt", "None", id="fmt-None"),
+    ],
+)
+def test_format_trace_checks_its_options(kwargs, error, name, text):
+    from mlplab.trace import format_trace
+
+    check_raises(error, message(name, text), format_trace, sheet_trace(), **kwargs)

@@ -124,7 +124,7 @@ class Model:
                 f"loss {self.loss.name!r} does not fit the {self.head.name!r} head; "
                 f"use one of {list(self.head.losses)}"
             )
-        self.optimizer = get_optimizer(optimizer, learning_rate)
+        self._optimizer = get_optimizer(optimizer, learning_rate)  # bound at the end, once all is checked
         self.l2 = l2
         get_initializer(init, self.network.activation.name)  # checked now, not at first use
         self.init = init
@@ -154,6 +154,20 @@ class Model:
     @property
     def dtype(self) -> np.dtype:
         return self.network.dtype
+
+    @property
+    def optimizer(self) -> Optimizer:
+        """The update rule; setting a new one binds it to this model and frees the old one."""
+        return self._optimizer
+
+    @optimizer.setter
+    def optimizer(self, value: Optimizer) -> None:
+        if not isinstance(value, Optimizer):
+            raise TypeError(f"optimizer must be an Optimizer instance, got {short_repr(value)}")
+        value.bind(self.network.params)
+        if self._optimizer is not value:
+            self._optimizer.unbind()
+        self._optimizer = value
 
     # ------------------------------------------------------------ random state
     def random_state(self) -> dict[str, dict]:

@@ -15,6 +15,7 @@ one-unit output layer is written like the sheet's ``w^(3)``: ``zL``,
 from __future__ import annotations
 
 import json
+import numbers
 from collections.abc import Sequence
 
 import numpy as np
@@ -196,7 +197,16 @@ def _fmt_value(value, digits: int, latex: bool = False) -> str:
 
 
 def format_trace(trace: dict, fmt: str = "table", digits: int = 6) -> str:
-    """Render a trace as ``'table'`` (plain text), ``'markdown'``, ``'latex'`` or ``'json'``."""
+    """Render a trace as ``'table'`` (plain text), ``'markdown'``, ``'latex'`` or ``'json'``.
+
+    ``digits`` (decimals) is an integer from 0 to 17 (float64 holds no more).
+    """
+    if not isinstance(fmt, str):
+        raise TypeError(f"fmt must be one of 'table', 'markdown', 'latex', 'json', got {short_repr(fmt)}")
+    if isinstance(digits, bool) or not isinstance(digits, numbers.Integral):
+        raise TypeError(f"digits must be an integer from 0 to 17, got {short_repr(digits)}")
+    if not 0 <= digits <= 17:
+        raise ValueError(f"digits must be an integer from 0 to 17, got {digits!r}")
     if fmt == "json":
         return trace_to_json(trace)
     if fmt not in ("table", "markdown", "latex"):

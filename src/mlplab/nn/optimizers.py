@@ -91,6 +91,10 @@ class Optimizer:
             )
         self._bound = weakref.ref(params)
 
+    def unbind(self) -> None:
+        """Free this optimiser for another parameter vector (its state stays as it is)."""
+        self._bound = None
+
     def __getstate__(self) -> dict:
         """Copies and pickles are unbound (a weak reference neither pickles nor should be shared)."""
         state = self.__dict__.copy()
