@@ -14,22 +14,32 @@ huge message; a 250-character name; ``save`` of what ``load`` refuses (NaN
 through a weight view, bad attributes, long labels, an infinite learning
 rate, a huge ``n_steps``).
 
-Further cases found here (tried 24, handled 24), each a test below: a lying
-end record (few entries, huge directory); a zip64 end record claiming many
-entries; a member whose compressed data runs past the file's end; a stored
-member whose sizes disagree; a truncated deflate stream; bytes after a deflate
-stream's end; a local header naming another member (aliased members); a
-local header with another compression method; a CRC mismatch behind a
-matching size; an ``.npy`` header claiming a 4 GiB header length; metadata
-of a million tiny values (deflated: tiny file, huge parse); metadata nested a
-hundred thousand deep; a 5000-digit integer in the metadata; a 4000-digit
-``n_steps`` shown in a message; a 60 000-character member name in a message;
-a 4000-character path in a message; a FIFO swapped in after the ``stat``
-(opened without blocking); a symbolic link to a FIFO; ``save`` onto a socket,
-a symbolic link and a dangling link; ``save`` to a 255-byte name and to a
-multi-byte name; ``save`` below a regular file used as a folder;
-``EarlyStopping.patience`` set to 0 after construction; a classifier whose
-label dtype is wider than a file allows.
+Further cases found here, each a test below (tried 41, handled 41; four of
+them failed first and were fixed: an honest zip64 end record, values coerced
+on saving, a raw ``int()`` error on a classifier's ``hidden_layer_sizes``, a
+huge integer's raw conversion error):
+
+* zip structure: a lying end record (3 entries, a 1 GB directory); a zip64 end
+  record claiming 10**12 entries; an honest zip64 end record (still loads); a
+  stored member whose sizes disagree; compressed data claimed past the file's
+  end; a local header offset past the file's end; a truncated deflate stream;
+  bytes after a deflate stream's end; a local header naming another member
+  (aliased members); a local header with another compression method; a CRC
+  mismatch behind a matching size; an ``.npy`` header claiming a 4 GiB header.
+* metadata: a million tiny values, deflated (tiny file, huge parse); nesting a
+  hundred thousand deep; integers of 40, 4000 and 5000 digits.
+* messages: a 60 000-character member name; a 4000-character path.
+* opening: a FIFO swapped in after the ``stat`` (opened without blocking); a
+  symbolic link to a FIFO; a symbolic link to a regular file (followed).
+* saving onto: a socket, a symbolic link, a dangling link (all refused); a
+  regular file (replaced, permissions kept); a name of 255 bytes, of
+  254 bytes of "é", of 252 bytes of CJK; a path below a regular file.
+* saving models load would refuse: a non-finite optimiser state;
+  ``EarlyStopping`` fields set after construction (patience 0 or 2.5,
+  restore_best "yes", min_delta NaN); ``n_steps`` of 2.5 and 2**63; a label
+  dtype wider than a file allows; a classifier's parameters set after fit (an
+  infinite learning rate, 10**4000 epochs, ``hidden_layer_sizes="x"``, ...,
+  by a property test).
 """
 
 from __future__ import annotations
@@ -451,6 +461,15 @@ def test_bytes_after_a_deflate_stream(tmp_path, files):
     path = tmp_path / "after.mlplab"
     path.write_bytes(build_zip(replace(honest(files["MLP"]), "params.npy", tail)))
     assert_refused(path, 'member "params.npy" has 4 bytes after its data')
+
+
+def test_a_local_header_offset_beyond_the_file(tmp_path, files):
+    data = bytearray(build_zip(honest(files["MLP"])))
+    at = data.rindex(b"PK\x01\x02")  # the last entry of the central directory
+    data[at + 42 : at + 46] = struct.pack("<L", 2**31)  # the last directory entry's local header offset
+    path = tmp_path / "offset.mlplab"
+    path.write_bytes(bytes(data))
+    assert_refused(path, "has no valid local header")
 
 
 def test_a_local_header_naming_another_member(tmp_path, files):

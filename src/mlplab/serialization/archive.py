@@ -252,6 +252,7 @@ def read_archive(path: object, max_bytes: object, expect: Expectation) -> tuple[
         raise ValueError(f"max_bytes must be a positive int, got {max_bytes!r:.60}")
     _check_regular(path, os.stat(path))
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags |= getattr(os, "O_BINARY", 0)  # Windows: no newline translation under the "rb" file object
     fd = os.open(path, flags)  # non-blocking: a FIFO swapped in after the stat cannot hang us
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
