@@ -527,3 +527,11 @@ def test_format_trace_checks_its_options(kwargs, error, name, text):
     from mlplab.trace import format_trace
 
     check_raises(error, message(name, text), format_trace, sheet_trace(), **kwargs)
+
+
+def test_reprs_of_a_very_deep_model_stay_short():
+    model = MLP([2] + [2] * 3000 + [1], seed=0)
+    result = gradient_check(MLP([2, 3, 1], seed=0), X4, Y4)
+    for value in (model, model.model, model.network, model.weights, model.biases, result):
+        assert len(repr(value)) < 200, type(value).__name__
+    assert repr(MLP([2, 3, 1])).startswith("MLP([2, 3, 1], ")  # short lists as before

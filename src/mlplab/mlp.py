@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .model import Model, NotFittedError
-from .nn.checks import as_real_array, check_bool, check_callbacks
+from .nn.checks import as_real_array, check_bool, check_callbacks, short_sizes
 from .nn.gradcheck import GradientCheckResult
 from .nn.network import Linear
 from .nn.optimizers import Optimizer
@@ -424,7 +424,7 @@ class MLP:
 
     def __repr__(self) -> str:
         return (
-            f"MLP({self.layer_sizes}, activation={self.activation!r}, "
+            f"MLP({short_sizes(self.layer_sizes)}, activation={self.activation!r}, "
             f"learning_rate={self.learning_rate!r}, optimizer={self.optimizer.name!r}, l2={self.l2!r})"
         )
 

@@ -32,6 +32,7 @@ from .nn.checks import (
     check_nonnegative_float,
     rng_from_seed,
     short_repr,
+    short_sizes,
 )
 from .nn.data import split_indices
 from .nn.gradcheck import GradientCheckResult, check_gradients
@@ -344,7 +345,7 @@ class Model:
 
     def __repr__(self) -> str:
         return (
-            f"Model({list(self.network.layer_sizes)}, {self.network.activation.name!r}, "
+            f"Model({short_sizes(self.network.layer_sizes)}, {self.network.activation.name!r}, "
             f"head={self.head.name!r}, loss={self.loss.name!r}, optimizer={self.optimizer!r}, l2={self.l2!r})"
         )
 

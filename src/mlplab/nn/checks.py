@@ -34,6 +34,7 @@ __all__ = [
     "refuse_lossy",
     "rng_from_seed",
     "short_repr",
+    "short_sizes",
 ]
 
 
@@ -44,6 +45,15 @@ def short_repr(value: object, limit: int = 60) -> str:
 
 
 _short = short_repr
+
+
+def short_sizes(sizes: Sequence[int], limit: int = 8) -> str:
+    """``[2, 3, 1]`` as written, a long list as ``[2, 3, 3, ..., 3, 1] (3002 layers)`` (for reprs)."""
+    sizes = list(sizes)
+    if len(sizes) <= limit:
+        return repr(sizes)
+    head, tail = ", ".join(map(str, sizes[:3])), ", ".join(map(str, sizes[-2:]))
+    return f"[{head}, ..., {tail}] ({len(sizes)} widths)"
 
 
 def check_bool(value: object, name: str) -> bool:

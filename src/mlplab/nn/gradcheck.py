@@ -63,7 +63,7 @@ def relative_error(analytic: np.ndarray, numeric: np.ndarray, floor: float = 1e-
     return float(np.linalg.norm(analytic - numeric) / scale)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class GradientCheckResult:
     """Result of :func:`check_gradients`.
 
@@ -81,6 +81,13 @@ class GradientCheckResult:
     overall: float
     analytic: np.ndarray
     numeric: np.ndarray
+
+    def __repr__(self) -> str:
+        worst = max(self.errors, key=self.errors.get)
+        return (
+            f"GradientCheckResult(max_error={self.max_error:.3g} ({worst}), overall={self.overall:.3g}, "
+            f"n_params={self.analytic.size})"
+        )
 
     @property
     def max_error(self) -> float:

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .activations import Activation, get_activation
-from .checks import as_real_array, check_dtype, check_layer_sizes, short_repr
+from .checks import as_real_array, check_dtype, check_layer_sizes, short_repr, short_sizes
 from .initializers import get_initializer
 
 __all__ = ["MAX_PARAMETER_BYTES", "ActivationLayer", "Linear", "Network", "ParameterViews"]
@@ -75,7 +75,10 @@ class ParameterViews(Sequence):
         return list(self) == other if isinstance(other, list) else NotImplemented
 
     def __repr__(self) -> str:
-        return f"{self._name}: [" + ", ".join(f"array{view.shape}" for view in self._views) + "]"
+        shapes = [f"array{view.shape}" for view in self._views]
+        if len(shapes) > 6:
+            shapes = [*shapes[:3], f"... ({len(shapes)} arrays)", shapes[-1]]
+        return f"{self._name}: [" + ", ".join(shapes) + "]"
 
 
 class Linear:
@@ -192,7 +195,7 @@ class Network:
         self.n_params = sum(o * i + o for o, i in shapes)  # Python ints: no overflow
         if self.n_params * self.dtype.itemsize > MAX_PARAMETER_BYTES:  # before any allocation
             raise ValueError(
-                f"layer_sizes={short_repr(list(self.layer_sizes))} needs {self.n_params:,} parameters "
+                f"layer_sizes={short_sizes(self.layer_sizes)} needs {self.n_params:,} parameters "
                 f"({self.n_params * self.dtype.itemsize / 2**30:,.1f} GiB of {self.dtype.name}), more than "
                 f"the cap mlplab.nn.network.MAX_PARAMETER_BYTES = {MAX_PARAMETER_BYTES / 2**30:g} GiB"
             )
@@ -368,5 +371,6 @@ class Network:
 
     def __repr__(self) -> str:
         return (
-            f"Network({list(self.layer_sizes)}, activation={self.activation.name!r}, dtype={self.dtype.name})"
+            f"Network({short_sizes(self.layer_sizes)}, activation={self.activation.name!r}, "
+            f"dtype={self.dtype.name})"
         )
