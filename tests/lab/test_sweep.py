@@ -1,4 +1,6 @@
 import csv
+import json
+import multiprocessing
 import pickle
 
 import pytest
@@ -7,6 +9,8 @@ from mlplab.cli import main
 from mlplab.lab import sweep
 
 from .conftest import assert_common_keys, assert_png, run_command, without_timings
+
+pytestmark = pytest.mark.timeout(180)  # sweeps on worker processes and on a Dask cluster: fail, never hang
 
 # A small grid for the tests that compare runs: 2 architectures x 2 activations x 2 rates x 2 seeds.
 SMALL = (
@@ -259,6 +263,88 @@ def test_a_dying_worker_process_fails_only_its_runs(tmp_path, monkeypatch):
         assert run["attempts"] == 2  # retried once, alone
         assert run["error"].startswith("worker process died")
     alive = [r for r in runs if r["learning_rate"] == 0.1]
-    assert [r["status"] for r in alive] == ["ok", "ok"]  # the others complete
+    assert [(r["status"], r["attempts"]) for r in alive] == [("ok", 1), ("ok", 1)]  # not lost with them
     assert metrics["results"]["n_failed"] == 2
     assert len(metrics["results"]["failures"]) == 2
+    assert multiprocessing.active_children() == []
+
+
+# ------------------------------------------------------------------ resuming
+def _interrupt_after(n: int, function):
+    """``function``, but the call after the ``n``-th raises KeyboardInterrupt (as Ctrl-C would)."""
+    calls = []
+
+    def wrapped(*args, **kwargs):
+        calls.append(1)
+        if len(calls) > n:
+            raise KeyboardInterrupt
+        return function(*args, **kwargs)
+
+    return wrapped
+
+
+def _same_sweep(a, b) -> None:
+    """Two sweep folders hold the same results: metrics.json (timings aside) and sweep.csv, byte for byte."""
+    metrics = [json.loads((root / "sweep" / "metrics.json").read_text()) for root in (a, b)]
+    assert without_timings(metrics[0]) == without_timings(metrics[1])
+    assert (a / "sweep" / "sweep.csv").read_bytes() == (b / "sweep" / "sweep.csv").read_bytes()
+
+
+def _sweep(root, *args: str) -> int:
+    return main(["sweep", *SMALL, *args, "--out", str(root), "--quick", "--no-progress"])
+
+
+def test_an_interrupted_sweep_resumes_to_the_results_of_an_uninterrupted_one(tmp_path, monkeypatch):
+    assert _sweep(tmp_path / "whole", "--jobs", "1") == 0
+    real = sweep.train_run
+    monkeypatch.setattr(sweep, "train_run", _interrupt_after(5, real))
+    assert _sweep(tmp_path / "resumed", "--jobs", "1") == 130  # Ctrl-C during the 6th of 16 runs
+    kept = sorted((tmp_path / "resumed" / sweep.RESUME_FOLDER).iterdir())
+    assert len(kept) == 5  # the finished runs, outside the experiment's folder
+    assert not (tmp_path / "resumed" / "sweep" / "metrics.json").exists()
+
+    calls = []
+    monkeypatch.setattr(sweep, "train_run", lambda **params: calls.append(1) or real(**params))
+    assert _sweep(tmp_path / "resumed", "--jobs", "1") == 0
+    assert len(calls) == 16 - 5  # only the runs not kept
+    _same_sweep(tmp_path / "whole", tmp_path / "resumed")
+    assert not (tmp_path / "resumed" / sweep.RESUME_FOLDER).exists()  # removed once the sweep is complete
+
+
+def test_an_interrupted_parallel_sweep_resumes_and_leaves_no_worker(tmp_path, monkeypatch):
+    assert _sweep(tmp_path / "whole", "--jobs", "2") == 0
+    monkeypatch.setattr(sweep, "_keep_record", _interrupt_after(3, sweep._keep_record))
+    assert _sweep(tmp_path / "resumed", "--jobs", "2") == 130  # Ctrl-C while both workers train
+    assert multiprocessing.active_children() == []
+    assert len(list((tmp_path / "resumed" / sweep.RESUME_FOLDER).iterdir())) == 3
+    monkeypatch.undo()
+    assert _sweep(tmp_path / "resumed", "--jobs", "2") == 0
+    _same_sweep(tmp_path / "whole", tmp_path / "resumed")
+
+
+def test_kept_runs_of_other_settings_are_not_reused(tmp_path, monkeypatch):
+    monkeypatch.setattr(sweep, "train_run", _interrupt_after(4, sweep.train_run))
+    assert _sweep(tmp_path, "--jobs", "1") == 130
+    monkeypatch.undo()
+    assert _sweep(tmp_path / "fresh", "--jobs", "1", "--epochs", "20") == 0
+    calls = []
+    real = sweep.train_run
+    monkeypatch.setattr(sweep, "train_run", lambda **params: calls.append(1) or real(**params))
+    assert _sweep(tmp_path, "--jobs", "1", "--epochs", "20") == 0  # other epochs: every run again
+    assert len(calls) == 16
+    _same_sweep(tmp_path / "fresh", tmp_path)
+    assert len(list((tmp_path / sweep.RESUME_FOLDER).iterdir())) == 4  # another sweep's records stay
+
+
+def test_a_damaged_record_is_run_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(sweep, "train_run", _interrupt_after(2, sweep.train_run))
+    assert _sweep(tmp_path / "resumed", "--jobs", "1") == 130
+    monkeypatch.undo()
+    first, second = sorted((tmp_path / "resumed" / sweep.RESUME_FOLDER).iterdir())
+    first.write_text(first.read_text()[:-20])  # cut short
+    data = json.loads(second.read_text())
+    data["params"]["seed"] += 1  # not this run's
+    second.write_text(json.dumps(data))
+    assert _sweep(tmp_path / "resumed", "--jobs", "1") == 0
+    assert _sweep(tmp_path / "whole", "--jobs", "1") == 0
+    _same_sweep(tmp_path / "whole", tmp_path / "resumed")
