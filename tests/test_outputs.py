@@ -325,3 +325,48 @@ def test_an_out_that_cannot_be_written_is_a_usage_error_before_any_work(
         assert info.value.code == 2
         assert f"argument --out: {message}" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["afile.txt"]
+
+
+# ------------------------------------------------------------------ after a SIGKILL
+def dead_pid() -> int:
+    import subprocess
+
+    proc = subprocess.Popen(["true"])
+    proc.wait()
+    return proc.pid
+
+
+def test_what_a_killed_process_left_is_put_right_by_the_next_run(tmp_path, monkeypatch, capsys):
+    """Killed between the two renames: no ``xor/``, the old set in a backup; the next run restores it."""
+    monkeypatch.setattr(lab.load("xor"), "run", stand_in("xor", b"new "))
+    dead, alive = dead_pid(), os.getppid()
+    backup = tmp_path / f".xor.old-{dead}-abcd"
+    backup.mkdir()
+    (backup / "metrics.json").write_text("old")
+    (tmp_path / f".xor.staging-{dead}-abcd").mkdir()  # the killed process's complete new set
+    someone_elses = tmp_path / f".xor.staging-{alive}-efgh"  # a live process's: not ours to touch
+    someone_elses.mkdir()
+    with monkeypatch.context() as patch:
+        Faults(patch, "write", 1)
+        assert main(["xor", "--out", str(tmp_path), "--no-progress"]) == 1
+    assert snapshot(tmp_path / "xor") == {"metrics.json": b"old"}
+    assert "xor/: the earlier complete set is unchanged" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["xor", someone_elses.name])
+    # a backup next to a folder that is in place: the swap had finished, the backup goes
+    (tmp_path / f".xor.old-{dead}-ijkl").mkdir()
+    assert main(["xor", "--out", str(tmp_path), "--no-progress"]) == 0
+    assert snapshot(tmp_path / "xor") == {file: b"new " + file.encode() for file in files_of("xor")}
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["xor", someone_elses.name])
+
+
+def test_a_report_swap_cut_short_by_a_kill_gets_its_old_files_back(tmp_path, monkeypatch, quick_report):
+    staging = tmp_path / f".report.staging-{dead_pid()}-abcd"
+    (staging / ".old").mkdir(parents=True)
+    for name in REPORT_FILES:  # all three moved aside, one new one moved in, then the kill
+        (staging / ".old" / name).write_text(f"old {name}")
+    (tmp_path / "report.typ").write_text("new report.typ")
+    with monkeypatch.context() as patch:
+        Faults(patch, "write", 1)
+        assert main(["report", "--out", str(tmp_path), "--no-progress"]) == 1
+    assert report_state(tmp_path) == {name: f"old {name}".encode() for name in REPORT_FILES}
+    assert leftovers(tmp_path) == []

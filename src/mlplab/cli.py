@@ -55,12 +55,11 @@ class _Outputs:
     def __init__(self):
         self.replaced: list[str] = []
         self.current: str | None = None  # being written, not yet in place
-        self.existed = False  # whether the current one had an earlier set
+        self.paths: tuple[Path, ...] = ()  # its files: after a failure they hold the earlier set, if any
         self.is_report = False
 
     def start(self, label: str, *paths: Path, is_report: bool = False) -> None:
-        self.current, self.existed = label, any(os.path.lexists(path) for path in paths)
-        self.is_report = is_report
+        self.current, self.paths, self.is_report = label, paths, is_report
 
     def finish(self) -> None:
         self.replaced.append(self.current)
@@ -68,8 +67,9 @@ class _Outputs:
 
     def lines(self) -> list[str]:
         lines = []
+        existed = any(os.path.lexists(path) for path in self.paths)
         if self.current is not None:
-            if self.existed:
+            if existed:
                 lines.append(
                     f"{self.current}: the earlier complete set is unchanged (nothing of this run is in it)."
                 )
@@ -77,7 +77,7 @@ class _Outputs:
                 lines.append(f"{self.current}: not written (there was none before).")
         if self.replaced:
             lines.append(f"New and complete: {', '.join(self.replaced)}.")
-            if self.current is not None and self.is_report and self.existed:
+            if self.current is not None and self.is_report and existed:
                 lines.append("The earlier report does not show these new results; run `mlplab report`.")
         elif self.current is None:
             lines.append("Nothing was written.")

@@ -13,12 +13,19 @@ the report never reads a staging folder.
 The swaps run under :func:`~mlplab.lab._signals.held`: a Ctrl-C or SIGTERM
 waits for them to finish. Whatever fails (an exception, a full disk, a
 signal), the staging folder is removed and the target holds its old set.
+
+Only a process that is killed outright (SIGKILL, a power cut) leaves its
+staging folder behind. The names carry the process id, so the next run
+removes what a dead process left, and if it died between the two renames
+of a swap, puts the old folder (or the old report files) back first.
 """
 
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -30,10 +37,49 @@ from ._signals import held
 __all__ = ["discard", "staged_files", "staged_folder"]
 
 
+_OWNER = re.compile(r"\.(?:staging|old)-(\d+)-")
+
+
+def _dead(path: Path) -> bool:
+    """Whether the process that made staging folder or backup ``path`` is gone."""
+    match = _OWNER.search(path.name)
+    if match is None:
+        return False
+    pid = int(match.group(1))
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # alive, someone else's
+        return False
+    return False
+
+
+def _tidy(parent: Path, name: str) -> None:
+    """Put right what a killed process left next to ``parent / name`` (see the module's notes)."""
+    target = parent / name
+    with held():
+        for old in sorted(parent.glob(f".{glob.escape(name)}.old-*")):
+            if _dead(old):
+                if not os.path.lexists(target):  # killed between the two renames: the old set, whole
+                    os.rename(old, target)
+                else:
+                    discard(old)
+        for staging in parent.glob(f".{glob.escape(name)}.staging-*"):
+            if _dead(staging):
+                backup = staging / ".old"  # a report swap cut short: its old files go back
+                for file in sorted(backup.iterdir()) if backup.is_dir() else ():
+                    os.replace(file, parent / file.name)
+                discard(staging)
+
+
 def _new_staging(parent: Path, name: str) -> Path:
     parent.mkdir(parents=True, exist_ok=True)
+    _tidy(parent, name)
     with held():  # created and made readable in one step: never a stray folder
-        staging = Path(tempfile.mkdtemp(prefix=f".{name}.staging-", dir=parent))
+        staging = Path(tempfile.mkdtemp(prefix=f".{name}.staging-{os.getpid()}-", dir=parent))
         os.chmod(staging, 0o777 & ~_umask())  # mkdtemp's folder is private (0o700); results need not be
     return staging
 
