@@ -139,6 +139,74 @@ def test_sweep_checks_its_options_together(capsys, tmp_path, argv, option, messa
     assert not any(tmp_path.iterdir())
 
 
+def _cpus() -> int:
+    from mlplab.lab._parallel import usable_cpus
+
+    return usable_cpus()
+
+
+@pytest.mark.parametrize(
+    ("argv", "option", "message"),
+    [
+        *[
+            (["--jobs", text], "--jobs", f"must be an integer from 1 to {_cpus()} (the CPUs here)")
+            for text in ("0", "48", "100000", "-100", str(_cpus() + 1), str(-_cpus() - 1), "x", "1.5")
+        ],
+        *[
+            (["--backend", "dask", "--scheduler", text], "--scheduler", "must be an address like tcp://HOST:PORT")
+            for text in ("localhost:8786", "tcp://localhost", "tcp://:8786", "tcp://h:0", "tcp://h:65536",
+                         "http://h:80", "tcp://a b:1")
+        ],
+        *[(["--run-timeout", text], "--run-timeout", "must be a number > 0")
+          for text in ("0", "-5", "inf", "x")],
+    ],
+)  # fmt: skip
+def test_sweep_option_errors_name_the_option(capsys, tmp_path, argv, option, message):
+    err = _usage_error(capsys, ["sweep", *argv, "--quick", "--out", str(tmp_path)])
+    assert f"argument {option}: {message}" in err
+    assert not any(tmp_path.iterdir())
+
+
+def test_sweep_jobs_accepts_every_cpu_count_either_way():
+    from mlplab.lab._options import worker_count
+
+    n = _cpus()
+    assert [worker_count(str(k)) for k in range(1, n + 1)] == list(range(1, n + 1))
+    assert [worker_count(str(-k)) for k in range(1, n + 1)] == [-k for k in range(1, n + 1)]
+
+
+@pytest.mark.timeout(60)
+def test_sweep_without_a_scheduler_there_exits_1_within_the_connect_timeout(capsys, tmp_path, monkeypatch):
+    import socket
+    import time
+
+    pytest.importorskip("distributed")
+    from mlplab.lab import _parallel
+
+    monkeypatch.setattr(_parallel, "CONNECT_TIMEOUT", 1.0)
+    with socket.socket() as probe:  # a port where nothing listens
+        probe.bind(("127.0.0.1", 0))
+        address = f"tcp://127.0.0.1:{probe.getsockname()[1]}"
+    start = time.monotonic()
+    argv = [
+        "sweep",
+        "--backend",
+        "dask",
+        "--scheduler",
+        address,
+        "--quick",
+        "--out",
+        str(tmp_path),
+        "--no-progress",
+    ]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert f"no Dask scheduler answered at {address} within 1 s" in err
+    assert "Traceback" not in err
+    assert time.monotonic() - start < 30
+    assert not (tmp_path / "sweep").exists()
+
+
 def test_the_issues_example(capsys, tmp_path):
     err = _usage_error(capsys, ["vanishing", "--quick", "--learning-rate", "-1", "--out", str(tmp_path)])
     assert "argument --learning-rate: must be a number > 0, got '-1'" in err
