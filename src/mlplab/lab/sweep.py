@@ -69,7 +69,7 @@ from ._options import (
     positive_int,
     worker_count,
 )
-from ._parallel import BACKENDS, TASK_TIMEOUT, guarded, run_tasks
+from ._parallel import BACKENDS, TASK_TIMEOUT, guarded, run_tasks, usable_cpus
 
 # The figures (and matplotlib) are imported where they are drawn, so that a worker process starts light.
 
@@ -139,7 +139,8 @@ class Config:
     jobs: int = option(
         -1,
         parse=worker_count,
-        help="local worker processes, at most the CPUs here: -1 means all, -k all but k-1, 1 runs here",
+        help=f"local worker processes, at most the CPUs here ({usable_cpus()}): -1 means all, "
+        "-k all but k-1, 1 runs here",
     )
     backend: str = option(
         "local",
@@ -156,7 +157,8 @@ class Config:
         TASK_TIMEOUT,
         parse=positive_float,
         metavar="SECONDS",
-        help="a run taking longer is stopped and recorded as failed (dask: no run finishing for that long)",
+        help="a run on a worker process taking longer is stopped and recorded as failed "
+        "(dask: no run finishing for that long; --jobs 1 runs here, unbounded)",
     )
 
     def check(self) -> None:
