@@ -337,14 +337,17 @@ def test_kept_runs_of_other_settings_are_not_reused(tmp_path, monkeypatch):
 
 
 def test_a_damaged_record_is_run_again(tmp_path, monkeypatch):
-    monkeypatch.setattr(sweep, "train_run", _interrupt_after(2, sweep.train_run))
+    monkeypatch.setattr(sweep, "train_run", _interrupt_after(3, sweep.train_run))
     assert _sweep(tmp_path / "resumed", "--jobs", "1") == 130
     monkeypatch.undo()
-    first, second = sorted((tmp_path / "resumed" / sweep.RESUME_FOLDER).iterdir())
+    first, second, third = sorted((tmp_path / "resumed" / sweep.RESUME_FOLDER).iterdir())
     first.write_text(first.read_text()[:-20])  # cut short
     data = json.loads(second.read_text())
     data["params"]["seed"] += 1  # not this run's
     second.write_text(json.dumps(data))
+    data = json.loads(third.read_text())
+    del data["record"]["test_accuracy"]  # incomplete
+    third.write_text(json.dumps(data))
     assert _sweep(tmp_path / "resumed", "--jobs", "1") == 0
     assert _sweep(tmp_path / "whole", "--jobs", "1") == 0
     _same_sweep(tmp_path / "whole", tmp_path / "resumed")

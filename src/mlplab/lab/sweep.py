@@ -379,7 +379,12 @@ def _kept_record(folder: Path, task: dict) -> dict | None:
     record = data.get("record")
     if not isinstance(record, dict) or record.get("status") not in ("ok", "failed"):
         return None
-    return record
+    needed = (
+        "attempts",
+        "seconds",
+        *((*_METRICS, "epochs_to_100_percent") if record["status"] == "ok" else ("error",)),
+    )
+    return record if all(name in record for name in needed) else None
 
 
 def _forget_records(folder: Path, tasks: Sequence[dict]) -> None:
