@@ -65,20 +65,25 @@ def test_ctrl_c_stops_the_sweep_and_its_workers_keeps_its_runs_and_resumes(tmp_p
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV, start_new_session=True,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )  # fmt: skip
-    kept = tmp_path / "resumed" / sweep.RESUME_FOLDER
-    workers: set[int] = set()
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None:
+    try:
+        kept = tmp_path / "resumed" / sweep.RESUME_FOLDER
+        workers: set[int] = set()
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None:
+            workers |= children(proc.pid)
+            if kept.is_dir() and len(list(kept.glob("*.json"))) >= 3:
+                break
+            time.sleep(0.05)
+        assert proc.poll() is None, "the sweep ended before it could be interrupted"
         workers |= children(proc.pid)
-        if kept.is_dir() and len(list(kept.glob("*.json"))) >= 3:
-            break
-        time.sleep(0.05)
-    assert proc.poll() is None, "the sweep ended before it could be interrupted"
-    workers |= children(proc.pid)
-    os.killpg(proc.pid, signum)  # as a terminal sends Ctrl-C: to the command and its workers
-    _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 128 + signum, err
-    assert "Traceback" not in err
+        os.killpg(proc.pid, signum)  # as a terminal sends Ctrl-C: to the command and its workers
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 128 + signum, err
+        assert "Traceback" not in err
+    finally:  # whatever failed, no process of this test outlives it
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(10)
     n_kept = len(list(kept.glob("*.json")))
     assert 3 <= n_kept < 16
     deadline = time.monotonic() + 10
