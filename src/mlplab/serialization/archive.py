@@ -66,14 +66,23 @@ FORMAT_VERSION = 2  # 1: mlplab 0.1 (still read); 2: head, loss and random strea
 DEFAULT_MAX_BYTES = 1 << 30  # 1 GiB
 METADATA = "metadata.json"
 MAX_METADATA_BYTES = 32 << 20
+#: beyond this, ``metadata.json`` may not be larger than the whole file (mlplab stores it uncompressed):
+#: a small deflated file cannot make the parser allocate much
+MAX_INFLATED_METADATA_BYTES = 16 << 20
 #: at most this many commas and brackets in ``metadata.json``: bounds what parsing it allocates
 MAX_JSON_ITEMS = 1_000_000
+#: at most this many lists and objects (an empty one costs 56 bytes or more once parsed)
+MAX_JSON_CONTAINERS = 10_000
+#: at most this many strings, keys included (a short one costs about 60 bytes once parsed)
+MAX_JSON_STRINGS = 250_000
 #: a model file has ``metadata.json``, ``params.npy`` and a few optimiser arrays
 MAX_MEMBERS = 64
 #: the zip's central directory: room for ``MAX_MEMBERS`` entries with long names
 MAX_DIRECTORY_BYTES = 1 << 16
 #: integers in ``metadata.json`` lie strictly within +-2**128 (a PCG64 state is below it)
 MAX_JSON_INT = 1 << 128
+#: an ``.npy`` header is read through this cap (NumPy's own limit is 10 000 characters)
+MAX_NPY_HEADER_BYTES = 1 << 16
 #: every error message is cut to this many characters
 MAX_MESSAGE_CHARS = 1000
 FLOAT_DTYPES = {"float64": np.dtype("<f8"), "float32": np.dtype("<f4")}
@@ -349,13 +358,14 @@ def _read(handle, size: int, max_bytes: int, expect: Expectation) -> tuple[dict,
     if total > max_bytes:
         raise ModelFileError(f"members hold {total} bytes uncompressed, more than max_bytes={max_bytes}")
     info = by_name[METADATA]
-    if info.file_size > MAX_METADATA_BYTES:
-        raise ModelFileError(f"{METADATA} has {info.file_size} bytes, more than {MAX_METADATA_BYTES}")
+    limit = min(MAX_METADATA_BYTES, max(MAX_INFLATED_METADATA_BYTES, size))
+    if info.file_size > limit:
+        raise ModelFileError(
+            f"{METADATA} has {info.file_size} bytes, more than {limit} "
+            f"(at most {MAX_METADATA_BYTES}; above {MAX_INFLATED_METADATA_BYTES}, at most the file's size)"
+        )
     member = _Member(handle, size, info)
-    raw = member.read(info.file_size)
-    member.finish()
-    document = parse_json(raw)
-    del raw
+    document = parse_json(member.read(info.file_size), before=member.finish)
     version = document.get("format_version")
     if document.get("format") != FORMAT:
         raise ModelFileError(
@@ -502,14 +512,27 @@ def _entries(document: dict, spec: dict) -> dict[str, str]:
     return digests
 
 
+class _Capped:
+    """A reader giving at most ``limit`` bytes of ``stream`` in all, then end of file."""
+
+    def __init__(self, stream: _Member, limit: int) -> None:
+        self._stream, self._left = stream, limit
+
+    def read(self, n: int) -> bytes:
+        data = self._stream.read(min(n, self._left))
+        self._left -= len(data)
+        return data
+
+
 def _read_array(member: _Member, name: str, dtype: np.dtype, shape: tuple, sha256: str) -> np.ndarray:
     """One ``.npy`` member: header checked against ``dtype``/``shape`` first, then data and SHA-256."""
+    header = _Capped(member, MAX_NPY_HEADER_BYTES)  # NumPy reads the header's declared length first
     try:
-        version = npy_format.read_magic(member)
+        version = npy_format.read_magic(header)
         if version == (1, 0):
-            header_shape, fortran, header_dtype = npy_format.read_array_header_1_0(member)
+            header_shape, fortran, header_dtype = npy_format.read_array_header_1_0(header)
         elif version == (2, 0):
-            header_shape, fortran, header_dtype = npy_format.read_array_header_2_0(member)
+            header_shape, fortran, header_dtype = npy_format.read_array_header_2_0(header)
         else:
             raise ModelFileError(f"{name}.npy has .npy format version {version}, expected 1.0 or 2.0")
     except ModelFileError:
@@ -546,14 +569,30 @@ def check_metadata(raw: bytes) -> None:
     """The limits on ``metadata.json`` that bound what parsing it allocates."""
     if len(raw) > MAX_METADATA_BYTES:
         raise ModelFileError(f"{METADATA} has {len(raw)} bytes, more than {MAX_METADATA_BYTES}")
-    items = raw.count(b",") + raw.count(b"[") + raw.count(b"{")
+    containers = raw.count(b"[") + raw.count(b"{")
+    if containers > MAX_JSON_CONTAINERS:
+        raise ModelFileError(
+            f"{METADATA} holds about {containers} lists and objects, more than {MAX_JSON_CONTAINERS}"
+        )
+    strings = raw.count(b'"') // 2  # an escaped quote only makes the count larger
+    if strings > MAX_JSON_STRINGS:
+        raise ModelFileError(f"{METADATA} holds about {strings} strings, more than {MAX_JSON_STRINGS}")
+    items = raw.count(b",") + containers
     if items > MAX_JSON_ITEMS:
         raise ModelFileError(f"{METADATA} holds about {items} values, more than {MAX_JSON_ITEMS}")
 
 
-def parse_json(raw: bytes) -> dict:
-    """Strict JSON: no NaN or infinity, no repeated key, an object at the top, within the limits."""
+def parse_json(raw: bytes, before: Callable[[], None] | None = None) -> dict:
+    """Strict JSON: no NaN or infinity, no repeated key, an object at the top, within the limits.
+
+    ``before()`` runs once the text is decoded and the bytes are dropped (the member's final
+    checks), so that the bytes and the parsed document never take memory together.
+    """
     check_metadata(raw)
+    text = raw.decode("utf-8")
+    del raw  # the caller holds no reference: the bytes are freed here
+    if before is not None:
+        before()
 
     def reject_constant(name: str):
         raise ModelFileError(f"{METADATA} holds {name}, which is not a number")
@@ -577,7 +616,7 @@ def parse_json(raw: bytes) -> dict:
         return dict(pairs)
 
     document = json.loads(
-        raw.decode("utf-8"),
+        text,
         parse_constant=reject_constant,
         parse_float=finite_float,
         parse_int=bounded_int,
