@@ -200,3 +200,27 @@ def test_a_real_sigterm_in_the_command_exits_143(tmp_path, monkeypatch, capsys):
     assert "mlplab xor: interrupted. Stopped by SIGTERM." in err
     assert f"{tmp_path / 'xor'}/: not written (there was none before)." in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_signal_while_the_staging_folder_is_made_leaves_none(tmp_path, monkeypatch):
+    import tempfile
+
+    from mlplab.lab._staging import staged_folder
+
+    real = tempfile.mkdtemp
+
+    def mkdtemp(*args, **kwargs):
+        made = real(*args, **kwargs)
+        os.kill(os.getpid(), signal.SIGTERM)  # waits for the held block, then is raised
+        time.sleep(0.05)
+        return made
+
+    monkeypatch.setattr(tempfile, "mkdtemp", mkdtemp)
+
+    def stage():
+        with staged_folder(tmp_path / "xor"):
+            raise AssertionError("the block must not start")
+
+    with pytest.raises(_signals.Interrupted), _signals.handled():
+        stage()
+    assert list(tmp_path.iterdir()) == []

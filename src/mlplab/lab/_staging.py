@@ -76,11 +76,11 @@ def _tidy(parent: Path, name: str) -> None:
 
 
 def _new_staging(parent: Path, name: str) -> Path:
+    """Call under :func:`held` and keep the result in a variable that a ``finally`` discards."""
     parent.mkdir(parents=True, exist_ok=True)
     _tidy(parent, name)
-    with held():  # created and made readable in one step: never a stray folder
-        staging = Path(tempfile.mkdtemp(prefix=f".{name}.staging-{os.getpid()}-", dir=parent))
-        os.chmod(staging, 0o777 & ~_umask())  # mkdtemp's folder is private (0o700); results need not be
+    staging = Path(tempfile.mkdtemp(prefix=f".{name}.staging-{os.getpid()}-", dir=parent))
+    os.chmod(staging, 0o777 & ~_umask())  # mkdtemp's folder is private (0o700); results need not be
     return staging
 
 
@@ -103,12 +103,15 @@ def staged_folder(target: str | os.PathLike, replaced: Callable[[], None] | None
     the new folder is in place, before a signal that waited is raised.
     """
     target = Path(target)
-    staging = _new_staging(target.parent, target.name)
+    staging = None
     try:
+        with held():  # a signal that waited is raised once `staging` is set, so the finally sees it
+            staging = _new_staging(target.parent, target.name)
         yield staging
         _swap_folder(staging, target, replaced)
     finally:
-        discard(staging)
+        if staging is not None:
+            discard(staging)
 
 
 def _swap_folder(staging: Path, target: Path, replaced: Callable[[], None] | None) -> None:
@@ -142,15 +145,18 @@ def staged_files(
     ``replaced()`` is called once the new set is in place.
     """
     folder = Path(folder)
-    staging = _new_staging(folder, stem)
+    staging = None
     try:
+        with held():
+            staging = _new_staging(folder, stem)
         yield staging
         missing = [name for name in names if not (staging / name).is_file()]
         if missing:
             raise FileNotFoundError(f"the staged set lacks {', '.join(missing)}")
         _swap_files(staging, folder, names, replaced)
     finally:
-        discard(staging)
+        if staging is not None:
+            discard(staging)
 
 
 def _swap_files(
