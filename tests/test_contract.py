@@ -535,3 +535,22 @@ def test_reprs_of_a_very_deep_model_stay_short():
     for value in (model, model.model, model.network, model.weights, model.biases, result):
         assert len(repr(value)) < 200, type(value).__name__
     assert repr(MLP([2, 3, 1])).startswith("MLP([2, 3, 1], ")  # short lists as before
+
+
+def test_make_spirals_refuses_a_noise_that_overflows():
+    check_raises(ValueError, message("noise", "1e+308", "overflow"), make_spirals, 10, noise=1e308)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        pytest.param(lambda: make_spirals(10**400), id="make_spirals"),
+        pytest.param(lambda: fitted().set_weights(10**400, []), id="set_weights"),
+        pytest.param(lambda: MLP([2, 3, 1], init=[0] * 10**4), id="init"),
+        pytest.param(lambda: Model([2, 3, 1], loss="x" * 10**4), id="loss"),
+    ],
+)
+def test_messages_cut_long_values(call):
+    with pytest.raises((ValueError, TypeError)) as info:
+        call()
+    assert len(str(info.value)) < 300

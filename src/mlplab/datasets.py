@@ -11,7 +11,14 @@ import numbers
 
 import numpy as np
 
-from .nn.checks import as_plain_array, check_bool, check_features, check_nonnegative_float, rng_from_seed
+from .nn.checks import (
+    as_plain_array,
+    check_bool,
+    check_features,
+    check_nonnegative_float,
+    rng_from_seed,
+    short_repr,
+)
 from .nn.data import split_indices
 
 __all__ = ["MAX_SAMPLES", "make_spirals", "make_xor", "train_val_split"]
@@ -62,21 +69,24 @@ def make_spirals(
         0 for the first spiral, 1 for the second.
     """
     if isinstance(n_samples, bool) or not isinstance(n_samples, numbers.Integral):
-        raise TypeError(f"n_samples must be an integer >= 2, got {n_samples!r}")
+        raise TypeError(f"n_samples must be an integer >= 2, got {short_repr(n_samples)}")
     if not 2 <= n_samples <= MAX_SAMPLES:
         raise ValueError(
             f"n_samples must be an integer from 2 to mlplab.datasets.MAX_SAMPLES = {MAX_SAMPLES:,}, "
-            f"got {n_samples!r}"
+            f"got {short_repr(n_samples)}"
         )
     noise = check_nonnegative_float(noise, "noise")
     rng = rng_from_seed(seed)
     half = int(n_samples) // 2
     t = np.linspace(0.0, 4.0 * np.pi, half)
-    x1 = t * np.cos(t) + noise * rng.standard_normal(half)
-    y1 = t * np.sin(t) + noise * rng.standard_normal(half)
-    x2 = -t * np.cos(t) + noise * rng.standard_normal(half)
-    y2 = -t * np.sin(t) + noise * rng.standard_normal(half)
+    with np.errstate(over="ignore"):  # a huge noise overflows: refused by name below
+        x1 = t * np.cos(t) + noise * rng.standard_normal(half)
+        y1 = t * np.sin(t) + noise * rng.standard_normal(half)
+        x2 = -t * np.cos(t) + noise * rng.standard_normal(half)
+        y2 = -t * np.sin(t) + noise * rng.standard_normal(half)
     X = np.vstack([np.column_stack([x1, y1]), np.column_stack([x2, y2])])  # (2·half, 2)
+    if not np.isfinite(X).all():
+        raise ValueError(f"noise={noise!r} is too large: the points overflow float64")
     y = np.concatenate([np.zeros(half, dtype=np.int64), np.ones(half, dtype=np.int64)])
     return X, y
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .model import Model, NotFittedError
-from .nn.checks import as_real_array, check_bool, check_callbacks, short_sizes
+from .nn.checks import as_real_array, check_bool, check_callbacks, short_repr, short_sizes
 from .nn.gradcheck import GradientCheckResult
 from .nn.network import Linear
 from .nn.optimizers import Optimizer
@@ -492,7 +492,7 @@ class _EpochPrinter:
 def _describe(value: object) -> str:
     if isinstance(value, Sequence):
         return f"{type(value).__name__} of length {len(value)}"
-    return repr(value)
+    return short_repr(value)
 
 
 def gradient_check(model: MLP, X, y, eps: float = 1e-3) -> GradientCheckResult:
