@@ -381,8 +381,10 @@ def _encode(estimator: MLPClassifier) -> tuple[dict, dict[str, np.ndarray]]:
             value = [int(v) if isinstance(v, numbers.Integral) else v for v in value]
         elif name == "dtype":
             value = _dtype_name(value)
-        elif name == "random_state":
-            value = int(value) if isinstance(value, numbers.Integral) else None  # a generator is not data
+        elif name == "random_state" and isinstance(value, numbers.Integral):
+            value = int(value)
+        elif name == "random_state" and isinstance(value, (np.random.Generator, np.random.RandomState)):
+            value = None  # a generator is not data
         elif isinstance(value, np.generic):
             value = value.item()
         if value is not None and not isinstance(value, (str, int, float, bool, list)):

@@ -585,14 +585,14 @@ def check_metadata(raw: bytes) -> None:
 def parse_json(raw: bytes, before: Callable[[], None] | None = None) -> dict:
     """Strict JSON: no NaN or infinity, no repeated key, an object at the top, within the limits.
 
-    ``before()`` runs once the text is decoded and the bytes are dropped (the member's final
-    checks), so that the bytes and the parsed document never take memory together.
+    ``before()`` runs first (the member's final checks: its CRC-32); the bytes are dropped once
+    decoded, so that they and the parsed document never take memory together.
     """
-    check_metadata(raw)
-    text = raw.decode("utf-8")
-    del raw  # the caller holds no reference: the bytes are freed here
     if before is not None:
         before()
+    check_metadata(raw)
+    text = raw.decode("utf-8")
+    del raw  # the caller holds no reference: the bytes are freed before parsing
 
     def reject_constant(name: str):
         raise ModelFileError(f"{METADATA} holds {name}, which is not a number")
