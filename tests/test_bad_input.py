@@ -1,6 +1,6 @@
 """Bad input is refused up front with a clear ValueError or TypeError.
 
-The contract (``mlplab.nn._validation``): every check at the public boundary
+The contract (``mlplab.nn.checks``): every check at the public boundary
 raises a ``ValueError`` or ``TypeError`` whose message names the argument and
 the value it got, before any work is done, so that no raw NumPy ``IndexError``,
 broadcast error or cast warning ever reaches a user.
