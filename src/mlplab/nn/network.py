@@ -71,9 +71,6 @@ class ParameterViews(Sequence):
             raise ValueError(f"{where} must have shape {view.shape}, got {array.shape}")
         view[...] = array.reshape(view.shape)
 
-    def __eq__(self, other) -> bool:
-        return list(self) == other if isinstance(other, list) else NotImplemented
-
     def __repr__(self) -> str:
         shapes = [f"array{view.shape}" for view in self._views]
         if len(shapes) > 6:
