@@ -74,7 +74,9 @@ except ImportError as error:
 else:
     raise SystemExit("no ImportError")
 """
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
     assert result.returncode == 0, result.stderr
     assert "mlplab[sklearn]" in result.stdout
     assert "scikit-learn" in result.stdout

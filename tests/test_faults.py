@@ -94,6 +94,7 @@ def test_ctrl_c_on_a_running_command_exits_130_and_keeps_earlier_results(tmp_pat
         capture_output=True,
         text=True,
         env=env,
+        timeout=300,
     )
     assert first.returncode == 0, first.stderr
     metrics = tmp_path / "xor" / "metrics.json"

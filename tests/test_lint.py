@@ -14,5 +14,5 @@ def test_ruff_check_passes():
     if ruff is None:
         pytest.fail("ruff is not installed: install the dev extra, pip install -e '.[dev]'")
     result = subprocess.run([ruff, "check", "src", "tests", "benchmarks"], cwd=ROOT,
-                            capture_output=True, text=True)  # fmt: skip
+                            capture_output=True, text=True, timeout=300)  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr

@@ -332,7 +332,7 @@ def dead_pid() -> int:
     import subprocess
 
     proc = subprocess.Popen(["true"])
-    proc.wait()
+    proc.wait(timeout=60)
     return proc.pid
 
 

@@ -52,6 +52,7 @@ def earlier_xor(tmp_path) -> dict[str, bytes]:
         capture_output=True,
         text=True,
         env=ENV,
+        timeout=300,
     )
     assert first.returncode == 0, first.stderr
     return snapshot(tmp_path / "xor")

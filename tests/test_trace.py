@@ -145,10 +145,10 @@ def test_format_trace_rejects_unknown_format():
 
 def test_cli_bad_arguments_exit_2():
     result = subprocess.run([sys.executable, "-m", "mlplab", "trace", "--format", "yaml"],
-                            capture_output=True, text=True)  # fmt: skip
+                            capture_output=True, text=True, timeout=300)  # fmt: skip
     assert result.returncode == 2
     assert "invalid choice: 'yaml'" in result.stderr
     result = subprocess.run([sys.executable, "-m", "mlplab", "trace", "--digits", "0"],
-                            capture_output=True, text=True)  # fmt: skip
+                            capture_output=True, text=True, timeout=300)  # fmt: skip
     assert result.returncode == 2
     assert "--digits" in result.stderr

@@ -32,6 +32,7 @@ from ._version import __version__
 from .lab import _signals
 from .lab._options import int_range
 from .nn.training import DivergenceError
+from .report import ResultsError
 
 EXIT_INTERRUPTED = 128 + signal.SIGINT  # 130; SIGTERM gives 128 + 15 = 143
 EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE  # 141, what a shell shows for a tool killed by SIGPIPE
@@ -332,7 +333,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             return args.handler(args)
         except KeyboardInterrupt as stop:  # Interrupted (SIGINT, SIGTERM) or Python's own Ctrl-C
             _signals.stopping()  # a second signal from here on is only noted
-            _stop_workers()
             signum = _signals.first_signal() or getattr(stop, "signum", signal.SIGINT)
             by = _signals.NAMES.get(signum, "a signal")
             _tell(f"{command}: interrupted. Stopped by {by}.", *_outputs.lines())
@@ -342,6 +342,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             with contextlib.suppress(OSError):  # no second error when Python flushes stdout at exit
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return EXIT_BROKEN_PIPE
+        except ResultsError as error:  # a damaged metrics.json, named by its path
+            _signals.stopping()
+            _tell(f"{command}: {error}", *_outputs.lines())
+            return 1
         except DivergenceError as error:  # e.g. a --learning-rate far too large
             _signals.stopping()
             _tell(f"{command}: {error}", *_outputs.lines())
@@ -351,18 +355,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             text = error.strerror if error.strerror and error.filename is None else error
             _tell(f"{command}: {text}", *_outputs.lines())
             return 1
-
-
-def _stop_workers() -> None:
-    """End the lab's worker processes now: at exit the pool would wait for their tasks to finish.
-
-    A stop-gap until :mod:`mlplab.lab._parallel` offers it: loky's reusable pool, if one was made.
-    """
-    reusable = sys.modules.get("joblib.externals.loky.reusable_executor")
-    pool = getattr(reusable, "_executor", None)
-    if pool is not None:
-        with contextlib.suppress(Exception):
-            pool.shutdown(wait=False, kill_workers=True)
 
 
 def _tell(*lines: str) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from .._io import atomic_write
 from ..lab._staging import discard, staged_files
 
-__all__ = ["LANGUAGES", "build_report", "load_metrics", "prose"]
+__all__ = ["LANGUAGES", "ResultsError", "build_report", "load_metrics", "prose"]
 
 LANGUAGES = ("en", "de")
 
@@ -35,15 +35,43 @@ def prose(lang: str) -> dict[str, str]:
     return TEXT
 
 
+class ResultsError(ValueError):
+    """A ``metrics.json`` under the results folder is unreadable or not what its experiment writes.
+
+    The message names the file and says how to mend it (run the experiment again).
+    """
+
+
+def _results_error(path: Path, name: str, what: str) -> ResultsError:
+    return ResultsError(f"{path}: {what}; run `mlplab {name}` again (or delete the folder) and retry")
+
+
 def load_metrics(out: Path) -> dict[str, dict]:
-    """``{experiment: metrics}`` for every experiment with a ``metrics.json`` under ``out``."""
+    """``{experiment: metrics}`` for every experiment with a ``metrics.json`` under ``out``.
+
+    Raises
+    ------
+    ResultsError
+        For a file that is not UTF-8 JSON, not an object, of another experiment,
+        or without ``settings`` and ``results`` objects, naming the file.
+    """
     from ..lab import EXPERIMENTS
 
     found = {}
     for name in EXPERIMENTS:
         path = Path(out) / name / "metrics.json"
-        if path.is_file():
-            found[name] = json.loads(path.read_text(encoding="utf-8"))
+        if not path.is_file():
+            continue
+        try:
+            metrics = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise _results_error(path, name, f"not valid JSON ({error})") from None
+        if not isinstance(metrics, dict) or metrics.get("experiment") != name:
+            raise _results_error(path, name, f"not the metrics of experiment {name!r}")
+        for key in ("settings", "results"):
+            if not isinstance(metrics.get(key), dict):
+                raise _results_error(path, name, f"its {key!r} is missing or not an object")
+        found[name] = metrics
     return found
 
 
@@ -68,11 +96,15 @@ def build_report(out: str | Path = "results", lang: str = "en", *, pdf: bool = T
     dict
         ``{'pdf': path, 'typ': path, 'notebook': path}`` for what was written.
     """
-    from .sections import assemble
+    from .sections import SectionDataError, assemble
 
     text = prose(lang)
     out = Path(out)
-    contents = assemble(load_metrics(out), text, lang)
+    metrics = load_metrics(out)
+    try:
+        contents = assemble(metrics, text, lang)
+    except SectionDataError as error:  # a key or a value the section needs is not what the lab writes
+        raise _results_error(out / error.experiment / "metrics.json", error.experiment, str(error)) from None
     blocks, facts, tables = contents.blocks, contents.facts, contents.tables
 
     def figure_exists(stem: str) -> bool:

@@ -29,7 +29,16 @@ from . import (
 )
 from .base import Section
 
-__all__ = ["FRONT_KEYS", "SECTIONS", "Contents", "Section", "assemble", "front_facts", "present"]
+__all__ = [
+    "FRONT_KEYS",
+    "SECTIONS",
+    "Contents",
+    "Section",
+    "SectionDataError",
+    "assemble",
+    "front_facts",
+    "present",
+]
 
 #: every section, in the order of the report
 SECTIONS: tuple[Section, ...] = (
@@ -89,10 +98,24 @@ def assemble(metrics: Mapping[str, dict], text: Mapping[str, str], lang: str) ->
         above = section.parents
         blocks += section.blocks
         data = section.data(metrics)
-        own = section.facts(data, lang)
+        try:
+            own = section.facts(data, lang)
+            made = {table: table.producer(data, text, lang) for table in section.tables}
+        except (KeyError, TypeError, AttributeError, IndexError, ValueError) as error:
+            if section.experiment is None:
+                raise
+            raise SectionDataError(section.experiment, error) from error
         if clash := facts.keys() & own.keys():
             raise ValueError(f"section {section.name!r} produces facts that exist already: {sorted(clash)}")
         facts.update(own)
-        for table in section.tables:
-            tables[table] = table.producer(data, text, lang)
+        tables.update(made)
     return Contents(blocks, facts, tables)
+
+
+class SectionDataError(ValueError):
+    """A section could not read what it needs from its experiment's results."""
+
+    def __init__(self, experiment: str, error: Exception):
+        self.experiment = experiment
+        what = f"key {error}" if isinstance(error, KeyError) else f"{type(error).__name__}: {error}"
+        super().__init__(f"its results lack what the report reads ({what})")
