@@ -16,7 +16,7 @@ Against a hostile file, the reader bounds what it spends before spending it:
 only a regular file is opened (without blocking); the zip's end record bounds
 the member count and the central directory (``MAX_MEMBERS``,
 ``MAX_DIRECTORY_BYTES``) before ``zipfile`` builds its list; each member is
-inflated as a stream that stops at its declared size (:class:`_Member`: one
+inflated as a stream that stops at its declared size (:class:`MemberStream`: one
 byte more is asked for, to refuse a member that holds more); ``metadata.json``
 is bounded in bytes and in values before it is parsed; every message is cut
 to ``MAX_MESSAGE_CHARS``.
@@ -27,7 +27,6 @@ from __future__ import annotations
 import errno
 import hashlib
 import io
-import json
 import math
 import numbers
 import os
@@ -43,12 +42,23 @@ from numpy.lib import format as npy_format
 
 from .._io import atomic_write
 from .._version import __version__
+from .errors import MAX_MESSAGE_CHARS, ModelFileError, bounded, show
+from .strict_json import (
+    MAX_INFLATED_METADATA_BYTES,
+    MAX_METADATA_BYTES,
+    METADATA,
+    check_metadata,
+    json_text,
+    parse_json,
+)
+from .zipread import MAX_MEMBERS, MemberStream, check_directory
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "FLOAT_DTYPES",
     "FORMAT",
     "FORMAT_VERSION",
+    "MAX_MESSAGE_CHARS",
     "ModelFileError",
     "bounded",
     "check_metadata",
@@ -64,60 +74,14 @@ __all__ = [
 FORMAT = "mlplab-model"
 FORMAT_VERSION = 2  # 1: mlplab 0.1 (still read); 2: head, loss and random streams recorded
 DEFAULT_MAX_BYTES = 1 << 30  # 1 GiB
-METADATA = "metadata.json"
-MAX_METADATA_BYTES = 32 << 20
-#: beyond this, ``metadata.json`` may not be larger than the whole file (mlplab stores it uncompressed):
-#: a small deflated file cannot make the parser allocate much
-MAX_INFLATED_METADATA_BYTES = 16 << 20
-#: at most this many commas and brackets in ``metadata.json``: bounds what parsing it allocates
-MAX_JSON_ITEMS = 1_000_000
-#: at most this many lists and objects (an empty one costs 56 bytes or more once parsed)
-MAX_JSON_CONTAINERS = 10_000
-#: at most this many strings, keys included (a short one costs about 60 bytes once parsed)
-MAX_JSON_STRINGS = 250_000
-#: a model file has ``metadata.json``, ``params.npy`` and a few optimiser arrays
-MAX_MEMBERS = 64
-#: the zip's central directory: room for ``MAX_MEMBERS`` entries with long names
-MAX_DIRECTORY_BYTES = 1 << 16
-#: integers in ``metadata.json`` lie strictly within +-2**128 (a PCG64 state is below it)
-MAX_JSON_INT = 1 << 128
 #: an ``.npy`` header is read through this cap (NumPy's own limit is 10 000 characters)
 MAX_NPY_HEADER_BYTES = 1 << 16
-#: every error message is cut to this many characters
-MAX_MESSAGE_CHARS = 1000
 FLOAT_DTYPES = {"float64": np.dtype("<f8"), "float32": np.dtype("<f4")}
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # a fixed timestamp: the same model gives the same bytes
 _CHUNK = 1 << 24
 
 #: what the caller expects, from the checked document: array name -> (dtype, shape)
 Expectation = Callable[[dict], dict[str, tuple[np.dtype, tuple[int, ...]]]]
-
-
-class ModelFileError(ValueError):
-    """A file was rejected by :func:`mlplab.load`.
-
-    Raised for every problem with a file's content: not a zip archive, not an
-    mlplab model, truncated, corrupted (a checksum or CRC mismatch), tampered
-    with (unexpected members, object or pickled arrays, shapes or dtypes that
-    disagree with the metadata), metadata with missing, unknown or invalid
-    fields (NaN included), a newer format version, or larger than
-    ``max_bytes``. A file that cannot be opened at all raises the usual
-    ``OSError`` (``FileNotFoundError``, ``PermissionError``, ...).
-
-    The message is cut to ``MAX_MESSAGE_CHARS`` characters, whatever the file holds.
-    """
-
-    def __init__(self, message: object = "") -> None:
-        super().__init__(bounded(str(message)))
-
-
-def bounded(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
-    """``text`` cut in its middle to at most ``limit`` characters (its start names the file)."""
-    if len(text) <= limit:
-        return text
-    head = limit * 2 // 3
-    tail = limit - head - 40
-    return f"{text[:head]} ...[{len(text) - head - tail} characters cut]... {text[-tail:]}"
 
 
 def check_path(path: object) -> Path:
@@ -159,39 +123,6 @@ def check_target(path: Path) -> None:
 
 _FILE_KINDS = {stat.S_IFLNK: "a symbolic link", stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket",
                stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device"}  # fmt: skip
-
-
-def json_text(document: dict) -> str:
-    """``document`` as the JSON text of ``metadata.json``; ``ValueError`` naming a field JSON cannot hold."""
-    problem = _json_problem(document, "")
-    if problem is not None:
-        raise ValueError(bounded(f"cannot save the model: {problem}"))
-    return json.dumps(document, separators=(", ", ": "), allow_nan=False)
-
-
-def _json_problem(value: object, where: str) -> str | None:
-    """What in ``value`` strict JSON cannot hold (a non-finite float, a non-str key, ...), by field."""
-    name = where or "the document"
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if not isinstance(key, str):
-                return f"{name} has a key {key!r:.60} that is not a str"
-            problem = _json_problem(item, f"{where}.{key}" if where else key)
-            if problem is not None:
-                return problem
-    elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            problem = _json_problem(item, f"{where}[{i}]")
-            if problem is not None:
-                return problem
-    elif isinstance(value, float):
-        if not math.isfinite(value):
-            return f"{name} is {value}, not a finite number"
-    elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= MAX_JSON_INT:
-        return f"{name} is {show(value)}, beyond the +-2**128 an integer in a model file may reach"
-    elif value is not None and not isinstance(value, (str, int, bool)):
-        return f"{name} is a {type(value).__name__}, not a JSON value"
-    return None
 
 
 def write_archive(path: Path, document: dict, arrays: dict[str, np.ndarray]) -> Path:
@@ -298,47 +229,11 @@ def _check_regular(path: Path, info: os.stat_result) -> None:
         raise ModelFileError(f"{path} is not a regular file (it is {what}): not read")
 
 
-def _check_directory(handle, size: int) -> None:
-    """Bound the zip's central directory from its end record, before ``zipfile`` builds its list.
-
-    Finds the end record as ``zipfile`` does (the last 22 bytes, else the last
-    signature within a maximal comment's reach) and, if there is one, the
-    zip64 end record just before its locator; both the number of entries and
-    the directory's size must be small.
-    """
-    reach = min(size, _EOCD_SIZE + (1 << 16))  # as zipfile looks: a maximal comment and one byte
-    handle.seek(size - reach)
-    tail = handle.read(reach)
-    at = len(tail) - _EOCD_SIZE
-    if at < 0 or tail[at : at + 4] != b"PK\x05\x06" or tail[-2:] != b"\0\0":
-        at = tail.rfind(b"PK\x05\x06")
-    if at < 0 or len(tail) - at < _EOCD_SIZE:
-        raise ModelFileError("not a zip archive: no end of central directory record")
-    *_, entries, directory_size, _, _ = struct.unpack("<4s4H2LH", tail[at : at + _EOCD_SIZE])
-    locator = size - reach + at - 20
-    if locator >= 0:
-        handle.seek(locator)
-        if handle.read(4) == b"PK\x06\x07" and locator >= 56:
-            handle.seek(locator - 56)
-            record = handle.read(56)
-            if record[:4] == b"PK\x06\x06":
-                *_, entries, directory_size, _ = struct.unpack("<4sQ2H2L4Q", record)
-    if entries > MAX_MEMBERS:
-        raise ModelFileError(f"the zip lists {entries} members, more than {MAX_MEMBERS}")
-    if directory_size > MAX_DIRECTORY_BYTES:
-        raise ModelFileError(
-            f"the zip's central directory has {directory_size} bytes, more than {MAX_DIRECTORY_BYTES}"
-        )
-
-
-_EOCD_SIZE = 22
-
-
 def _read(handle, size: int, max_bytes: int, expect: Expectation) -> tuple[dict, dict[str, np.ndarray]]:
-    _check_directory(handle, size)
+    check_directory(handle, size)
     with zipfile.ZipFile(handle) as archive:
         infos = archive.infolist()
-    if len(infos) > MAX_MEMBERS:  # cannot happen after _check_directory; cheap to be sure
+    if len(infos) > MAX_MEMBERS:  # cannot happen after check_directory; cheap to be sure
         raise ModelFileError(f"the zip lists {len(infos)} members, more than {MAX_MEMBERS}")
     names = [info.filename for info in infos]
     repeated = sorted({name for name in names if names.count(name) > 1})
@@ -364,7 +259,7 @@ def _read(handle, size: int, max_bytes: int, expect: Expectation) -> tuple[dict,
             f"{METADATA} has {info.file_size} bytes, more than {limit} "
             f"(at most {MAX_METADATA_BYTES}; above {MAX_INFLATED_METADATA_BYTES}, at most the file's size)"
         )
-    member = _Member(handle, size, info)
+    member = MemberStream(handle, size, info)
     document = parse_json(member.read(info.file_size), before=member.finish)
     version = document.get("format_version")
     if document.get("format") != FORMAT:
@@ -387,105 +282,12 @@ def _read(handle, size: int, max_bytes: int, expect: Expectation) -> tuple[dict,
         raise ModelFileError(f"the arrays would take {needed} bytes, more than max_bytes={max_bytes}")
     entries = _entries(document, spec)
     arrays = {
-        name: _read_array(_Member(handle, size, by_name[f"{name}.npy"]), name, dtype, shape, entries[name])
+        name: _read_array(
+            MemberStream(handle, size, by_name[f"{name}.npy"]), name, dtype, shape, entries[name]
+        )
         for name, (dtype, shape) in spec.items()
     }
     return document, arrays
-
-
-class _Member:
-    """One zip member's data as a bounded stream: never more than its declared size is inflated.
-
-    The local header is checked against the central directory (name and
-    compression), the compressed data must lie inside the file, and
-    :meth:`finish` refuses a member with more data than declared (one byte
-    more is inflated to see it), a deflate stream that does not end, bytes
-    after it, or a CRC-32 that does not match. :meth:`read` refuses data that
-    ends early. The SHA-256 of what was read is kept in :attr:`digest`.
-    """
-
-    _RAW_CHUNK = 1 << 16
-
-    def __init__(self, handle, file_size: int, info: zipfile.ZipInfo) -> None:
-        self.name = show(info.filename)
-        handle.seek(info.header_offset)
-        local = handle.read(30)
-        if len(local) != 30 or local[:4] != b"PK\x03\x04":
-            raise ModelFileError(f"member {self.name} has no valid local header")
-        flags, method = struct.unpack("<2H", local[6:10])
-        name_length, extra_length = struct.unpack("<2H", local[26:30])
-        raw_name = handle.read(name_length)
-        local_name = raw_name.decode("utf-8" if flags & 0x800 else "cp437", errors="replace")
-        if local_name != info.orig_filename or method != info.compress_type:
-            raise ModelFileError(f"member {self.name}: its local header disagrees with the zip's directory")
-        self._handle = handle
-        self._position = info.header_offset + 30 + name_length + extra_length
-        if self._position + info.compress_size > file_size:
-            raise ModelFileError(f"member {self.name} claims more compressed data than the file holds")
-        if method == zipfile.ZIP_STORED and info.compress_size != info.file_size:
-            raise ModelFileError(
-                f"member {self.name} is stored with {info.compress_size} bytes but declares {info.file_size}"
-            )
-        self._raw_left = info.compress_size
-        self._left = self.size = info.file_size
-        self._crc, self._expected_crc = 0, info.CRC
-        self._inflater = zlib.decompressobj(-zlib.MAX_WBITS) if method == zipfile.ZIP_DEFLATED else None
-        self.digest = hashlib.sha256()
-
-    def _raw(self, n: int) -> bytes:
-        self._handle.seek(self._position)
-        data = self._handle.read(min(n, self._raw_left))
-        self._position += len(data)
-        self._raw_left -= len(data)
-        return data
-
-    def _inflate(self, limit: int) -> bytes:
-        """At most ``limit`` more bytes of data; empty once the data ends."""
-        if self._inflater is None:
-            return self._raw(limit)
-        while not self._inflater.eof:
-            data = self._inflater.unconsumed_tail or self._raw(self._RAW_CHUNK)
-            out = self._inflater.decompress(data, limit)
-            if out or not data:
-                return out
-        return b""
-
-    def read(self, n: int) -> bytes:
-        """Exactly ``min(n, what is left of the declared size)`` bytes."""
-        want = min(n, self._left)
-        parts, got = [], 0
-        while got < want:
-            piece = self._inflate(min(want - got, _CHUNK))
-            if not piece:
-                raise ModelFileError(
-                    f"member {self.name} ends after {self.size - self._left + got} of its "
-                    f"declared {self.size} bytes: the file is truncated or corrupt"
-                )
-            parts.append(piece)
-            got += len(piece)
-        data = parts[0] if len(parts) == 1 else b"".join(parts)
-        self._left -= got
-        self._crc = zlib.crc32(data, self._crc)
-        self.digest.update(data)
-        return data
-
-    def tell(self) -> int:
-        return self.size - self._left
-
-    def finish(self) -> None:
-        if self._left:
-            raise ModelFileError(f"member {self.name} was not read to its end")
-        if self._inflater is not None:
-            if self._inflate(1):
-                raise ModelFileError(f"member {self.name} holds more data than its declared size {self.size}")
-            if not self._inflater.eof:
-                raise ModelFileError(f"member {self.name}: its deflate stream does not end")
-            if self._inflater.unused_data:
-                self._raw_left += len(self._inflater.unused_data)
-        if self._raw_left:
-            raise ModelFileError(f"member {self.name} has {self._raw_left} bytes after its data")
-        if self._crc != self._expected_crc:
-            raise ModelFileError(f"member {self.name} fails its CRC-32 check: the file is corrupt")
 
 
 def _entries(document: dict, spec: dict) -> dict[str, str]:
@@ -515,7 +317,7 @@ def _entries(document: dict, spec: dict) -> dict[str, str]:
 class _Capped:
     """A reader giving at most ``limit`` bytes of ``stream`` in all, then end of file."""
 
-    def __init__(self, stream: _Member, limit: int) -> None:
+    def __init__(self, stream: MemberStream, limit: int) -> None:
         self._stream, self._left = stream, limit
 
     def read(self, n: int) -> bytes:
@@ -524,7 +326,7 @@ class _Capped:
         return data
 
 
-def _read_array(member: _Member, name: str, dtype: np.dtype, shape: tuple, sha256: str) -> np.ndarray:
+def _read_array(member: MemberStream, name: str, dtype: np.dtype, shape: tuple, sha256: str) -> np.ndarray:
     """One ``.npy`` member: header checked against ``dtype``/``shape`` first, then data and SHA-256."""
     header = _Capped(member, MAX_NPY_HEADER_BYTES)  # NumPy reads the header's declared length first
     try:
@@ -563,80 +365,3 @@ def _read_array(member: _Member, name: str, dtype: np.dtype, shape: tuple, sha25
     if not np.isfinite(array).all():
         raise ModelFileError(f"{name}.npy holds non-finite values")
     return array
-
-
-def check_metadata(raw: bytes) -> None:
-    """The limits on ``metadata.json`` that bound what parsing it allocates."""
-    if len(raw) > MAX_METADATA_BYTES:
-        raise ModelFileError(f"{METADATA} has {len(raw)} bytes, more than {MAX_METADATA_BYTES}")
-    containers = raw.count(b"[") + raw.count(b"{")
-    if containers > MAX_JSON_CONTAINERS:
-        raise ModelFileError(
-            f"{METADATA} holds about {containers} lists and objects, more than {MAX_JSON_CONTAINERS}"
-        )
-    strings = raw.count(b'"') // 2  # an escaped quote only makes the count larger
-    if strings > MAX_JSON_STRINGS:
-        raise ModelFileError(f"{METADATA} holds about {strings} strings, more than {MAX_JSON_STRINGS}")
-    items = raw.count(b",") + containers
-    if items > MAX_JSON_ITEMS:
-        raise ModelFileError(f"{METADATA} holds about {items} values, more than {MAX_JSON_ITEMS}")
-
-
-def parse_json(raw: bytes, before: Callable[[], None] | None = None) -> dict:
-    """Strict JSON: no NaN or infinity, no repeated key, an object at the top, within the limits.
-
-    ``before()`` runs first (the member's final checks: its CRC-32); the bytes are dropped once
-    decoded, so that they and the parsed document never take memory together.
-    """
-    if before is not None:
-        before()
-    check_metadata(raw)
-    text = raw.decode("utf-8")
-    del raw  # the caller holds no reference: the bytes are freed before parsing
-
-    def reject_constant(name: str):
-        raise ModelFileError(f"{METADATA} holds {name}, which is not a number")
-
-    def finite_float(text: str) -> float:
-        value = float(text)
-        if not math.isfinite(value):
-            raise ModelFileError(f"{METADATA} holds {text:.60}, which is not a finite number")
-        return value
-
-    def bounded_int(text: str) -> int:
-        digits = len(text.lstrip("-"))
-        if digits > 39 or abs(value := int(text)) >= MAX_JSON_INT:  # 2**128 has 39 digits
-            raise ModelFileError(f"{METADATA} holds an integer of {digits} digits, beyond +-2**128")
-        return value
-
-    def no_duplicates(pairs: list) -> dict:
-        keys = [key for key, _ in pairs]
-        if len(set(keys)) != len(keys):
-            raise ModelFileError(f"{METADATA} repeats a key among {show(keys[:20])}")
-        return dict(pairs)
-
-    document = json.loads(
-        text,
-        parse_constant=reject_constant,
-        parse_float=finite_float,
-        parse_int=bounded_int,
-        object_pairs_hook=no_duplicates,
-    )
-    if not isinstance(document, dict):
-        raise ModelFileError(f"{METADATA} must hold a JSON object, got {type(document).__name__}")
-    return document
-
-
-def show(value: object) -> str:
-    """A JSON value as short text for an error message."""
-    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 256:
-        return f"an integer of {value.bit_length()} bits"  # str() of a huge int is slow or refused
-    try:
-        text = (
-            json.dumps(value)
-            if isinstance(value, (dict, list, str, int, float, bool, type(None)))
-            else repr(value)
-        )
-    except (ValueError, TypeError, RecursionError):  # a huge int or a cycle inside
-        text = f"a {type(value).__name__}"
-    return text if len(text) <= 60 else text[:57] + "..."
