@@ -2,6 +2,8 @@
 
 Figures are made with the non-interactive Agg backend and written atomically
 as PNG (for the notebook) and SVG or PDF (for the report) by :func:`save_figure`.
+:func:`each_language` draws a figure once per language of the report
+(:data:`~mlplab.lab._words.LANGS`), with German tick labels in decimal commas.
 """
 
 from __future__ import annotations
@@ -17,12 +19,15 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import ListedColormap
+from matplotlib.ticker import Formatter
 
 from ._common import atomic_write
+from ._words import LANGS, figure_stem, word
 
 __all__ = [
     "CLASS_COLORS",
     "decision_boundary",
+    "each_language",
     "grid_over",
     "loss_curves",
     "new_figure",
@@ -30,6 +35,7 @@ __all__ = [
 ]
 
 CLASS_COLORS = ["#2166ac", "#b2182b", "#1b7837", "#762a83", "#e08214"]
+MARKERS = ["o", "s", "^", "D", "v"]
 STYLE = {
     "figure.dpi": 100,
     "savefig.dpi": 150,
@@ -46,8 +52,17 @@ STYLE = {
 }
 
 
-def new_figure(ncols: int = 1, nrows: int = 1, width: float = 4.2, height: float = 3.4, **kwargs):
-    """``fig, axes`` with the lab's style; each panel ``width × height`` inches."""
+#: the report's text width in inches (A4 less its margins): a figure this wide prints at its own size
+TEXT_WIDTH_IN = (210 - 44) / 25.4
+
+
+def new_figure(ncols: int = 1, nrows: int = 1, width: float = 3.25, height: float = 2.7, **kwargs):
+    """``fig, axes`` with the lab's style; each panel ``width × height`` inches.
+
+    Draw a figure at the size it is printed (at most :data:`TEXT_WIDTH_IN`
+    wide, less for a figure the report places narrower), so that its 10 pt
+    text, and the 7 pt of exponents and subscripts, print at that size.
+    """
     with plt.rc_context(STYLE):
         fig, axes = plt.subplots(
             nrows, ncols, figsize=(width * ncols, height * nrows), layout="constrained", **kwargs
@@ -55,20 +70,77 @@ def new_figure(ncols: int = 1, nrows: int = 1, width: float = 4.2, height: float
     return fig, axes
 
 
-def save_figure(fig, stem: str | Path, formats: Sequence[str] = ("png", "svg")) -> list[Path]:
-    """Write ``stem.png`` (and the other formats) atomically, then close the figure."""
+class _DecimalComma(Formatter):
+    """The tick labels of ``inner`` with a decimal comma (inside maths as ``{,}``, which adds no space)."""
+
+    def __init__(self, inner: Formatter):
+        self.inner = inner
+
+    def set_axis(self, axis) -> None:
+        super().set_axis(axis)
+        self.inner.set_axis(axis)
+
+    def set_locs(self, locs) -> None:
+        self.inner.set_locs(locs)
+
+    def __call__(self, x, pos=None) -> str:
+        return _comma(self.inner(x, pos))
+
+    def get_offset(self) -> str:
+        return _comma(self.inner.get_offset())
+
+    def format_data_short(self, value) -> str:
+        return _comma(self.inner.format_data_short(value))
+
+
+def _comma(text: str) -> str:
+    return text.replace(".", "{,}" if "$" in text else ",")
+
+
+def _decimal_commas(fig) -> None:
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            for get, put in ((axis.get_major_formatter, axis.set_major_formatter),
+                             (axis.get_minor_formatter, axis.set_minor_formatter)):  # fmt: skip
+                if not isinstance(get(), _DecimalComma):
+                    put(_DecimalComma(get()))
+
+
+def save_figure(
+    fig, stem: str | Path, formats: Sequence[str] = ("png", "svg"), lang: str = LANGS[0]
+) -> list[Path]:
+    """Write ``stem.png`` (and the other formats) atomically, then close the figure.
+
+    ``lang``: the figure's language; its files are named by
+    :func:`~mlplab.lab._words.figure_stem` (``stem.de.png`` for German, whose
+    tick labels get decimal commas).
+    """
     stem = Path(stem)
+    stem = stem.with_name(figure_stem(stem.name, lang))
+    if lang == "de":
+        _decimal_commas(fig)
     paths = []
     try:
         with plt.rc_context(STYLE):
             for fmt in formats:
-                path = stem.with_suffix(f".{fmt}")
+                path = stem.with_name(f"{stem.name}.{fmt}")
                 metadata = {"Date": None} if fmt in ("svg", "pdf") else {"Software": None}
                 with atomic_write(path, "wb") as handle:
                     fig.savefig(handle, format=fmt, metadata=metadata)
                 paths.append(path)
     finally:
         plt.close(fig)
+    return paths
+
+
+def each_language(stem: str | Path, draw: Callable[[str], object]) -> list[Path]:
+    """Draw a figure in every language of the report and save each: ``draw(lang) -> fig``.
+
+    The English figure is ``stem.png``/``.svg``, the German one ``stem.de.png``/``.svg``.
+    """
+    paths = []
+    for lang in LANGS:
+        paths += save_figure(draw(lang), stem, lang=lang)
     return paths
 
 
@@ -91,10 +163,14 @@ def decision_boundary(
     padding: float = 0.1,
     show_colorbar: bool = False,
     legend_loc: str = "best",
+    lang: str = LANGS[0],
+    point_size: float = 18,
 ) -> None:
     """Shade P(class 1) over the plane, draw the 0.5 contour and the points.
 
     ``proba(points)`` returns class probabilities of shape ``(n, n_classes)``.
+    Each class has its own colour and marker, with a black edge, so its points
+    show on every background.
     """
     xx, yy, points = grid_over(X, resolution, padding)
     p = proba(points)
@@ -106,7 +182,7 @@ def decision_boundary(
         )
         ax.contour(xx, yy, field, levels=[0.5], colors="k", linewidths=1.2)
         if show_colorbar:
-            ax.figure.colorbar(image, ax=ax, label="P(class 1)")
+            ax.figure.colorbar(image, ax=ax, label=word("p_class_1", lang))
     else:
         labels = p.argmax(axis=1).reshape(xx.shape)
         cmap = ListedColormap(CLASS_COLORS[: p.shape[1]])
@@ -118,15 +194,16 @@ def decision_boundary(
         ax.scatter(
             X[members, 0],
             X[members, 1],
-            s=18,
+            s=point_size,
             c=CLASS_COLORS[int(label) % len(CLASS_COLORS)],
-            edgecolors="white",
-            linewidths=0.5,
-            label=f"class {int(label)}",
+            marker=MARKERS[int(label) % len(MARKERS)],
+            edgecolors="black",  # visible on a region of the point's own colour too
+            linewidths=0.8,
+            label=f"{word('class', lang)} {int(label)}",
             zorder=3,
         )
-    ax.set_xlabel("$x_1$")
-    ax.set_ylabel("$x_2$")
+    ax.set_xlabel("x₁")  # plain subscripts: maths ones print at 70 %
+    ax.set_ylabel("x₂")
     ax.set_aspect("equal", adjustable="box")
     ax.grid(False)
     if title:
@@ -138,20 +215,21 @@ def loss_curves(
     ax,
     curves: Mapping[str, Sequence[float]],
     title: str | None = None,
-    xlabel: str = "epoch",
-    ylabel: str = "loss",
+    xlabel: str | None = None,
+    ylabel: str | None = None,
     log: bool = True,
     styles: Mapping[str, dict] | None = None,
+    lang: str = LANGS[0],
 ) -> None:
-    """One line per named curve, on a log scale by default."""
+    """One line per named curve, on a log scale by default (axes: epoch and loss in ``lang``)."""
     for label, values in curves.items():
         values = np.asarray(values, dtype=float)
         ax.plot(np.arange(1, values.size + 1), values, label=label, lw=1.4, **(styles or {}).get(label, {}))
     if log:
         with contextlib.suppress(ValueError):
             ax.set_yscale("log")
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
+    ax.set_xlabel(word("epoch", lang) if xlabel is None else xlabel)
+    ax.set_ylabel(word("loss", lang) if ylabel is None else ylabel)
     if title:
         ax.set_title(title)
     if len(curves) > 1:

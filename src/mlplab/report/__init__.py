@@ -107,8 +107,15 @@ def build_report(out: str | Path = "results", lang: str = "en", *, pdf: bool = T
         raise _results_error(out / error.experiment / "metrics.json", error.experiment, str(error)) from None
     blocks, facts, tables = contents.blocks, contents.facts, contents.tables
 
-    def figure_exists(stem: str) -> bool:
-        return (out / f"{stem}.png").is_file() and (out / f"{stem}.svg").is_file()
+    def figure_file(block) -> str | None:
+        """The figure's files in the report's language, ``experiment/stem`` without suffix, or None."""
+        from ..lab._words import figure_stem
+
+        own = f"{block.experiment}/{figure_stem(block.stem, lang)}"
+        for stem in (own, f"{block.experiment}/{block.stem}"):
+            if all((out / f"{stem}{suffix}").is_file() for suffix in (".png", ".svg")):
+                return stem  # TRANSITION: the English figure stands in until every experiment draws German
+        return None
 
     names = [*(["report.typ", "report.pdf"] if pdf else []), *(["report.ipynb"] if notebook else [])]
     # all of them are written into a staging folder, then moved into place together (see lab._staging)
@@ -117,7 +124,7 @@ def build_report(out: str | Path = "results", lang: str = "en", *, pdf: bool = T
             if pdf:
                 from .render_typst import compile_pdf, render
 
-                source = render(blocks, text, facts, tables, lang, figure_exists)
+                source = render(blocks, text, facts, tables, lang, figure_file)
                 with atomic_write(staging / "report.typ") as handle:
                     handle.write(source)
                 data = compile_pdf(source, out)
@@ -128,7 +135,7 @@ def build_report(out: str | Path = "results", lang: str = "en", *, pdf: bool = T
 
                 from .render_notebook import execute, render
 
-                nb = execute(render(blocks, text, facts, tables, figure_exists), out, timeout)
+                nb = execute(render(blocks, text, facts, tables, figure_file), out, timeout)
                 with atomic_write(staging / "report.ipynb") as handle:
                     nbformat.write(nb, handle)
     finally:

@@ -50,11 +50,11 @@ def _markdown_table(header, rows, caption: str) -> str:
     return f"{caption}\n\n" + "\n".join(lines)
 
 
-def render(blocks: list, text: dict[str, str], facts: dict[str, str], tables, figure_exists):
+def render(blocks: list, text: dict[str, str], facts: dict[str, str], tables, figure_file):
     """The notebook (an ``nbformat`` v4 object), not yet executed.
 
-    ``tables`` maps each Table block to its TableData; ``figure_exists(stem)``
-    says whether ``stem.png`` is there.
+    ``tables`` maps each Table block to its TableData; ``figure_file(block)`` is
+    the figure's path without suffix in the report's language, or None if missing.
     """
     import nbformat
 
@@ -88,10 +88,11 @@ def render(blocks: list, text: dict[str, str], facts: dict[str, str], tables, fi
                 _markdown_table(header, rows, "*" + fill(text[block.caption], facts, "markdown") + "*")
             )
         elif isinstance(block, Figure):
-            path = f"{block.experiment}/{block.stem}.png"
-            if not figure_exists(f"{block.experiment}/{block.stem}"):
-                markdown.append(f"*{text['missing_figure']}: `{path}`*")
+            found = figure_file(block)
+            if found is None:
+                markdown.append(f"*{text['missing_figure']}: `{block.experiment}/{block.stem}.png`*")
                 continue
+            path = f"{found}.png"
             flush()
             caption = fill(text[block.caption], facts, "markdown").replace('"', '\\"')
             cells.append(nbformat.v4.new_code_cell(f'show("{path}", "{caption}")'))

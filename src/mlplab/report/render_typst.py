@@ -59,8 +59,11 @@ def _strip(cell_markup: str) -> str:
 
 
 def render(blocks: list, text: dict[str, str], facts: dict[str, str], tables, lang: str,
-           figure_exists) -> str:  # fmt: skip
-    """The Typst source of the whole report; ``tables`` maps each Table block to its TableData."""
+           figure_file) -> str:  # fmt: skip
+    """The Typst source of the whole report; ``tables`` maps each Table block to its TableData.
+
+    ``figure_file(block)``: the figure's path without suffix in the report's language, or None if missing.
+    """
     title = escape(text["title"], "typst")
     out = [PAGE_SETUP.format(title=title.replace('"', ""), lang=lang), TYPST_PREAMBLE]
     out.append(
@@ -77,9 +80,10 @@ def render(blocks: list, text: dict[str, str], facts: dict[str, str], tables, la
         elif isinstance(block, Equation):
             out.append(f"$ {EQUATIONS[block.name][0]} $\n")
         elif isinstance(block, Figure):
-            path = f"{block.experiment}/{block.stem}"
-            if not figure_exists(path):
-                out.append(f"_{escape(text['missing_figure'], 'typst')}: {escape(path, 'typst')}_\n")
+            path = figure_file(block)
+            if path is None:
+                wanted = f"{block.experiment}/{block.stem}"
+                out.append(f"_{escape(text['missing_figure'], 'typst')}: {escape(wanted, 'typst')}_\n")
                 continue
             out.append(
                 f'#figure(image("{path}.svg", width: {block.width}),\n'
