@@ -204,3 +204,16 @@ def test_a_renamed_result_key_breaks_the_section(section, metrics):
             continue
         silent.append(path)
     assert not silent, f"renaming these keys did not break {section.name}: {silent}"
+
+
+def test_a_claim_becomes_the_paragraph_its_data_support():
+    from mlplab.report.blocks import Claim, Para
+
+    def wins(data):
+        return "a_wins" if data["a"] < data["b"] else "b_wins"
+
+    claim = Claim(("a_wins", "b_wins"), wins)
+    assert claim.resolve({"a": 1, "b": 2}) == Para("a_wins")
+    assert claim.resolve({"a": 3, "b": 2}) == Para("b_wins")
+    with pytest.raises(ValueError, match="claim wins chose 'a_wins', not one of"):
+        Claim(("b_wins",), wins).resolve({"a": 1, "b": 2})

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-__all__ = ["INLINE", "Cell", "Code", "Equation", "Figure", "Heading", "Para", "Table", "TableData"]
+__all__ = ["INLINE", "Cell", "Claim", "Code", "Equation", "Figure", "Heading", "Para", "Table", "TableData"]
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,30 @@ class Heading:
 @dataclass(frozen=True)
 class Para:
     key: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A paragraph whose statement the results choose: ``choose(data)`` returns one of ``keys``.
+
+    A qualitative sentence (which setting wins, what causes what, whether a
+    measurement lies under a bound) is never written as fixed prose: each of
+    its versions is a prose key, and ``choose``, a small function of the
+    section's data, picks the one the numbers support. The facts fill in the
+    numbers it rests on. :func:`~mlplab.report.sections.assemble` turns it into
+    the :class:`Para` of the chosen key, so the renderers see paragraphs only;
+    the tests alter the data so that the opposite holds and see the sentence change.
+    """
+
+    keys: tuple[str, ...]
+    choose: Callable[..., str]
+
+    def resolve(self, data) -> Para:
+        """The paragraph that ``data`` supports."""
+        key = self.choose(data)
+        if key not in self.keys:
+            raise ValueError(f"claim {self.choose.__name__} chose {key!r}, not one of {self.keys}")
+        return Para(key)
 
 
 @dataclass(frozen=True)

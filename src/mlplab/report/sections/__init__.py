@@ -96,9 +96,9 @@ def assemble(metrics: Mapping[str, dict], text: Mapping[str, str], lang: str) ->
             shared += 1
         blocks += section.parents[shared:]
         above = section.parents
-        blocks += section.blocks
         data = section.data(metrics)
         try:
+            blocks += section.resolved(data)
             own = section.facts(data, lang)
             made = {table: table.producer(data, text, lang) for table in section.tables}
         except (KeyError, TypeError, AttributeError, IndexError, ValueError) as error:

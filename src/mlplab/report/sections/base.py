@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..blocks import Cell, Figure, Heading, Para, Table
+from ..blocks import Cell, Claim, Figure, Heading, Para, Table
 
 __all__ = ["DEEPER", "PRACTICAL", "THEORY", "Facts", "Section", "header"]
 
@@ -39,7 +39,7 @@ class Section:
     name : str
         The section's name in messages and test ids.
     blocks : tuple of blocks
-        Its headings, paragraphs, equations, figures, tables and code cells, in
+        Its headings, paragraphs, claims, equations, figures, tables and code cells, in
         order. A :class:`~mlplab.report.blocks.Table` holds its producer, a
         function ``(data, text, lang) -> TableData`` of the section's module.
     facts : callable ``(data, lang) -> dict[str, str]``
@@ -81,9 +81,15 @@ class Section:
         for block in self.blocks:
             if isinstance(block, (Heading, Para)):
                 keys.append(block.key)
+            elif isinstance(block, Claim):
+                keys.extend(block.keys)
             elif isinstance(block, (Figure, Table)):
                 keys.append(block.caption)
         return keys
+
+    def resolved(self, data: Any) -> list:
+        """The blocks, each :class:`~mlplab.report.blocks.Claim` replaced by the paragraph of ``data``."""
+        return [block.resolve(data) if isinstance(block, Claim) else block for block in self.blocks]
 
 
 def header(text: Mapping[str, str], *keys: str) -> list[Cell]:
