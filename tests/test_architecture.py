@@ -28,8 +28,9 @@ FLOORS = {
     "mlplab.lab": 5,
     "mlplab.report": 6,
     "mlplab.cli": 7,
-    "mlplab.__main__": 8,
-    "mlplab": 9,  # the package's __init__: the public names
+    "mlplab._launch": 8,  # the program: signals handled, then the command line imported
+    "mlplab.__main__": 9,
+    "mlplab": 10,  # the package's __init__: the public names, imported on first use
 }
 ALLOWED_OUTSIDE = {"numpy"}  # what the library may import besides the standard library
 

@@ -545,3 +545,13 @@ def test_messages_cut_long_values(call):
     with pytest.raises((ValueError, TypeError)) as info:
         call()
     assert len(str(info.value)) < 300
+
+
+def test_every_public_name_resolves_and_all_lists_exactly_the_lazy_exports():
+    import mlplab
+
+    for name in mlplab.__all__:
+        assert getattr(mlplab, name) is not None, name
+    assert set(mlplab.__all__) == set(mlplab._EXPORTS) - {"MLPClassifier", "register"} | {"__version__"}
+    with pytest.raises(AttributeError, match="has no attribute 'nope'"):
+        mlplab.nope  # noqa: B018

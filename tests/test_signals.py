@@ -120,6 +120,26 @@ def test_ctrl_c_twice_during_start_up_exits_130_and_writes_nothing(tmp_path):
     assert not out.exists() or leftovers(out) == []
 
 
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_a_signal_as_soon_as_the_program_catches_it_ends_cleanly(tmp_path, signum):
+    """The launcher catches signals before it imports NumPy and the command line (PEP 562 package)."""
+    out = tmp_path / "results"
+    proc = start("xor", "--out", str(out))
+    wait_for_main(proc)  # the first moment a handler is there: mostly still importing
+    proc.send_signal(signum)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 128 + signum, err
+    assert f"mlplab: interrupted. Stopped by {_signals.NAMES[signum]}.\nNothing was written." in err
+    assert "Traceback" not in err
+    assert not out.exists() or leftovers(out) == []
+
+
+def test_importing_mlplab_imports_nothing_heavy():
+    code = "import sys, mlplab, mlplab._launch; print([m for m in ('numpy', 'mlplab.cli') if m in sys.modules])"  # noqa: E501
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "[]", done.stderr
+
+
 def test_ctrl_c_while_the_parser_is_built_exits_130(monkeypatch, capsys):
     import mlplab.cli
 

@@ -7,21 +7,42 @@
 * :mod:`mlplab.trace` — every number of one forward/backward pass (task 1.2).
 * :class:`Model` — the one wiring of a trainable model that the faces share (:mod:`mlplab.model`).
 * :func:`save`, :func:`load` — safe, data-only model files (:mod:`mlplab.serialization`).
-* :class:`MLPClassifier` — the scikit-learn estimator (needs the ``sklearn`` extra;
-  imported on first use, so ``import mlplab`` never imports scikit-learn).
+* :class:`MLPClassifier` — the scikit-learn estimator (needs the ``sklearn`` extra).
+
+Every name is imported on first use (PEP 562), so ``import mlplab`` costs
+almost nothing and never imports scikit-learn: the ``mlplab`` program can
+handle Ctrl-C from its first line on (:mod:`mlplab._launch`).
 """
 
+from __future__ import annotations
+
+import importlib
+
 from ._version import __version__
-from .mlp import MLP, NotFittedError, gradient_check
-from .model import Model
-from .nn.optimizers import SGD, Adam, Momentum, RMSprop
-from .nn.training import DivergenceError, EarlyStopping, History, StopTraining, TrainingInterrupted
-from .serialization import ModelFileError, load, register, save
 
-# The estimator's codec registers itself when mlplab.estimator is imported (it needs
-# scikit-learn); a file of that kind imports it on loading.
-register(kind="MLPClassifier", provider="mlplab.estimator")
+#: public name -> the module under mlplab that defines it
+_EXPORTS = {
+    "MLP": "mlp",
+    "NotFittedError": "mlp",
+    "gradient_check": "mlp",
+    "Model": "model",
+    "SGD": "nn.optimizers",
+    "Adam": "nn.optimizers",
+    "Momentum": "nn.optimizers",
+    "RMSprop": "nn.optimizers",
+    "DivergenceError": "nn.training",
+    "EarlyStopping": "nn.training",
+    "History": "nn.training",
+    "StopTraining": "nn.training",
+    "TrainingInterrupted": "nn.training",
+    "ModelFileError": "serialization",
+    "load": "serialization",
+    "register": "serialization",
+    "save": "serialization",
+    "MLPClassifier": "estimator",  # needs scikit-learn: estimator.py raises an ImportError naming the extra
+}
 
+# MLPClassifier is left out of __all__ so that ``from mlplab import *`` works without scikit-learn
 __all__ = [
     "MLP",
     "SGD",
@@ -44,14 +65,12 @@ __all__ = [
 
 
 def __getattr__(name: str):
-    # MLPClassifier is left out of __all__ so that ``from mlplab import *`` works
-    # without scikit-learn; estimator.py raises an ImportError naming the extra.
-    if name == "MLPClassifier":
-        from .estimator import MLPClassifier
-
-        return MLPClassifier
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(f"{__name__}.{_EXPORTS[name]}"), name)
+        globals()[name] = value  # the next lookup is a plain attribute
+        return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), "MLPClassifier"])
+    return sorted({*globals(), *_EXPORTS})
