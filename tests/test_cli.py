@@ -15,7 +15,8 @@ import pytest
 
 from mlplab import __version__, lab
 from mlplab.cli import main
-from mlplab.lab._options import config_from_args, flag, options_of
+from mlplab.lab._options import config_from_args, flag, options_of, positive_int
+from mlplab.nn.checks import MAX_COUNT
 from mlplab.nn.training import DivergenceError
 
 pytest.importorskip("matplotlib", reason="the experiments need the 'lab' extra")
@@ -113,6 +114,17 @@ def test_every_bad_value_of_every_option_is_a_usage_error(capsys, tmp_path, name
     for text in bad:
         err = _usage_error(capsys, [name, flag(field.name), text, "--out", str(tmp_path)])
         assert f"argument {flag(field.name)}:" in err, err
+    assert not any(tmp_path.iterdir()), "an experiment ran"
+
+
+COUNT_OPTIONS = [o for o in _options() if o.values[2].parse is positive_int]
+
+
+@pytest.mark.parametrize(("name", "field", "spec"), COUNT_OPTIONS)
+def test_every_count_option_refuses_a_count_beyond_the_cap(capsys, tmp_path, name, field, spec):
+    for text in (str(MAX_COUNT + 1), "1" + "0" * 400, "9" * 5000):
+        err = _usage_error(capsys, [name, flag(field.name), text, "--out", str(tmp_path)])
+        assert f"argument {flag(field.name)}: must be an integer from 1 to {MAX_COUNT}" in err, err
     assert not any(tmp_path.iterdir()), "an experiment ran"
 
 

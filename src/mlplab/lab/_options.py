@@ -29,6 +29,7 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ..nn.checks import MAX_COUNT
 from ..nn.optimizers import OPTIMIZERS as OPTIMIZER_TABLE
 
 __all__ = [
@@ -261,7 +262,8 @@ def int_range(low: int, high: int | None = None) -> Callable[[str], int]:
     return parse
 
 
-positive_int = int_range(1)
+#: a count of epochs, seeds, samples…: bounded by the library's cap on every count
+positive_int = int_range(1, MAX_COUNT)
 
 
 def nonzero_int(text: str) -> int:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 import numpy as np
 
 __all__ = [
+    "MAX_COUNT",
     "as_plain_array",
     "as_real_array",
     "check_bool",
@@ -142,14 +143,21 @@ def rng_from_seed(seed: object, name: str = "seed") -> np.random.Generator:
     return np.random.default_rng(int(seed))
 
 
+#: the largest count (epochs, batch size, patience…) any check accepts: far beyond any real run,
+#: and it keeps every count a 64-bit integer, so a typo like ``10**400`` is refused, not run for ever
+MAX_COUNT = 10**9
+
+
 def check_positive_int(value: object, name: str, *, allow_none: bool = False) -> int | None:
-    """Return ``value`` as an ``int`` >= 1, or raise naming ``name``."""
+    """Return ``value`` as an ``int`` from 1 to :data:`MAX_COUNT`, or raise naming ``name``."""
     if value is None and allow_none:
         return None
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise TypeError(f"{name} must be a positive integer, got {_short(value)}")
     if value < 1:
-        raise ValueError(f"{name} must be a positive integer (>= 1), got {value!r}")
+        raise ValueError(f"{name} must be a positive integer (>= 1), got {_short(value)}")
+    if value > MAX_COUNT:
+        raise ValueError(f"{name} must be at most {MAX_COUNT:,}, got {_short(value)}")
     return int(value)
 
 
