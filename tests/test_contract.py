@@ -152,6 +152,15 @@ def test_init_of_the_wrong_signature(init):
     check_raises(TypeError, message("init", "two positional arguments"), MLP, [2, 3, 1], init=init)
 
 
+@pytest.mark.parametrize("opaque", [dict, type], ids=["dict", "type"])
+def test_a_callable_without_a_signature_is_refused_as_init_and_as_callback(opaque):
+    check_raises(TypeError, message("init", "signature can be inspected"), MLP, [2, 3, 1], init=opaque)
+    model = MLP([2, 3, 1], seed=0)
+    check_raises(TypeError, message("callbacks[0]", "signature can be inspected"), model.train, X4, Y4,
+                 epochs=2, callbacks=[opaque])  # fmt: skip
+    assert model.history is None
+
+
 def test_a_failed_initialisation_changes_nothing():
     model = fitted()
     before = model.network.params.copy()

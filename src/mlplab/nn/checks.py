@@ -21,6 +21,7 @@ __all__ = [
     "as_plain_array",
     "as_real_array",
     "check_bool",
+    "check_call_form",
     "check_callbacks",
     "check_data",
     "check_dtype",
@@ -93,13 +94,41 @@ def check_dtype(dtype: object, name: str = "dtype") -> np.dtype:
     return resolved
 
 
+_COUNTS = {1: "one", 2: "two", 3: "three"}
+
+
+def check_call_form(function: object, name: str, form: str, *example: object) -> None:
+    """Raise a ``TypeError`` naming ``name`` unless ``function`` can be called as ``form``.
+
+    ``example`` are arguments of the right kind; ``inspect.signature`` must
+    bind them. A callable without an inspectable signature (a class such as
+    ``dict``, some builtins) is refused too: what it would do with the
+    arguments cannot be known before it is called mid-training. Wrap it in a
+    ``def`` or a ``lambda`` to use it.
+    """
+    try:
+        signature = inspect.signature(function)
+    except (TypeError, ValueError):
+        raise TypeError(
+            f"{name} must be a callable {form} whose signature can be inspected, got {_short(function)} "
+            "(wrap it in a def or a lambda)"
+        ) from None
+    try:
+        signature.bind(*example)
+    except TypeError as error:
+        count = _COUNTS.get(len(example), len(example))
+        raise TypeError(
+            f"{name} must be a callable {form} taking {count} positional arguments, "
+            f"got {_short(function)} with signature {signature} ({error})"
+        ) from None
+
+
 def check_callbacks(callbacks: object, name: str = "callbacks") -> list:
     """Return ``callbacks`` as a list of callables ``callback(epoch, history)``.
 
-    Each one must accept two positional arguments (checked with
-    ``inspect.signature`` before training, so a wrong signature is not found
-    only after the first epoch); a callable without an inspectable signature
-    is taken on trust.
+    Each one must accept two positional arguments, checked by
+    :func:`check_call_form` before training, so a wrong signature is not found
+    only after the first epoch.
     """
     if callbacks is None or isinstance(callbacks, (str, bytes)) or not hasattr(callbacks, "__iter__"):
         raise TypeError(f"{name} must be a sequence of callables, got {_short(callbacks)}")
@@ -109,17 +138,7 @@ def check_callbacks(callbacks: object, name: str = "callbacks") -> list:
             raise TypeError(
                 f"{name} must hold callables callback(epoch, history), got {_short(callback)} at index {i}"
             )
-        try:
-            signature = inspect.signature(callback)
-        except (TypeError, ValueError):  # some builtins have none: taken on trust
-            continue
-        try:
-            signature.bind(1, None)
-        except TypeError as error:
-            raise TypeError(
-                f"{name}[{i}] must accept two positional arguments callback(epoch, history), "
-                f"got {_short(callback)} with signature {signature} ({error})"
-            ) from None
+        check_call_form(callback, f"{name}[{i}]", "callback(epoch, history)", 1, None)
     return callbacks
 
 

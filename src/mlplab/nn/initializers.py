@@ -22,12 +22,11 @@ Glorot & Bengio 2010 and Keras) otherwise.
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable
 
 import numpy as np
 
-from .checks import short_repr
+from .checks import check_call_form, short_repr
 
 __all__ = [
     "INITIALIZERS",
@@ -93,25 +92,15 @@ def default_initializer(activation: str) -> str:
 def get_initializer(init: object, activation: str, argument: str = "init") -> Initializer:
     """Resolve ``init`` (``None``, a name, or a callable) to an initialiser.
 
-    A callable must accept two positional arguments ``(weight, rng)`` (checked
-    with ``inspect.signature`` where it has one: ``init=len`` is a
-    ``TypeError`` naming ``init``). What it fills is checked by
+    A callable must accept two positional arguments ``(weight, rng)``, checked
+    by :func:`~mlplab.nn.checks.check_call_form` (``init=len`` and ``init=dict``
+    are ``TypeError`` naming ``init``). What it fills is checked by
     :meth:`~mlplab.nn.network.Network.initialize`.
     """
     if init is None:
         return INITIALIZERS[default_initializer(activation)]
     if callable(init):
-        try:
-            signature = inspect.signature(init)
-        except (TypeError, ValueError):  # no inspectable signature: taken on trust
-            return init
-        try:
-            signature.bind(np.empty((1, 1)), None)
-        except TypeError as error:
-            raise TypeError(
-                f"{argument} must be a callable init(weight, rng) taking two positional arguments, "
-                f"got {short_repr(init)} with signature {signature} ({error})"
-            ) from None
+        check_call_form(init, argument, "init(weight, rng)", np.empty((1, 1)), None)
         return init
     if not isinstance(init, str):
         raise TypeError(
