@@ -369,3 +369,14 @@ def test_bad_data_is_refused_in_fit():
 def test_array_api_check_is_enabled():
     # tests/conftest.py sets it before SciPy is imported, so the array-API check runs, not skips.
     assert os.environ.get("SCIPY_ARRAY_API") == "1"
+
+
+@pytest.mark.parametrize(
+    ("hidden", "n_features", "names"),
+    [((10**7, 10**7), 2, "(with one input)"), ((9000, 9000), 20000, "with 20000 features and 1 output")],
+    ids=["huge-alone", "too-large-with-the-data"],
+)
+def test_too_many_parameters_name_hidden_layer_sizes_before_any_allocation(hidden, n_features, names):
+    X = np.zeros((4, n_features), dtype=np.float32)
+    with pytest.raises(ValueError, match=re.escape(f"hidden_layer_sizes={list(hidden)} {names} needs")):
+        MLPClassifier(hidden_layer_sizes=hidden, dtype=np.float64).fit(X, [0, 1, 0, 1])

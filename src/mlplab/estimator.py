@@ -29,8 +29,9 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
 
 from .model import Model
 from .nn.activations import ACTIVATIONS
-from .nn.checks import check_bool, refuse_lossy, rng_from_seed
+from .nn.checks import check_bool, check_dtype, refuse_lossy, rng_from_seed, short_sizes
 from .nn.heads import default_head
+from .nn.network import check_parameter_memory
 from .nn.optimizers import OPTIMIZERS
 from .nn.training import DivergenceError, EarlyStopping, History, TrainingInterrupted, check_schedule
 from .serialization import Codec, ModelFileError, register, save
@@ -343,12 +344,18 @@ class MLPClassifier(ClassifierMixin, BaseEstimator):
         }
         # scikit-learn's contract: every parameter is refused before the data are looked at. The
         # checks are the Model's and the training loop's own, run once on a one-input probe.
+        shown = f"hidden_layer_sizes={short_sizes(hidden)}"
+        check_parameter_memory([1, *hidden, 1], check_dtype(self.dtype), f"{shown} (with one input)")
         Model([1, *hidden, 1], activation, seed=0, **settings)
         check_schedule(self.epochs, None if self.batch_size == "auto" else self.batch_size)
         seed = rng_from_seed(self.random_state, "random_state")  # named as this face names it
 
         def build(n_features: int, n_classes: int) -> Model:
             n_outputs = 1 if n_classes == 2 else n_classes  # one sigmoid unit, or softmax
+            outputs = "1 output" if n_outputs == 1 else f"{n_outputs} outputs"
+            features = "1 feature" if n_features == 1 else f"{n_features} features"
+            with_data = f"{shown} with {features} and {outputs}"
+            check_parameter_memory([n_features, *hidden, n_outputs], check_dtype(self.dtype), with_data)
             return Model(
                 [n_features, *hidden, n_outputs],
                 activation,

@@ -34,12 +34,35 @@ from .activations import Activation, get_activation
 from .checks import as_real_array, check_dtype, check_layer_sizes, short_repr, short_sizes
 from .initializers import get_initializer
 
-__all__ = ["MAX_PARAMETER_BYTES", "ActivationLayer", "Linear", "Network", "ParameterViews"]
+__all__ = [
+    "MAX_PARAMETER_BYTES",
+    "ActivationLayer",
+    "Linear",
+    "Network",
+    "ParameterViews",
+    "check_parameter_memory",
+]
 
 #: Largest parameter vector a :class:`Network` allocates, in bytes (n_params × itemsize).
 #: 1 GiB is 134 million float64 parameters; the network holds two such vectors
 #: (``params`` and ``grads``) and an optimiser up to three more.
 MAX_PARAMETER_BYTES = 1 << 30
+
+
+def check_parameter_memory(layer_sizes: Sequence[int], dtype: np.dtype, named: str | None = None) -> int:
+    """The parameter count of ``layer_sizes`` (checked sizes), or a ``ValueError`` over the memory cap.
+
+    ``named`` is how the message names the sizes (a face may name its own
+    argument, e.g. ``hidden_layer_sizes=(…) with 64 features``); by default ``layer_sizes=[…]``.
+    """
+    n_params = sum(o * i + o for o, i in zip(layer_sizes[1:], layer_sizes[:-1]))  # Python ints: no overflow
+    if n_params * dtype.itemsize > MAX_PARAMETER_BYTES:
+        raise ValueError(
+            f"{named or f'layer_sizes={short_sizes(layer_sizes)}'} needs {n_params:,} parameters "
+            f"({n_params * dtype.itemsize / 2**30:,.1f} GiB of {dtype.name}), more than "
+            f"the cap mlplab.nn.network.MAX_PARAMETER_BYTES = {MAX_PARAMETER_BYTES / 2**30:g} GiB"
+        )
+    return n_params
 
 
 class ParameterViews(Sequence):
@@ -189,13 +212,7 @@ class Network:
         self.activation = get_activation(activation)
         self.dtype = check_dtype(dtype)
         shapes = list(zip(self.layer_sizes[1:], self.layer_sizes[:-1]))  # (n_out, n_in)
-        self.n_params = sum(o * i + o for o, i in shapes)  # Python ints: no overflow
-        if self.n_params * self.dtype.itemsize > MAX_PARAMETER_BYTES:  # before any allocation
-            raise ValueError(
-                f"layer_sizes={short_sizes(self.layer_sizes)} needs {self.n_params:,} parameters "
-                f"({self.n_params * self.dtype.itemsize / 2**30:,.1f} GiB of {self.dtype.name}), more than "
-                f"the cap mlplab.nn.network.MAX_PARAMETER_BYTES = {MAX_PARAMETER_BYTES / 2**30:g} GiB"
-            )
+        self.n_params = check_parameter_memory(self.layer_sizes, self.dtype)  # before any allocation
         self.params = np.zeros(self.n_params, dtype=self.dtype)
         self.grads = np.zeros(self.n_params, dtype=self.dtype)
         self.weights, self.biases, self.weight_grads, self.bias_grads = [], [], [], []

@@ -127,6 +127,11 @@ def save(model, path) -> Path:
         once the new one is completely written, and keeps its permissions.
         Anything else at ``path`` is refused, a symbolic link included (it is
         not followed: pass its target, ``os.path.realpath(path)``, to write there).
+        The check comes before the final rename, not atomically with it: a
+        process that puts something else at ``path`` in between is not
+        stopped (POSIX has no rename that refuses to replace a special file;
+        the rename itself replaces only the directory entry, never writes into a
+        device or FIFO).
 
     Returns
     -------
