@@ -129,6 +129,7 @@ class Context:
     timings: dict[str, object] = field(default_factory=dict)  # seconds, possibly nested
     started: float = field(default_factory=time.perf_counter)
     _staging: Path | None = field(default=None, init=False, repr=False)
+    _after: list[Callable[[], None]] = field(default_factory=list, init=False, repr=False)
 
     @property
     def folder(self) -> Path:
@@ -150,14 +151,36 @@ class Context:
 
         If the block raises (a failed write, Ctrl-C, SIGTERM), the staging
         folder is removed and ``folder`` keeps its earlier files, all of them.
-        ``replaced()`` is called as soon as the new folder is in place.
+        ``replaced()`` is called as soon as the new folder is in place, then
+        every action given to :meth:`after_commit`.
         """
-        with staged_folder(self.folder, replaced) as staging:
+        self._after = []
+
+        def in_place() -> None:
+            if replaced is not None:
+                replaced()
+            for action in self._after:
+                action()
+
+        with staged_folder(self.folder, in_place) as staging:
             self._staging = staging
             try:
                 yield staging
             finally:
                 self._staging = None
+
+    def after_commit(self, action: Callable[[], None]) -> None:
+        """Run ``action()`` once the experiment's new files are in place.
+
+        Under :meth:`staged` that is after the staging folder has replaced
+        ``folder``, so what ``action`` discards (e.g. the sweep's resume records)
+        is kept should the swap fail; without staging the files are in place
+        already and ``action`` runs at once.
+        """
+        if self._staging is None:
+            action()
+        else:
+            self._after.append(action)
 
     def seed_for(self, *key: int) -> int:
         return derive_seed(self.seed, *key)

@@ -333,7 +333,7 @@ def run(ctx: Context, config: Config) -> dict:
         curves = {key: record.get("loss_curve") for key, record in records.items()}
         plot_curves(ctx.out / FIG_CURVES, cells, curves, n_seeds, hidden_grid, activations, rates, settings)
     ctx.write_metrics(config, settings, results)
-    _forget_records(resume, tasks)
+    ctx.after_commit(lambda: _forget_records(resume, tasks))  # kept should the swap into place fail
     return results
 
 
@@ -389,8 +389,9 @@ def _kept_record(folder: Path, task: dict) -> dict | None:
 
 def _forget_records(folder: Path, tasks: Sequence[dict]) -> None:
     """Remove this sweep's records (its files are written), and the folder once it is empty."""
-    for task in tasks:
-        _record_path(folder, task["params"]).unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # a record left behind only costs a little disk
+        for task in tasks:
+            _record_path(folder, task["params"]).unlink(missing_ok=True)
     with contextlib.suppress(OSError):  # absent, or holding the records of another sweep
         folder.rmdir()
 
