@@ -118,11 +118,11 @@ EQUATIONS: dict[str, tuple[str, str]] = {
         r" \mathbf{A}^{(l)} = f(\mathbf{Z}^{(l)}),\quad \mathbf{A}^{(0)} = \mathbf{X} \in \mathbb{R}^{n\times d}",
     ),
     "batch_backward": (
-        r"bold(Delta)^((L)) &= 1/n (hat(bold(Y)) - bold(Y)), & quad"
+        r"bold(Delta)^((D)) &= 1/n (hat(bold(Y)) - bold(Y)), & quad"
         r" bold(Delta)^((l-1)) &= (bold(Delta)^((l)) bold(W)^((l))) dot.o f'(bold(Z)^((l-1)))"
         r" \ (partial L)/(partial bold(W)^((l))) &= bold(Delta)^((l) top) bold(A)^((l-1)) + 2 lambda bold(W)^((l)), &"
         r" quad (partial L)/(partial bold(b)^((l))) &= bold(Delta)^((l) top) bold(1)",
-        r"\begin{aligned} \boldsymbol{\Delta}^{(L)} &= \tfrac{1}{n}(\hat{\mathbf{Y}} - \mathbf{Y}), &"
+        r"\begin{aligned} \boldsymbol{\Delta}^{(D)} &= \tfrac{1}{n}(\hat{\mathbf{Y}} - \mathbf{Y}), &"
         r" \boldsymbol{\Delta}^{(l-1)} &= \left(\boldsymbol{\Delta}^{(l)}\mathbf{W}^{(l)}\right)"
         r" \odot f'(\mathbf{Z}^{(l-1)}) \\"
         r" \frac{\partial L}{\partial \mathbf{W}^{(l)}} &= \boldsymbol{\Delta}^{(l)\top}\mathbf{A}^{(l-1)}"
@@ -147,13 +147,13 @@ EQUATIONS: dict[str, tuple[str, str]] = {
         r" \operatorname{Var}(w) = \frac{2}{n_\mathrm{in}},\quad w \sim \mathcal{N}\!\left(0, \tfrac{2}{n_\mathrm{in}}\right)",
     ),
     "vanishing_product": (
-        r"bold(delta)^((1)) = (product_(l=2)^(L) diag(sigma'(bold(z)^((l-1)))) bold(W)^((l) top))"
-        r" bold(delta)^((L)), quad sigma'(z) <= 1/4 quad => quad norm(bold(delta)^((1)))"
-        r" <= (1/4)^(L-1) (product_l norm(bold(W)^((l)))) norm(bold(delta)^((L)))",
-        r"\boldsymbol{\delta}^{(1)} = \Big(\prod_{l=2}^{L}\operatorname{diag}(\sigma'(\mathbf{z}^{(l-1)}))"
-        r"\mathbf{W}^{(l)\top}\Big)\boldsymbol{\delta}^{(L)},\quad \sigma'(z)\le\tfrac14 \;\Rightarrow\;"
-        r" \|\boldsymbol{\delta}^{(1)}\| \le \left(\tfrac14\right)^{L-1}\Big(\prod_l \|\mathbf{W}^{(l)}\|\Big)"
-        r"\|\boldsymbol{\delta}^{(L)}\|",
+        r"bold(delta)^((1)) = (product_(l=2)^(D) diag(sigma'(bold(z)^((l-1)))) bold(W)^((l) top))"
+        r" bold(delta)^((D)), quad sigma'(z) <= 1/4 quad => quad norm(bold(delta)^((1)))"
+        r" <= (1/4)^(D-1) (product_(l=2)^(D) norm(bold(W)^((l)))) norm(bold(delta)^((D)))",
+        r"\boldsymbol{\delta}^{(1)} = \Big(\prod_{l=2}^{D}\operatorname{diag}(\sigma'(\mathbf{z}^{(l-1)}))"
+        r"\mathbf{W}^{(l)\top}\Big)\boldsymbol{\delta}^{(D)},\quad \sigma'(z)\le\tfrac14 \;\Rightarrow\;"
+        r" \|\boldsymbol{\delta}^{(1)}\| \le \left(\tfrac14\right)^{D-1}\Big(\prod_{l=2}^{D} \|\mathbf{W}^{(l)}\|\Big)"
+        r"\|\boldsymbol{\delta}^{(D)}\|",
     ),
     "sigmoid_max": (
         r"sigma''(z) = sigma'(z)(1 - 2 sigma(z)) = 0 <=> sigma(z) = 1/2 <=> z = 0,"

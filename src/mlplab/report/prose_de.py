@@ -18,9 +18,9 @@ TEXT: dict[str, str] = {
     "derivation_sigmoid": "Jeder der folgenden Schritte benutzt die Ableitung der logistischen Funktion, die "
     "sich durch ihren eigenen Wert ausdrücken lässt:",
     "h_task_a": "(a) Der Fehler am Ausgang",
-    "derivation_a": "Der Loss hängt von z⁽³⁾ nur über ŷ = σ(z⁽³⁾) ab; die Kettenregel liefert zwei Faktoren:",
+    "derivation_a": "Der Verlust hängt von z⁽³⁾ nur über ŷ = σ(z⁽³⁾) ab; die Kettenregel liefert zwei Faktoren:",
     "derivation_a_note": "Der Faktor ŷ(1 − ŷ) der Ausgangs-Sigmoid kürzt sich gegen die Nenner der "
-    "Kreuzentropie. Deshalb ist der Loss auf den Logits implementiert: Der Ausgangsfehler ist einfach "
+    "Kreuzentropie. Deshalb ist der Verlust auf den Logits implementiert: Der Ausgangsfehler ist einfach "
     "{m:yhat_minus_y}, er verschwindet nie, wie gesättigt das Ausgabeneuron auch ist, und es wird nie der "
     "Logarithmus von 0 gebildet (die Bibliothek berechnet L = log(1 + e^z) − y z mit `np.logaddexp`).",
     "h_task_b": "(b) Gradienten der Ausgabeschicht",
@@ -43,7 +43,9 @@ TEXT: dict[str, str] = {
     "derivation_batch": "Die Implementierung verarbeitet n Beispiele auf einmal. Mit den Beispielen als Zeilen, "
     "X der Form {m:X_shape}, und den Gewichten wie W⁽ˡ⁾ im Übungsblatt mit der Form {m:W_shape}, "
     "ist der Forward Pass ein Matrixprodukt pro Schicht:",
-    "derivation_batch_note": "Der Loss ist der Mittelwert über den Batch, daher der Faktor 1/n im "
+    "derivation_batch_note": "D ist die Zahl der Schichten mit Gewichten (D = 3 für das Netz des "
+    "Übungsblatts); der Buchstabe L bezeichnet durchweg den Verlust. Der Verlust ist der Mittelwert über den "
+    "Batch, daher der Faktor 1/n im "
     "Ausgangsfehler; die Summe über den Batch steckt in den Matrixprodukten Δᵀ A. Der Term {m:two_lambda_W} "
     "ist der Gradient der L2-Strafe aus Aufgabe 4.1 (b) (null, solange λ = 0). Diese vier Zeilen berechnen "
     "`Linear.backward` und `ActivationLayer.backward`; die Gradientenprüfung unten bestätigt sie.",
@@ -51,15 +53,53 @@ TEXT: dict[str, str] = {
     "numeric_intro": "Forward und Backward Pass für x = (0.5, 0.8)ᵀ, y = 1 und die Gewichte des Übungsblatts. "
     "Die Zahlen berechnen die Schichten der Bibliothek selbst (`mlplab.trace.sheet_trace`); die Testsuite "
     "vergleicht sie mit einer unabhängigen, von Hand geschriebenen Rechnung auf 1e-10 genau.",
-    "cap_trace_forward": "Aufgabe 1.2 (a) und (b): Forward Pass und Loss.",
-    "numeric_forward_note": "Das Netz sagt ŷ = {trace_yhat} für ein Beispiel der Klasse 1 voraus, der Loss "
+    "cap_trace_forward": "Aufgabe 1.2 (a) und (b): Forward Pass und Verlust.",
+    "numeric_forward_note": "Das Netz sagt ŷ = {trace_yhat} für ein Beispiel der Klasse 1 voraus, der Verlust "
     "ist also L = −log ŷ = {trace_loss}.",
     "cap_trace_backward": "Aufgabe 1.2 (c): alle Gradienten des Backward Pass und für jeden Parametergradienten "
     "sein relativer Fehler gegenüber Richardson-extrapolierten zentralen Differenzenquotienten.",
-    "numeric_backward_note": "Der Ausgangsfehler ist ∂L/∂z⁽³⁾ = ŷ − y = {trace_dz3}; er schrumpft mit jeder "
-    "Schicht, die er zurückläuft, etwa um den Faktor zehn, weil σ′ ≤ 1/4 ist und die Gewichte kleiner als 1 "
-    "sind. Die Prüfung mit Differenzenquotienten stimmt mit jedem analytischen Gradienten bis auf einen "
-    "relativen Fehler von höchstens {gradcheck_max} überein.",
+    "numeric_backward_note": "Der Ausgangsfehler ist ∂L/∂z⁽³⁾ = ŷ − y = {trace_dz3}. Die Prüfung mit "
+    "Differenzenquotienten stimmt mit jedem analytischen Gradienten bis auf einen relativen Fehler von "
+    "höchstens {gradcheck_max} überein.",
+    "numeric_worked_intro": "Ein Pfad Schritt für Schritt: Neuron 1 jeder Schicht vorwärts, dann der Fehler "
+    "entlang derselben Neuronen zurück, mit einem Gewichtsgradienten pro Schicht. Der Code des Berichts setzt "
+    "die Zahlen der Aufzeichnung in die Formeln von Aufgabe 1.1 ein (die Vorgaben des Übungsblatts wie dort "
+    "geschrieben, berechnete Zahlen auf vier signifikante Stellen), es sind also die Zahlen der Tabellen "
+    "oben, und ein Test rechnet jede rechte Seite aus den gezeigten Operanden nach. In z₁⁽²⁾ gehen alle drei "
+    "Ausgaben von Schicht 1 ein; a₂⁽¹⁾ und a₃⁽¹⁾ entstehen wie a₁⁽¹⁾ (Tabelle oben), und δ⁽¹⁾₁ braucht beide "
+    "Fehler von Schicht 2, δ⁽²⁾₂ wie δ⁽²⁾₁.",
+    "col_formula": "Formel",
+    "col_numbers": "Mit den Zahlen",
+    "cap_worked_forward": "Aufgabe 1.2 (a) und (b) für einen Pfad: die Zahlen des Übungsblatts in den Formeln.",
+    "cap_worked_backward": "Aufgabe 1.2 (c) entlang desselben Pfads: der Ausgangsfehler, der Fehler von "
+    "Neuron 1 der Schichten 2 und 1 und ein Gewichtsgradient pro Schicht.",
+    "numeric_error_shrinks": "Auf dem Weg zurück schrumpft der Fehler in jeder Schicht: ‖δ⁽³⁾‖ = "
+    "{trace_norm_dz3}, ‖δ⁽²⁾‖ = {trace_norm_dz2} und ‖δ⁽¹⁾‖ = {trace_norm_dz1}, um den Faktor "
+    "{trace_factor_2} von Schicht 3 zu Schicht 2 und um den Faktor {trace_factor_1} von Schicht 2 zu "
+    "Schicht 1 (δ⁽ˡ⁾ = ∂L/∂z⁽ˡ⁾).",
+    "numeric_error_grows": "Auf dem Weg zurück wächst der Fehler in jeder Schicht: ‖δ⁽³⁾‖ = {trace_norm_dz3}, "
+    "‖δ⁽²⁾‖ = {trace_norm_dz2} und ‖δ⁽¹⁾‖ = {trace_norm_dz1}; ‖δ⁽ˡ⁺¹⁾‖/‖δ⁽ˡ⁾‖ ist {trace_factor_2} und "
+    "{trace_factor_1} (δ⁽ˡ⁾ = ∂L/∂z⁽ˡ⁾).",
+    "numeric_error_mixed": "Auf dem Weg zurück ändert sich der Fehler von Schicht zu Schicht verschieden: "
+    "‖δ⁽³⁾‖ = {trace_norm_dz3}, ‖δ⁽²⁾‖ = {trace_norm_dz2} und ‖δ⁽¹⁾‖ = {trace_norm_dz1}; ‖δ⁽ˡ⁺¹⁾‖/‖δ⁽ˡ⁾‖ "
+    "ist {trace_factor_2} und {trace_factor_1} (δ⁽ˡ⁾ = ∂L/∂z⁽ˡ⁾).",
+    "numeric_cause_sigmoid": "Jeder Faktor ist das Produkt zweier Schritte der Rekursion. Zurück durch die "
+    "Gewichte ist ‖δ⁽ˡ⁺¹⁾‖/‖∂L/∂a⁽ˡ⁾‖ gleich {trace_factor_w_2} (Schicht 2) und {trace_factor_w_1} "
+    "(Schicht 1); zurück durch die Sigmoid-Funktion ist ‖∂L/∂a⁽ˡ⁾‖/‖δ⁽ˡ⁾‖ gleich {trace_factor_s_2} und "
+    "{trace_factor_s_1}, mindestens 4, weil σ′ ≤ 1/4 ist (hier ist σ′(z⁽ˡ⁾) höchstens {trace_sp_max_2} in "
+    "Schicht 2 und {trace_sp_max_1} in Schicht 1, alle Neuronen liegen nahe z = 0). Die Ableitung der "
+    "Sigmoid-Funktion ist in beiden Schichten der größere Teil.",
+    "numeric_cause_weights": "Jeder Faktor ist das Produkt zweier Schritte der Rekursion. Zurück durch die "
+    "Gewichte ist ‖δ⁽ˡ⁺¹⁾‖/‖∂L/∂a⁽ˡ⁾‖ gleich {trace_factor_w_2} (Schicht 2) und {trace_factor_w_1} "
+    "(Schicht 1); zurück durch die Sigmoid-Funktion ist ‖∂L/∂a⁽ˡ⁾‖/‖δ⁽ˡ⁾‖ gleich {trace_factor_s_2} und "
+    "{trace_factor_s_1}, mindestens 4, weil σ′ ≤ 1/4 ist (hier ist σ′(z⁽ˡ⁾) höchstens {trace_sp_max_2} in "
+    "Schicht 2 und {trace_sp_max_1} in Schicht 1). Die Gewichte sind in beiden Schichten der größere Teil.",
+    "numeric_cause_both": "Jeder Faktor ist das Produkt zweier Schritte der Rekursion. Zurück durch die "
+    "Gewichte ist ‖δ⁽ˡ⁺¹⁾‖/‖∂L/∂a⁽ˡ⁾‖ gleich {trace_factor_w_2} (Schicht 2) und {trace_factor_w_1} "
+    "(Schicht 1); zurück durch die Sigmoid-Funktion ist ‖∂L/∂a⁽ˡ⁾‖/‖δ⁽ˡ⁾‖ gleich {trace_factor_s_2} und "
+    "{trace_factor_s_1}, mindestens 4, weil σ′ ≤ 1/4 ist (hier ist σ′(z⁽ˡ⁾) höchstens {trace_sp_max_2} in "
+    "Schicht 2 und {trace_sp_max_1} in Schicht 1). Welcher Teil größer ist, unterscheidet sich zwischen "
+    "den Schichten.",
     # ------------------------------------------------------------------ 2
     "h_implementation": "Implementierung eines MLP",
     "h_class": "Die MLP-Klasse (Aufgabe 2.1)",
@@ -324,9 +364,9 @@ TEXT: dict[str, str] = {
     "col_final_loss": "End-Loss",
     "col_reached": "100 % erreicht",
     "col_init": "Initialisierung",
-    "col_tanh_loss": "tanh: Loss",
+    "col_tanh_loss": "tanh: Verlust",
     "col_tanh_acc": "tanh: Gen.",
-    "col_relu_loss": "ReLU: Loss",
+    "col_relu_loss": "ReLU: Verlust",
     "col_relu_acc": "ReLU: Gen.",
     "col_model": "Modell",
     "col_epochs": "Epochen",

@@ -43,7 +43,8 @@ TEXT: dict[str, str] = {
     "derivation_batch": "The implementation processes n samples at once. With the samples as rows, "
     "X of shape {m:X_shape}, and the weights stored like the sheet's W⁽ˡ⁾ with shape {m:W_shape}, "
     "the forward pass is one matrix product per layer:",
-    "derivation_batch_note": "The loss is the mean over the batch, hence the factor 1/n in the output "
+    "derivation_batch_note": "D is the number of layers with weights (D = 3 for the sheet's network); the "
+    "letter L stays the loss throughout. The loss is the mean over the batch, hence the factor 1/n in the output "
     "error; the sum over the batch is hidden in the matrix products Δᵀ A. The term {m:two_lambda_W} "
     "is the gradient of the L2 penalty of task 4.1 (b) (zero unless λ > 0). These four lines are what "
     "`Linear.backward` and `ActivationLayer.backward` compute; the gradient check below confirms them.",
@@ -56,10 +57,43 @@ TEXT: dict[str, str] = {
     "is L = −log ŷ = {trace_loss}.",
     "cap_trace_backward": "Task 1.2 (c): every gradient of the backward pass, and for each parameter "
     "gradient its relative error against Richardson-extrapolated central finite differences.",
-    "numeric_backward_note": "The output error is ∂L/∂z⁽³⁾ = ŷ − y = {trace_dz3}; it shrinks by a factor "
-    "of about ten with every layer it travels back, since σ′ ≤ 1/4 and the weights are smaller than 1. "
-    "The finite-difference check agrees with every analytic gradient to a relative error of at most "
-    "{gradcheck_max}.",
+    "numeric_backward_note": "The output error is ∂L/∂z⁽³⁾ = ŷ − y = {trace_dz3}. The finite-difference "
+    "check agrees with every analytic gradient to a relative error of at most {gradcheck_max}.",
+    "numeric_worked_intro": "One path worked step by step: unit 1 of every layer forwards, then the "
+    "error back along the same units, with one weight gradient per layer. The report's code puts the "
+    "numbers of the trace into the formulas of task 1.1 (the sheet's givens as written, computed numbers to "
+    "four significant digits), so they are the numbers of the tables above, and a test recomputes every "
+    "right-hand side from the operands shown. Through z₁⁽²⁾ all three outputs of layer 1 enter; a₂⁽¹⁾ and "
+    "a₃⁽¹⁾ are computed like a₁⁽¹⁾ (table above), and δ⁽¹⁾₁ needs both errors of layer 2, δ⁽²⁾₂ like δ⁽²⁾₁.",
+    "col_formula": "Formula",
+    "col_numbers": "With the numbers",
+    "cap_worked_forward": "Task 1.2 (a) and (b) for one path: the sheet's numbers in the formulas.",
+    "cap_worked_backward": "Task 1.2 (c) along the same path: the output error, the error of unit 1 of "
+    "layers 2 and 1, and one weight gradient per layer.",
+    "numeric_error_shrinks": "On its way back the error shrinks at every layer: ‖δ⁽³⁾‖ = {trace_norm_dz3}, "
+    "‖δ⁽²⁾‖ = {trace_norm_dz2} and ‖δ⁽¹⁾‖ = {trace_norm_dz1}, by a factor of {trace_factor_2} from layer 3 "
+    "to layer 2 and of {trace_factor_1} from layer 2 to layer 1 (δ⁽ˡ⁾ = ∂L/∂z⁽ˡ⁾).",
+    "numeric_error_grows": "On its way back the error grows at every layer: ‖δ⁽³⁾‖ = {trace_norm_dz3}, "
+    "‖δ⁽²⁾‖ = {trace_norm_dz2} and ‖δ⁽¹⁾‖ = {trace_norm_dz1}; ‖δ⁽ˡ⁺¹⁾‖/‖δ⁽ˡ⁾‖ is {trace_factor_2} and "
+    "{trace_factor_1} (δ⁽ˡ⁾ = ∂L/∂z⁽ˡ⁾).",
+    "numeric_error_mixed": "On its way back the error changes from layer to layer: ‖δ⁽³⁾‖ = {trace_norm_dz3}, "
+    "‖δ⁽²⁾‖ = {trace_norm_dz2} and ‖δ⁽¹⁾‖ = {trace_norm_dz1}; ‖δ⁽ˡ⁺¹⁾‖/‖δ⁽ˡ⁾‖ is {trace_factor_2} and "
+    "{trace_factor_1} (δ⁽ˡ⁾ = ∂L/∂z⁽ˡ⁾).",
+    "numeric_cause_sigmoid": "Each factor is the product of two steps of the recursion. Back through the "
+    "weights, ‖δ⁽ˡ⁺¹⁾‖/‖∂L/∂a⁽ˡ⁾‖ is {trace_factor_w_2} (layer 2) and {trace_factor_w_1} (layer 1); back "
+    "through the sigmoid, ‖∂L/∂a⁽ˡ⁾‖/‖δ⁽ˡ⁾‖ is {trace_factor_s_2} and {trace_factor_s_1}, at least 4 because "
+    "σ′ ≤ 1/4 (here σ′(z⁽ˡ⁾) is at most {trace_sp_max_2} in layer 2 and {trace_sp_max_1} in layer 1, all "
+    "units being close to z = 0). The sigmoid's derivative is the larger part in both layers.",
+    "numeric_cause_weights": "Each factor is the product of two steps of the recursion. Back through the "
+    "weights, ‖δ⁽ˡ⁺¹⁾‖/‖∂L/∂a⁽ˡ⁾‖ is {trace_factor_w_2} (layer 2) and {trace_factor_w_1} (layer 1); back "
+    "through the sigmoid, ‖∂L/∂a⁽ˡ⁾‖/‖δ⁽ˡ⁾‖ is {trace_factor_s_2} and {trace_factor_s_1}, at least 4 because "
+    "σ′ ≤ 1/4 (here σ′(z⁽ˡ⁾) is at most {trace_sp_max_2} in layer 2 and {trace_sp_max_1} in layer 1). The "
+    "weights are the larger part in both layers.",
+    "numeric_cause_both": "Each factor is the product of two steps of the recursion. Back through the "
+    "weights, ‖δ⁽ˡ⁺¹⁾‖/‖∂L/∂a⁽ˡ⁾‖ is {trace_factor_w_2} (layer 2) and {trace_factor_w_1} (layer 1); back "
+    "through the sigmoid, ‖∂L/∂a⁽ˡ⁾‖/‖δ⁽ˡ⁾‖ is {trace_factor_s_2} and {trace_factor_s_1}, at least 4 because "
+    "σ′ ≤ 1/4 (here σ′(z⁽ˡ⁾) is at most {trace_sp_max_2} in layer 2 and {trace_sp_max_1} in layer 1). "
+    "Which part is larger differs between the layers.",
     # ------------------------------------------------------------------ 2
     "h_implementation": "Implementation",
     "h_class": "The MLP class (task 2.1)",
