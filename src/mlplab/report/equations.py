@@ -131,20 +131,60 @@ EQUATIONS: dict[str, tuple[str, str]] = {
     ),
     # ------------------------------------------------------------ init, theory
     "variance": (
-        r"Var(z_j) = nin Var(w) EE[a_i^2]",
-        r"\operatorname{Var}(z_j) = n_\mathrm{in}\,\operatorname{Var}(w)\,\mathbb{E}[a_i^2]",
+        r"Var(z_j) = sum_(i=1)^(nin) Var(w_(j i) a_i) = sum_(i=1)^(nin) (EE[w^2] EE[a_i^2] - EE[w]^2 EE[a_i]^2)"
+        r" = nin Var(w) EE[a^2]",
+        r"\operatorname{Var}(z_j) = \sum_{i=1}^{n_\mathrm{in}} \operatorname{Var}(w_{ji} a_i)"
+        r" = \sum_{i=1}^{n_\mathrm{in}} \left(\mathbb{E}[w^2]\,\mathbb{E}[a_i^2] - \mathbb{E}[w]^2\,\mathbb{E}[a_i]^2\right)"
+        r" = n_\mathrm{in}\,\operatorname{Var}(w)\,\mathbb{E}[a^2]",
+    ),
+    "init_linear": (
+        r"f(0) = 0, quad f'(0) = 1 quad => quad a approx z, quad EE[a^2] approx Var(z^((l-1)))"
+        r" quad => quad Var(z^((l))) = nin Var(w) Var(z^((l-1)))",
+        r"f(0) = 0,\quad f'(0) = 1 \;\Rightarrow\; a \approx z,\quad \mathbb{E}[a^2] \approx"
+        r" \operatorname{Var}(z^{(l-1)}) \;\Rightarrow\; \operatorname{Var}(z^{(l)})"
+        r" = n_\mathrm{in}\operatorname{Var}(w)\operatorname{Var}(z^{(l-1)})",
+    ),
+    "init_backward": (
+        r"delta_i^((l)) = f'(z_i^((l))) sum_(j=1)^(nout) W_(j i)^((l+1)) delta_j^((l+1))"
+        r" quad => quad Var(delta^((l))) = nout Var(w) EE[f'(z^((l)))^2] Var(delta^((l+1)))"
+        r" approx nout Var(w) Var(delta^((l+1)))",
+        r"\delta_i^{(l)} = f'(z_i^{(l)}) \sum_{j=1}^{n_\mathrm{out}} W_{ji}^{(l+1)} \delta_j^{(l+1)}"
+        r" \;\Rightarrow\; \operatorname{Var}(\delta^{(l)}) = n_\mathrm{out}\operatorname{Var}(w)\,"
+        r"\mathbb{E}[f'(z^{(l)})^2]\operatorname{Var}(\delta^{(l+1)}) \approx n_\mathrm{out}\operatorname{Var}(w)"
+        r"\operatorname{Var}(\delta^{(l+1)})",
     ),
     "xavier": (
-        r"Var(w) = 2/(nin + nout), quad w ~ cal(U)(-sqrt(6/(nin + nout)),"
-        r" sqrt(6/(nin + nout)))",
-        r"\operatorname{Var}(w) = \frac{2}{n_\mathrm{in} + n_\mathrm{out}},\quad w \sim \mathcal{U}\left("
-        r"-\sqrt{\tfrac{6}{n_\mathrm{in}+n_\mathrm{out}}},\ \sqrt{\tfrac{6}{n_\mathrm{in}+n_\mathrm{out}}}\right)",
+        r"nin Var(w) = 1 quad " and " quad nout Var(w) = 1 quad ~> quad Var(w) = 2/(nin + nout)",
+        r"n_\mathrm{in}\operatorname{Var}(w) = 1 \ \text{and}\ n_\mathrm{out}\operatorname{Var}(w) = 1"
+        r" \;\leadsto\; \operatorname{Var}(w) = \frac{2}{n_\mathrm{in} + n_\mathrm{out}}",
+    ),
+    "uniform_bound": (
+        r"w ~ cal(U)(-r, r): quad Var(w) = 1/(2r) integral_(-r)^r w^2 dif w = r^2/3 = 2/(nin + nout)"
+        r" quad => quad r = sqrt(6/(nin + nout))",
+        r"w \sim \mathcal{U}(-r, r):\quad \operatorname{Var}(w) = \frac{1}{2r}\int_{-r}^{r} w^2\,dw = \frac{r^2}{3}"
+        r" = \frac{2}{n_\mathrm{in} + n_\mathrm{out}} \;\Rightarrow\; r = \sqrt{\frac{6}{n_\mathrm{in} + n_\mathrm{out}}}",
     ),
     "he": (
-        r"EE[a^2] = 1/2 Var(z) quad (ReLU) quad => quad Var(w) = 2/nin,"
-        r" quad w ~ cal(N)(0, 2/nin)",
-        r"\mathbb{E}[a^2] = \tfrac12\operatorname{Var}(z)\ (\text{ReLU}) \;\Rightarrow\;"
-        r" \operatorname{Var}(w) = \frac{2}{n_\mathrm{in}},\quad w \sim \mathcal{N}\!\left(0, \tfrac{2}{n_\mathrm{in}}\right)",
+        r"a = max(0, z): quad EE[a^2] = EE[z^2 bb(1)_(z > 0)] = 1/2 EE[z^2] = 1/2 Var(z) quad"
+        r" => quad Var(z^((l))) = 1/2 nin Var(w) Var(z^((l-1))), quad Var(w) = 2/nin",
+        r"a = \max(0, z):\quad \mathbb{E}[a^2] = \mathbb{E}[z^2\,\mathbb{1}_{z>0}] = \tfrac12\mathbb{E}[z^2]"
+        r" = \tfrac12\operatorname{Var}(z) \;\Rightarrow\; \operatorname{Var}(z^{(l)}) = \tfrac12 n_\mathrm{in}"
+        r"\operatorname{Var}(w)\operatorname{Var}(z^{(l-1)}),\quad \operatorname{Var}(w) = \frac{2}{n_\mathrm{in}}",
+    ),
+    "sigmoid_init": (
+        r"sigma(z) approx 1/2 + z/4 quad => quad Var(delta^((l))) approx nout Var(w) 1/16 Var(delta^((l+1))),"
+        r" quad Var(w) = 16/nout quad ~> quad Var(w) = 16 dot 2/(nin + nout)",
+        r"\sigma(z) \approx \tfrac12 + \tfrac{z}{4} \;\Rightarrow\; \operatorname{Var}(\delta^{(l)}) \approx"
+        r" n_\mathrm{out}\operatorname{Var}(w)\,\tfrac1{16}\operatorname{Var}(\delta^{(l+1)}),\quad"
+        r" \operatorname{Var}(w) = \frac{16}{n_\mathrm{out}} \;\leadsto\;"
+        r" \operatorname{Var}(w) = 16\cdot\frac{2}{n_\mathrm{in} + n_\mathrm{out}}",
+    ),
+    "sigmoid_mean": (
+        r"EE[a^2] = Var(a) + EE[a]^2 approx Var(z)/16 + 1/4 quad => quad"
+        r" Var(z^((l))) approx nin Var(w) (Var(z^((l-1)))/16 + 1/4)",
+        r"\mathbb{E}[a^2] = \operatorname{Var}(a) + \mathbb{E}[a]^2 \approx \frac{\operatorname{Var}(z)}{16}"
+        r" + \frac14 \;\Rightarrow\; \operatorname{Var}(z^{(l)}) \approx n_\mathrm{in}\operatorname{Var}(w)"
+        r"\left(\frac{\operatorname{Var}(z^{(l-1)})}{16} + \frac14\right)",
     ),
     "vanishing_product": (
         r"bold(delta)^((1)) = (product_(l=2)^(D) diag(sigma'(bold(z)^((l-1)))) bold(W)^((l) top))"
