@@ -299,7 +299,7 @@ TEXT: dict[str, str] = {
     "mittlere Ausgabe der Neuronen ist {init_sig_mean_output}, nicht 0. Mit der 16-fachen Xavier-Varianz ist "
     "der Faktor {init_sig_xavier16_per_layer} pro Schicht: besser, aber nicht die {init_sig_xavier16_linear} "
     "des linearen Bereichs, weil der Mittelwertterm die Vorwärtsvarianz auf {init_sig_xavier16_z2} hebt "
-    "(vorhergesagt {init_sig_xavier16_z2_pred}), wo σ′ deutlich unter ¼ liegt.",
+    "(vorhergesagt {init_sig_xavier16_z2_pred}), wo der quadratische Mittelwert von σ′ {init_sig_rms_slope} ist, nicht ¼.",
     "init_sigmoid_larger_keeps": "Dasselbe Netz mit Sigmoid-Neuronen zeigt es. Mit Xavier schrumpft die "
     "rückwärts propagierte Varianz um den Faktor {init_sig_xavier_per_layer} pro Schicht (der lineare Bereich "
     "sagt {init_sig_xavier_linear} = 1/16 voraus), auf {init_sig_xavier_first} in der ersten Schicht, und "

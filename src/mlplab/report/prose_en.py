@@ -276,7 +276,7 @@ TEXT: dict[str, str] = {
     "output is {init_sig_mean_output}, not 0. With 16 times Xavier's variance the factor is "
     "{init_sig_xavier16_per_layer} per layer: better, but not the {init_sig_xavier16_linear} of the linear "
     "range, because the mean term lifts the forward variance to {init_sig_xavier16_z2} (predicted "
-    "{init_sig_xavier16_z2_pred}), where σ′ is well below ¼.",
+    "{init_sig_xavier16_z2_pred}), where the root mean square of σ′ is {init_sig_rms_slope}, not ¼.",
     "init_sigmoid_larger_keeps": "The same network with sigmoid units shows it. With Xavier, the "
     "back-propagated variance shrinks by a factor of {init_sig_xavier_per_layer} per layer (the linear "
     "range predicts {init_sig_xavier_linear} = 1/16), to {init_sig_xavier_first} in the first layer, and the "

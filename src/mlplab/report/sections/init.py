@@ -157,6 +157,9 @@ def facts(metrics: dict, lang: str) -> dict[str, str]:
         f[f"init_sig_{name}_first"] = fmt_sci(entry["backward_measured"][0], lang)
         f[f"init_sig_{name}_z2"] = fmt_num(float(np.mean(entry["forward_measured"][1:])), 2, lang)
         f[f"init_sig_{name}_z2_pred"] = fmt_num(entry["forward_predicted"][-1], 2, lang)
+    larger = sigmoid["xavier16"]
+    gain = larger["backward_per_layer_linear"] / init_lab.SIGMOID_SLOPE_SQUARED  # fan_out · Var(w)
+    f["init_sig_rms_slope"] = fmt_num(math.sqrt(larger["backward_per_layer"] / gain), 3, lang)
     f["init_sig_mean_output"] = _range(
         np.concatenate([sigmoid[name]["mean_output"] for name in init_lab.SIGMOID_SCHEMES]), 2, lang
     )
