@@ -21,12 +21,12 @@ INIT_WORDS: dict[str, dict[str, str]] = {
     "scheme_small": {"en": "too small N(0, {small}²)", "de": "zu klein N(0, {small}²)"},
     "scheme_large": {"en": "too large N(0, 1)", "de": "zu groß N(0, 1)"},
     "zeros_note": {"en": "zeros: Var(z) = 0 in every layer", "de": "Nullen: Var(z) = 0 in jeder Schicht"},
-    "var_z": {"en": "Var(zₗ) of the pre-activations", "de": "Var(zₗ) der Voraktivierungen"},
+    "var_z": {"en": "Var(z) of the pre-activations", "de": "Var(z) der Voraktivierungen"},
     "predicted": {"en": "predicted: n_in · Var(w) · E[a²]", "de": "vorhergesagt: n_in · Var(w) · E[a²]"},
     "variance_panel": {"en": "{act}, {depth} layers of {width}", "de": "{act}, {depth} Schichten zu {width}"},
     "layer_l": {"en": "layer l", "de": "Schicht l"},
-    "sig_forward": {"en": "forward: E[zₗ²]", "de": "vorwärts: E[zₗ²]"},
-    "sig_backward": {"en": "backward: E[δₗ²] / E[δ_D²]", "de": "rückwärts: E[δₗ²] / E[δ_D²]"},
+    "sig_forward": {"en": "forward: E[z²]", "de": "vorwärts: E[z²]"},
+    "sig_backward": {"en": "backward: E[δ²], layer D = 1", "de": "rückwärts: E[δ²], Schicht D = 1"},
     "sig_xavier": {"en": "sigmoid, Xavier", "de": "Sigmoid, Xavier"},
     "sig_xavier16": {"en": "sigmoid, 16 × Xavier", "de": "Sigmoid, 16 × Xavier"},
     "measured_pred": {
@@ -170,7 +170,9 @@ def plot_symmetry(stem: Path, symmetric: dict, trajectories: dict, config: dict)
             for unit in range(W1.shape[1]):
                 ax.plot(epochs, W1[:, unit, 0], lw=1.0)
             spread = symmetric[name]["max_incoming_spread"]
-            spread_text = number(spread, 2, lang) if spread >= 0.005 else f"{spread:.0e}".replace(".", ",")
+            spread_text = (
+                "0" if spread == 0 else number(spread, 2, lang) if spread >= 0.005 else f"{spread:.0e}"
+            )
             ax.set_title(f"{titles[name]}\n{_w('sym_spread', lang, s=spread_text)}", fontsize=9)
             ax.set_xlabel(word("epoch", lang))
             ax.set_ylabel(_w("sym_w1", lang), fontsize=8.5)
