@@ -39,8 +39,8 @@ def test_every_number_of_the_worked_path_is_the_traces_or_the_sheets():
 
 def test_the_worked_path_covers_forward_loss_and_one_gradient_per_layer():
     results = [step.result.source for step in (*backprop.WORKED_STEPS[0], *backprop.WORKED_STEPS[1])]
-    assert results == ["z1", "a1", "z2", "a2", "z3", "y_hat", "loss",
-                       "dL_dz3", "dL_dw3", "dL_dz2", "dL_dW2", "dL_dz1", "dL_dW1"]  # fmt: skip
+    assert results == ["z1", "a1", "z2", "a2", "z3", "y_hat", "loss", "dL_dz3", "dL_dw3",
+                       "dL_da2", "dL_dz2", "dL_dW2", "dL_da1", "dL_dz1", "dL_dW1"]  # fmt: skip
 
 
 def test_each_step_follows_from_its_operands():

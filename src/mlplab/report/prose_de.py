@@ -66,8 +66,9 @@ TEXT: dict[str, str] = {
     "die Zahlen der Aufzeichnung in die Formeln von Aufgabe 1.1 ein (die Vorgaben des Übungsblatts wie dort "
     "geschrieben, berechnete Zahlen auf vier signifikante Stellen), es sind also die Zahlen der Tabellen "
     "oben, und ein Test rechnet jede rechte Seite aus den gezeigten Operanden nach. In z₁⁽²⁾ gehen alle drei "
-    "Ausgaben von Schicht 1 ein; a₂⁽¹⁾ und a₃⁽¹⁾ entstehen wie a₁⁽¹⁾ (Tabelle oben), und δ⁽¹⁾₁ braucht beide "
-    "Fehler von Schicht 2, δ⁽²⁾₂ wie δ⁽²⁾₁.",
+    "Ausgaben von Schicht 1 ein; a₂⁽¹⁾ und a₃⁽¹⁾ entstehen wie a₁⁽¹⁾ (Tabelle oben), und ∂L/∂a₁⁽¹⁾ braucht beide "
+    "Fehler von Schicht 2, δ⁽²⁾₂ wie δ⁽²⁾₁. Jeder Fehler entsteht in zwei Schritten wie in Aufgabe 1.1 (c) "
+    "und (d): zurück durch die Gewichte zu ∂L/∂a, dann durch die Sigmoid-Funktion.",
     "col_formula": "Formel",
     "col_numbers": "Mit den Zahlen",
     "cap_worked_forward": "Aufgabe 1.2 (a) und (b) für einen Pfad: die Zahlen des Übungsblatts in den Formeln.",

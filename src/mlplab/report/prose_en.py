@@ -64,7 +64,9 @@ TEXT: dict[str, str] = {
     "numbers of the trace into the formulas of task 1.1 (the sheet's givens as written, computed numbers to "
     "four significant digits), so they are the numbers of the tables above, and a test recomputes every "
     "right-hand side from the operands shown. Through z₁⁽²⁾ all three outputs of layer 1 enter; a₂⁽¹⁾ and "
-    "a₃⁽¹⁾ are computed like a₁⁽¹⁾ (table above), and δ⁽¹⁾₁ needs both errors of layer 2, δ⁽²⁾₂ like δ⁽²⁾₁.",
+    "a₃⁽¹⁾ are computed like a₁⁽¹⁾ (table above), and ∂L/∂a₁⁽¹⁾ needs both errors of layer 2, δ⁽²⁾₂ like δ⁽²⁾₁. "
+    "Each error is found in two steps, as in task 1.1 (c) and (d): back through the weights to ∂L/∂a, then "
+    "through the sigmoid.",
     "col_formula": "Formula",
     "col_numbers": "With the numbers",
     "cap_worked_forward": "Task 1.2 (a) and (b) for one path: the sheet's numbers in the formulas.",

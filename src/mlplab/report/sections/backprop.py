@@ -134,8 +134,8 @@ def evaluate(kind: str, values) -> float:
     """The right-hand side of a step of ``kind`` from its operands' values.
 
     ``affine``: w₁a₁ + … + wₖaₖ + b; ``sigmoid``: σ(z); ``bce``: −[y ln ŷ + (1 − y) ln(1 − ŷ)]
-    for (y, ŷ); ``difference``: u − v; ``product``: u · v; ``sigmoid_delta``:
-    g · w · a(1 − a) for (g, w, a); ``back_sum``: (w₁δ₁ + … + wₖδₖ) · a(1 − a) for (w₁, δ₁, …, a).
+    for (y, ŷ); ``difference``: u − v; ``product``: u · v; ``dot``: w₁δ₁ + … + wₖδₖ for
+    (w₁, δ₁, …); ``sigmoid_delta``: g · a(1 − a) for (g, a), the error through σ′ = a(1 − a).
     """
     v = [float(x) for x in values]
     if kind == "affine":
@@ -149,10 +149,10 @@ def evaluate(kind: str, values) -> float:
         return v[0] - v[1]
     if kind == "product":
         return v[0] * v[1]
+    if kind == "dot":
+        return sum(w * d for w, d in zip(v[::2], v[1::2]))
     if kind == "sigmoid_delta":
-        return v[0] * v[1] * v[2] * (1.0 - v[2])
-    if kind == "back_sum":
-        return sum(w * d for w, d in zip(v[:-1:2], v[1:-1:2])) * v[-1] * (1.0 - v[-1])
+        return v[0] * v[1] * (1.0 - v[1])
     raise ValueError(f"unknown step kind {kind!r}")
 
 
@@ -169,6 +169,11 @@ def _sym(letter: str, layer: int | None, *index: int, bold: bool = False) -> tup
 
 def _grad(symbol: tuple[str, str]) -> tuple[str, str]:
     return f"(partial L)/(partial {symbol[0]})", rf"\frac{{\partial L}}{{\partial {symbol[1]}}}"
+
+
+def _grad_inline(symbol: tuple[str, str]) -> tuple[str, str]:
+    """∂L/∂a as a slash fraction, to stay on one line inside a product."""
+    return f"partial L \\/ partial {symbol[0]}", rf"\partial L/\partial {symbol[1]}"
 
 
 def _sum(*parts: tuple[str, str], sep: str = " + ") -> tuple[str, str]:
@@ -198,25 +203,25 @@ def _one_minus(a: tuple[str, str]) -> tuple[str, str]:
 _BCE_FORMULA = (r"-[y ln hat(y) + (1 - y) ln(1 - hat(y))]", r"-[y \ln\hat{y} + (1-y)\ln(1-\hat{y})]")
 
 
-def _brackets(part: tuple[str, str]) -> tuple[str, str]:
-    return f"({part[0]})", rf"\left({part[1]}\right)"
-
-
 def _steps() -> tuple[tuple[Step, ...], tuple[Step, ...]]:
     """The worked path: unit 1 of every layer forwards, the matching gradients backwards."""
     x = [_sym("x", None, j) for j in (1, 2)]
     a1 = [_sym("a", 1, j) for j in (1, 2, 3)]
     a2 = [_sym("a", 2, j) for j in (1, 2)]
     z11, z21, z3 = _sym("z", 1, 1), _sym("z", 2, 1), _sym("z", 3)
-    d3, d21, d22, d11 = _sym("delta", 3), _sym("delta", 2, 1), _sym("delta", 2, 2), _sym("delta", 1, 1)
+    d3, d21, d11 = _sym("delta", 3), _sym("delta", 2, 1), _sym("delta", 1, 1)
     y_hat, y = ("hat(y)", r"\hat{y}"), ("y", "y")
-    back = _sum(_times(_sym("W", 2, 1, 1), d21), _times(_sym("W", 2, 2, 1), d22))
+    # written as sums, so that the rows fit the page next to their numbers
+    back = ("scripts(sum)_(i=1)^2 W_(i 1)^((2)) delta_(i)^((2))",
+            r"\sum\nolimits_{i=1}^{2} W_{i1}^{(2)} \delta_{i}^{(2)}")  # fmt: skip
+    z2_sum = ("scripts(sum)_(j=1)^3 W_(1 j)^((2)) a_(j)^((1)) + b_(1)^((2))",
+              r"\sum\nolimits_{j=1}^{3} W_{1j}^{(2)} a_{j}^{(1)} + b_{1}^{(2)}")  # fmt: skip
     o = Operand
     forward = (
         Step(z11, _affine_formula("W", 1, 1, x, 1), "affine",
              (o("W1", (0, 0)), o("x", (0,)), o("W1", (0, 1)), o("x", (1,)), o("b1", (0,))), o("z1", (0,))),
         Step(a1[0], _sig_formula(z11), "sigmoid", (o("z1", (0,)),), o("a1", (0,))),
-        Step(z21, _affine_formula("W", 2, 1, a1, 2), "affine",
+        Step(z21, z2_sum, "affine",
              (o("W2", (0, 0)), o("a1", (0,)), o("W2", (0, 1)), o("a1", (1,)), o("W2", (0, 2)), o("a1", (2,)),
               o("b2", (0,))), o("z2", (0,))),
         Step(a2[0], _sig_formula(z21), "sigmoid", (o("z2", (0,)),), o("a2", (0,))),
@@ -229,13 +234,16 @@ def _steps() -> tuple[tuple[Step, ...], tuple[Step, ...]]:
         Step(d3, _sum(y_hat, y, sep=" - "), "difference", (o("y_hat"), o("y")), o("dL_dz3")),
         Step(_grad(_sym("w", 3, 1)), _times(d3, a2[0]), "product", (o("dL_dz3"), o("a2", (0,))),
              o("dL_dw3", (0,))),
-        Step(d21, _times(d3, _sym("w", 3, 1), a2[0], _one_minus(a2[0])), "sigmoid_delta",
-             (o("dL_dz3"), o("w3", (0,)), o("a2", (0,))), o("dL_dz2", (0,))),
+        Step(_grad(a2[0]), _times(d3, _sym("w", 3, 1)), "product", (o("dL_dz3"), o("w3", (0,))),
+             o("dL_da2", (0,))),
+        Step(d21, _times(_grad_inline(a2[0]), a2[0], _one_minus(a2[0])), "sigmoid_delta",
+             (o("dL_da2", (0,)), o("a2", (0,))), o("dL_dz2", (0,))),
         Step(_grad(_sym("W", 2, 1, 1)), _times(d21, a1[0]), "product", (o("dL_dz2", (0,)), o("a1", (0,))),
              o("dL_dW2", (0, 0))),
-        Step(d11, _times(_brackets(back), a1[0], _one_minus(a1[0])), "back_sum",
-             (o("W2", (0, 0)), o("dL_dz2", (0,)), o("W2", (1, 0)), o("dL_dz2", (1,)), o("a1", (0,))),
-             o("dL_dz1", (0,))),
+        Step(_grad(a1[0]), back, "dot",
+             (o("W2", (0, 0)), o("dL_dz2", (0,)), o("W2", (1, 0)), o("dL_dz2", (1,))), o("dL_da1", (0,))),
+        Step(d11, _times(_grad_inline(a1[0]), a1[0], _one_minus(a1[0])), "sigmoid_delta",
+             (o("dL_da1", (0,)), o("a1", (0,))), o("dL_dz1", (0,))),
         Step(_grad(_sym("W", 1, 1, 1)), _times(d11, x[0]), "product", (o("dL_dz1", (0,)), o("x", (0,))),
              o("dL_dW1", (0, 0))),
     )  # fmt: skip
@@ -289,14 +297,10 @@ def _substituted(step: Step, trace: dict, lang: str) -> tuple[str, str]:
     def plus(*parts):
         return tuple(" + ".join(p[i] for p in parts) for i in (0, 1))
 
-    if step.kind in ("affine", "back_sum"):
-        pairs = list(zip(nums[:-1:2], nums[1:-1:2]))
+    if step.kind in ("affine", "dot"):
+        pairs = list(zip(nums[0::2], nums[1::2]))
         terms = [prod(first[0] if i == 0 else w, a) for i, (w, a) in enumerate(pairs)]
-        if step.kind == "affine":
-            return plus(*terms, nums[-1])
-        a = nums[-1]
-        inner = plus(*terms)
-        return prod((f"({inner[0]})", rf"\left({inner[1]}\right)"), a, (f"(1 - {a[0]})", f"(1 - {a[1]})"))
+        return plus(*terms) if step.kind == "dot" else plus(*terms, nums[-1])  # zip leaves out the bias
     if step.kind == "sigmoid":
         return f"sigma({first[0][0]})", rf"\sigma({first[0][1]})"
     if step.kind == "bce":
@@ -308,8 +312,8 @@ def _substituted(step: Step, trace: dict, lang: str) -> tuple[str, str]:
     if step.kind == "product":
         return prod(first[0], nums[1])
     if step.kind == "sigmoid_delta":
-        g, w, a = first[0], nums[1], nums[2]
-        return prod(g, w, a, (f"(1 - {a[0]})", f"(1 - {a[1]})"))
+        g, a = first[0], nums[1]
+        return prod(g, a, (f"(1 - {a[0]})", f"(1 - {a[1]})"))
     raise ValueError(f"unknown step kind {step.kind!r}")
 
 
