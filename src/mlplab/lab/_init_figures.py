@@ -15,18 +15,18 @@ from ._words import number, percent, word
 
 #: the words of these figures: key -> {lang: text}
 INIT_WORDS: dict[str, dict[str, str]] = {
-    "scheme_xavier": {"en": "Xavier N(0, 2/(n_in+n_out))", "de": "Xavier N(0, 2/(n_in+n_out))"},
-    "scheme_he": {"en": "He N(0, 2/n_in)", "de": "He N(0, 2/n_in)"},
+    "scheme_xavier": {"en": "Xavier", "de": "Xavier"},  # the formulas are in the text; no "_" in a label
+    "scheme_he": {"en": "He", "de": "He"},
     "scheme_zeros": {"en": "zeros", "de": "Nullen"},
     "scheme_small": {"en": "too small N(0, {small}²)", "de": "zu klein N(0, {small}²)"},
     "scheme_large": {"en": "too large N(0, 1)", "de": "zu groß N(0, 1)"},
     "zeros_note": {"en": "zeros: Var(z) = 0 in every layer", "de": "Nullen: Var(z) = 0 in jeder Schicht"},
     "var_z": {"en": "Var(z) of the pre-activations", "de": "Var(z) der Voraktivierungen"},
-    "predicted": {"en": "predicted: n_in · Var(w) · E[a²]", "de": "vorhergesagt: n_in · Var(w) · E[a²]"},
+    "predicted": {"en": "predicted by the recursion", "de": "von der Rekursion vorhergesagt"},
     "variance_panel": {"en": "{act}, {depth} layers of {width}", "de": "{act}, {depth} Schichten zu {width}"},
     "layer_l": {"en": "layer l", "de": "Schicht l"},
     "sig_forward": {"en": "forward: E[z²]", "de": "vorwärts: E[z²]"},
-    "sig_backward": {"en": "backward: E[δ²], layer D = 1", "de": "rückwärts: E[δ²], Schicht D = 1"},
+    "sig_backward": {"en": "backward: E[δ²] (last layer: 1)", "de": "rückwärts: E[δ²] (letzte Schicht: 1)"},
     "sig_xavier": {"en": "sigmoid, Xavier", "de": "Sigmoid, Xavier"},
     "sig_xavier16": {"en": "sigmoid, 16 × Xavier", "de": "Sigmoid, 16 × Xavier"},
     "measured_pred": {
@@ -162,7 +162,7 @@ def plot_symmetry(stem: Path, symmetric: dict, trajectories: dict, config: dict)
     def draw(lang: str):
         fig, axes = plotting.new_figure(2, 2, width=3.25, height=2.75)
         titles = {"constant": _w("sym_constant", lang, c=number(config["constant"], 1, lang)),
-                  "random": _w("sym_random", lang, init=symmetric["random"]["init"])}  # fmt: skip
+                  "random": _w("sym_random", lang, init=symmetric["random"]["init"].replace("_", " "))}  # fmt: skip
         for column, name in enumerate(("constant", "random")):
             ax = axes[0, column]
             W1 = trajectories[name]["W1"]  # (epochs + 1, units, 2)
