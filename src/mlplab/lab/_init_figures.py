@@ -161,8 +161,9 @@ def plot_symmetry(stem: Path, symmetric: dict, trajectories: dict, config: dict)
 
     def draw(lang: str):
         fig, axes = plotting.new_figure(2, 2, width=3.25, height=2.75)
+        random_init = symmetric["random"]["init"].replace("_", " ")  # he_normal: no "_" in a label
         titles = {"constant": _w("sym_constant", lang, c=number(config["constant"], 1, lang)),
-                  "random": _w("sym_random", lang, init=symmetric["random"]["init"].replace("_", " "))}  # fmt: skip
+                  "random": _w("sym_random", lang, init=random_init)}  # fmt: skip
         for column, name in enumerate(("constant", "random")):
             ax = axes[0, column]
             W1 = trajectories[name]["W1"]  # (epochs + 1, units, 2)
