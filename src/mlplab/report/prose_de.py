@@ -272,8 +272,8 @@ TEXT: dict[str, str] = {
     "Schicht davor war; mit der 16-fachen Xavier-Varianz wächst sie um etwa 16 · ¼ = 4 pro Schicht, die "
     "Neuronen verlassen den linearen Bereich also sofort.",
     "init_sigmoid_convention": "Für Sigmoid-Neuronen hält also keine einzelne Skala beide Richtungen "
-    "konstant. Sie mit Xavier zu initialisieren, wie das Übungsblatt es vorsieht (und diese Bibliothek "
-    "voreinstellt), ist eine Konvention: Die Voraussetzungen der Herleitung, f(0) = 0 und f′(0) = 1, gelten "
+    "konstant. Sie mit Xavier zu initialisieren, wie es das „Xavier/He“ des Übungsblatts für jede Aktivierung außer "
+    "ReLU nahelegt (und wie es diese Bibliothek voreinstellt), ist eine Konvention: Die Voraussetzungen der Herleitung, f(0) = 0 und f′(0) = 1, gelten "
     "für tanh, nicht für die Sigmoid-Funktion.",
     "init_measured_agrees": "In einem Netz aus {init_depth} Schichten mit {init_width} Neuronen und "
     "standardnormalen Eingaben liegt jede gemessene Varianz innerhalb eines Faktors {init_agree_factor} um "

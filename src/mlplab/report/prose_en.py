@@ -252,7 +252,8 @@ TEXT: dict[str, str] = {
     "where Var(z) = Var(z)/16 + ¼, at 4/15 ≈ 0.27, whatever it was in the layer before; with 16 times "
     "Xavier it grows by about 16 · ¼ = 4 per layer, so the units leave the linear range at once.",
     "init_sigmoid_convention": "So no single scale keeps both directions constant for sigmoid units. "
-    "Initialising them with Xavier, as the sheet does (and this library by default), is a convention: "
+    "Initialising them with Xavier, as the sheet's “Xavier/He” suggests for every activation but ReLU (and "
+    "as this library does by default), is a convention: "
     "the derivation's premises f(0) = 0 and f′(0) = 1 hold for tanh, not for the sigmoid.",
     "init_measured_agrees": "In a network of {init_depth} layers of {init_width} units fed with standard "
     "normal inputs, every measured variance lies within a factor of {init_agree_factor} of the recursion's "
