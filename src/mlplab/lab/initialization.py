@@ -28,7 +28,20 @@ What the command does:
    computed by quadrature (exactly ``Var(z)/2`` for ReLU).
 2. **Training.** The same five initialisations on the sheet's spirals (scaled
    by 1/(4π)) with ``[2, 32, 32, 32, 32, 1]`` and mini-batch SGD, several
-   seeds; a run that diverges is recorded as such.
+   seeds; a run that diverges is recorded as such. Before the first step each
+   run records its starting point on the training data: ``E[z²]`` of every
+   layer, the gradient norm ``‖∂L/∂W^(l)‖`` of every layer, and how far each
+   hidden layer is from linear, ``‖f(z) − z‖/‖z‖`` (small for tanh at small
+   ``z``, about 0.7 for ReLU at any scale).
+4. **Sigmoid.** Xavier is derived for units with ``f(0) = 0`` and ``f'(0) = 1``;
+   the sigmoid has ``σ(0) = ½`` and ``σ'(0) = ¼``. In its linear regime
+   ``σ(z) ≈ ½ + z/4`` the back-propagated variance is multiplied by
+   ``fan_out Var(w) σ'(0)² = fan_out Var(w)/16`` per layer, so keeping it needs
+   16 times Xavier's variance (4 times its standard deviation). The variance
+   network with sigmoid units, Xavier and 16 × Xavier: ``E[z²]`` forwards and
+   ``E[δ²]`` backwards from a standard normal ``δ`` at the last layer, measured
+   and predicted (the recursions with ``E[σ(z)²]`` and ``E[σ'(z)²]`` by
+   quadrature), and the mean output of the units.
 3. **Symmetry.** ``[2, 16, 16, 1]`` with ReLU and Adam on the same spirals,
    every weight set to one constant (0.5) and the biases to 0: all hidden
    units of a layer compute the same function, receive the same gradient and
@@ -53,7 +66,7 @@ from ..nn.network import Linear, Network
 from ..nn.training import DivergenceError
 from ._common import Context
 from ._data import scaled_spirals
-from ._init_figures import plot_symmetry, plot_training, plot_variance
+from ._init_figures import plot_sigmoid, plot_symmetry, plot_training, plot_variance
 from ._options import float_range, option, positive_float, positive_int
 
 NAME = "init"
@@ -64,7 +77,14 @@ FIG_VARIANCE = "init_variance"
 FIG_TRAINING = "init_training"
 FIG_SYMMETRY = "init_symmetry"
 
+FIG_SIGMOID = "init_sigmoid"
+
 ACTIVATIONS = ("tanh", "relu")
+
+#: the sigmoid study's schemes: name -> factor on Xavier's variance 2/(fan_in + fan_out)
+SIGMOID_SCHEMES = {"xavier": 1.0, "xavier16": 16.0}
+#: σ'(0)²: the linear-regime factor of the back-propagated variance per unit of fan_out·Var(w)
+SIGMOID_SLOPE_SQUARED = 1.0 / 16.0
 
 
 @dataclass(frozen=True)
@@ -184,6 +204,40 @@ def predicted_variances(activation: str, scheme: Scheme, width: int, depth: int)
     return np.array(variances)
 
 
+def expected_square_slope(activation: str, variance: float) -> float:
+    """``E[f'(z)²]`` for ``z ~ N(0, variance)``, by quadrature (``f'(0)²`` at variance 0)."""
+    act = get_activation(activation)
+    if variance == 0.0:
+        return float(act.derivative(np.zeros(1))[0] ** 2)
+    return float(np.sum(_U_WEIGHTS * act.derivative(np.sqrt(variance) * _U) ** 2))
+
+
+def predicted_backward(
+    activation: str, weight_variance: float, width: int, forward: np.ndarray
+) -> np.ndarray:
+    """``E[δ_l²]`` for l = 1..D relative to the last layer's (= 1), from the forward ``Var(z_l)``.
+
+    ``δ^(l) = (W^(l+1)ᵀ δ^(l+1)) ⊙ f'(z^(l))``, so with weights independent of
+    the rest ``E[δ_l²] = fan_out · Var(w) · E[f'(z_l)²] · E[δ_(l+1)²]``.
+    """
+    out = [1.0]
+    for variance in forward[-2::-1]:  # z of layers D-1 .. 1
+        out.append(width * weight_variance * expected_square_slope(activation, variance) * out[-1])
+    return np.array(out[::-1])
+
+
+def measured_backward(network: Network, grad_logits: np.ndarray) -> np.ndarray:
+    """``E[δ_l²]`` over units and samples for l = 1..D after :meth:`Network.forward`."""
+    grad, moments = grad_logits.copy(), []
+    for layer in reversed(network.layers):
+        if isinstance(layer, Linear):
+            moments.append(np.vdot(grad, grad) / grad.size)
+        grad = layer.backward(grad)
+        if grad is None:
+            break
+    return np.array(moments[::-1])
+
+
 def measured_variances(network: Network, X: np.ndarray) -> np.ndarray:
     """``E[z_l²]`` over units and samples of every layer's pre-activations, l = 1..L."""
     out, moments = X, []
@@ -224,13 +278,54 @@ def _variance_study(ctx: Context, width: int, depth: int, n_samples: int, n_netw
     return study
 
 
+def _sigmoid_study(ctx: Context, width: int, depth: int, n_samples: int, n_networks: int) -> dict:
+    """Sigmoid units with Xavier and 16 × Xavier: forward ``E[z²]``, backward ``E[δ²]``, mean outputs."""
+    X = np.random.default_rng(ctx.seed_for(0)).standard_normal((n_samples, width))  # (n, width)
+    study = {}
+    for index, (name, factor) in enumerate(SIGMOID_SCHEMES.items()):
+        weight_variance = factor * 2.0 / (width + width)
+        network = Network([width] * (depth + 1), "sigmoid")
+        forward, backward, means = [], [], []
+        for draw in range(n_networks):
+            network.initialize(np.random.default_rng(ctx.seed_for(5, index, draw)),
+                               NormalInit(float(np.sqrt(weight_variance))))  # fmt: skip
+            out, moments, mean_out = X, [], []
+            for layer in network.layers:
+                out = layer.forward(out)
+                if isinstance(layer, Linear):
+                    moments.append(np.vdot(out, out) / out.size)
+                else:
+                    mean_out.append(float(out.mean()))
+            grad = np.random.default_rng(ctx.seed_for(6, draw)).standard_normal(out.shape)  # (n, width)
+            backward.append(measured_backward(network, grad) / (np.vdot(grad, grad) / grad.size))
+            forward.append(moments)
+            means.append(mean_out)
+        forward, backward = np.mean(forward, axis=0), np.mean(backward, axis=0)  # (depth,)
+        scheme = Scheme(name, name, "", lambda fan_in, fan_out, v=weight_variance: v, "")
+        predicted = predicted_variances("sigmoid", scheme, width, depth)
+        study[name] = {
+            "weight_variance": weight_variance,
+            "xavier_factor": factor,
+            "forward_measured": forward,
+            "forward_predicted": predicted,
+            "mean_output": np.mean(means, axis=0),  # (depth - 1,): the hidden layers
+            "backward_measured": backward,
+            "backward_predicted": predicted_backward("sigmoid", weight_variance, width, predicted),
+            # geometric mean of E[δ_l²]/E[δ_(l+1)²] over the layers
+            "backward_per_layer": float((backward[0] / backward[-1]) ** (1.0 / (depth - 1))),
+            "backward_per_layer_linear": width * weight_variance * SIGMOID_SLOPE_SQUARED,
+        }
+    return study
+
+
 # ------------------------------------------------------------ 2. training
 def _train(activation: str, init, config: dict, seed: int, X: np.ndarray, y: np.ndarray) -> dict:
     """One run; the loss curve survives a divergence (recorded by a callback)."""
     model = MLP(config["layer_sizes"], activation, config["learning_rate"], optimizer=config["optimizer"],
                 seed=seed, init=init)  # fmt: skip
     curve: list[float] = []
-    run = {"loss_curve": curve, "diverged_at_epoch": None, "final_loss": None, "accuracy": None}
+    run = {"loss_curve": curve, "diverged_at_epoch": None, "final_loss": None, "accuracy": None,
+           **initial_state(model, X, y)}  # fmt: skip
     try:
         model.train(X, y, epochs=config["epochs"], batch_size=config["batch_size"],
                     callbacks=[lambda epoch, history: curve.append(history.train_loss[-1])])  # fmt: skip
@@ -239,6 +334,32 @@ def _train(activation: str, init, config: dict, seed: int, X: np.ndarray, y: np.
     else:
         run["final_loss"], run["accuracy"] = curve[-1], model.score(X, y)
     return run
+
+
+def initial_state(model: MLP, X: np.ndarray, y: np.ndarray) -> dict:
+    """The starting point of a run on its training data, before the first step.
+
+    ``initial_z2``: ``E[z_l²]`` of every layer's pre-activations; ``initial_grad_norm``:
+    ``‖∂L/∂W^(l)‖`` (Frobenius) of every layer; ``initial_nonlinearity``:
+    ``‖f(z) − z‖/‖z‖`` of every hidden layer (0 for a linear unit).
+    """
+    out, z2, nonlinearity, z = np.asarray(X, dtype=float), [], [], None
+    for layer in model.network.layers:
+        if isinstance(layer, Linear):
+            out = layer.forward(out)
+            z = out.copy()  # the activation layer overwrites z
+            z2.append(float(np.vdot(z, z) / z.size))
+        else:
+            out = layer.forward(out)
+            norm = np.linalg.norm(z)
+            nonlinearity.append(float(np.linalg.norm(out - z) / norm) if norm > 0 else 0.0)
+    model._forward(X)
+    weight_grads, _ = model._backward(X, y)
+    return {
+        "initial_z2": z2,
+        "initial_grad_norm": [float(np.linalg.norm(g)) for g in weight_grads],
+        "initial_nonlinearity": nonlinearity,
+    }
 
 
 def _training_study(ctx: Context, config: dict, n_seeds: int) -> dict:
@@ -263,6 +384,10 @@ def _training_study(ctx: Context, config: dict, n_seeds: int) -> dict:
                 "accuracy": [r["accuracy"] for r in runs],
                 "final_loss_mean": float(np.mean([r["final_loss"] for r in finished])) if finished else None,
                 "accuracy_mean": float(np.mean([r["accuracy"] for r in finished])) if finished else None,
+                # the starting point, median over the seeds, per layer
+                "initial_z2": np.median([r["initial_z2"] for r in runs], axis=0),
+                "initial_grad_norm": np.median([r["initial_grad_norm"] for r in runs], axis=0),
+                "initial_nonlinearity": np.median([r["initial_nonlinearity"] for r in runs], axis=0),
                 "loss_curve_median": np.median(curves, axis=0),  # of the runs that did not diverge
                 "loss_curve_min": np.min(curves, axis=0),
                 "loss_curve_max": np.max(curves, axis=0),
@@ -346,18 +471,27 @@ def run(ctx: Context, config: Config) -> dict:
             "measured": "mean of z² over units and samples, averaged over the weight draws",
             "predicted": "Var(z_l) = fan_in Var(w) E[f(z_{l-1})²], E[x²] = 1, z Gaussian",
         },
+        "sigmoid": {
+            "schemes": {
+                name: f"N(0, {factor:g} · 2/(fan_in + fan_out))" for name, factor in SIGMOID_SCHEMES.items()
+            },
+            "backward": "δ of the last layer standard normal, E[δ_l²] relative to it",
+        },
         "training": training,
         "symmetry": symmetry,
     }
 
     with ctx.timed("variance"):
         variance = _variance_study(ctx, config.width, config.depth, n_samples, n_networks)
+    with ctx.timed("sigmoid"):
+        sigmoid = _sigmoid_study(ctx, config.width, config.depth, n_samples, n_networks)
     spirals = _training_study(ctx, training, n_seeds)
     with ctx.timed("symmetry"):
         symmetric, trajectories = _symmetry_study(ctx, symmetry, config.constant)
 
-    results = {"variance": variance, "training": spirals, "symmetry": symmetric}
+    results = {"variance": variance, "sigmoid": sigmoid, "training": spirals, "symmetry": symmetric}
     plot_variance(ctx.out / FIG_VARIANCE, variance, settings, SCHEMES)
+    plot_sigmoid(ctx.out / FIG_SIGMOID, sigmoid, settings)
     plot_training(ctx.out / FIG_TRAINING, spirals, training, SCHEMES)
     plot_symmetry(ctx.out / FIG_SYMMETRY, symmetric, trajectories, symmetry)
     ctx.write_metrics(config, settings, results)

@@ -121,7 +121,7 @@ INLINE: dict[str, tuple[str, str]] = {
     "yhat": ("hat(y)", r"\hat{y}"),
     "sigma_prime": ("sigma'(z)", r"\sigma'(z)"),
     "sigma_prime_max": ("sigma'(z) <= 1/4", r"\sigma'(z) \le \tfrac14"),
-    "quarter_depth": ("(1/4)^(L-1)", r"(1/4)^{L-1}"),
+    "quarter_depth": ("(1/4)^(D-1)", r"(1/4)^{D-1}"),
     "delta_l": ("bold(delta)^((l))", r"\boldsymbol{\delta}^{(l)}"),
     "W_l": ("bold(W)^((l))", r"\mathbf{W}^{(l)}"),
     "W_shape": ("(n_(l), n_(l-1))", r"(n_l, n_{l-1})"),

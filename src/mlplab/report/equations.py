@@ -118,11 +118,11 @@ EQUATIONS: dict[str, tuple[str, str]] = {
         r" \mathbf{A}^{(l)} = f(\mathbf{Z}^{(l)}),\quad \mathbf{A}^{(0)} = \mathbf{X} \in \mathbb{R}^{n\times d}",
     ),
     "batch_backward": (
-        r"bold(Delta)^((L)) &= 1/n (hat(bold(Y)) - bold(Y)), & quad"
+        r"bold(Delta)^((D)) &= 1/n (hat(bold(Y)) - bold(Y)), & quad"
         r" bold(Delta)^((l-1)) &= (bold(Delta)^((l)) bold(W)^((l))) dot.o f'(bold(Z)^((l-1)))"
         r" \ (partial L)/(partial bold(W)^((l))) &= bold(Delta)^((l) top) bold(A)^((l-1)) + 2 lambda bold(W)^((l)), &"
         r" quad (partial L)/(partial bold(b)^((l))) &= bold(Delta)^((l) top) bold(1)",
-        r"\begin{aligned} \boldsymbol{\Delta}^{(L)} &= \tfrac{1}{n}(\hat{\mathbf{Y}} - \mathbf{Y}), &"
+        r"\begin{aligned} \boldsymbol{\Delta}^{(D)} &= \tfrac{1}{n}(\hat{\mathbf{Y}} - \mathbf{Y}), &"
         r" \boldsymbol{\Delta}^{(l-1)} &= \left(\boldsymbol{\Delta}^{(l)}\mathbf{W}^{(l)}\right)"
         r" \odot f'(\mathbf{Z}^{(l-1)}) \\"
         r" \frac{\partial L}{\partial \mathbf{W}^{(l)}} &= \boldsymbol{\Delta}^{(l)\top}\mathbf{A}^{(l-1)}"
@@ -131,29 +131,69 @@ EQUATIONS: dict[str, tuple[str, str]] = {
     ),
     # ------------------------------------------------------------ init, theory
     "variance": (
-        r"Var(z_j) = nin Var(w) EE[a_i^2]",
-        r"\operatorname{Var}(z_j) = n_\mathrm{in}\,\operatorname{Var}(w)\,\mathbb{E}[a_i^2]",
+        r"Var(z_j) = sum_(i=1)^(nin) Var(w_(j i) a_i) = sum_(i=1)^(nin) (EE[w^2] EE[a_i^2] - EE[w]^2 EE[a_i]^2)"
+        r" = nin Var(w) EE[a^2]",
+        r"\operatorname{Var}(z_j) = \sum_{i=1}^{n_\mathrm{in}} \operatorname{Var}(w_{ji} a_i)"
+        r" = \sum_{i=1}^{n_\mathrm{in}} \left(\mathbb{E}[w^2]\,\mathbb{E}[a_i^2] - \mathbb{E}[w]^2\,\mathbb{E}[a_i]^2\right)"
+        r" = n_\mathrm{in}\,\operatorname{Var}(w)\,\mathbb{E}[a^2]",
+    ),
+    "init_linear": (
+        r"f(0) = 0, quad f'(0) = 1 quad => quad a approx z, quad EE[a^2] approx Var(z^((l-1)))"
+        r" quad => quad Var(z^((l))) = nin Var(w) Var(z^((l-1)))",
+        r"f(0) = 0,\quad f'(0) = 1 \;\Rightarrow\; a \approx z,\quad \mathbb{E}[a^2] \approx"
+        r" \operatorname{Var}(z^{(l-1)}) \;\Rightarrow\; \operatorname{Var}(z^{(l)})"
+        r" = n_\mathrm{in}\operatorname{Var}(w)\operatorname{Var}(z^{(l-1)})",
+    ),
+    "init_backward": (
+        r"delta_i^((l)) = f'(z_i^((l))) sum_(j=1)^(nout) W_(j i)^((l+1)) delta_j^((l+1))"
+        r" quad => quad Var(delta^((l))) = nout Var(w) EE[f'(z^((l)))^2] Var(delta^((l+1)))"
+        r" approx nout Var(w) Var(delta^((l+1)))",
+        r"\delta_i^{(l)} = f'(z_i^{(l)}) \sum_{j=1}^{n_\mathrm{out}} W_{ji}^{(l+1)} \delta_j^{(l+1)}"
+        r" \;\Rightarrow\; \operatorname{Var}(\delta^{(l)}) = n_\mathrm{out}\operatorname{Var}(w)\,"
+        r"\mathbb{E}[f'(z^{(l)})^2]\operatorname{Var}(\delta^{(l+1)}) \approx n_\mathrm{out}\operatorname{Var}(w)"
+        r"\operatorname{Var}(\delta^{(l+1)})",
     ),
     "xavier": (
-        r"Var(w) = 2/(nin + nout), quad w ~ cal(U)(-sqrt(6/(nin + nout)),"
-        r" sqrt(6/(nin + nout)))",
-        r"\operatorname{Var}(w) = \frac{2}{n_\mathrm{in} + n_\mathrm{out}},\quad w \sim \mathcal{U}\left("
-        r"-\sqrt{\tfrac{6}{n_\mathrm{in}+n_\mathrm{out}}},\ \sqrt{\tfrac{6}{n_\mathrm{in}+n_\mathrm{out}}}\right)",
+        r"nin Var(w) = 1 quad " and " quad nout Var(w) = 1 quad ~> quad Var(w) = 2/(nin + nout)",
+        r"n_\mathrm{in}\operatorname{Var}(w) = 1 \ \text{and}\ n_\mathrm{out}\operatorname{Var}(w) = 1"
+        r" \;\leadsto\; \operatorname{Var}(w) = \frac{2}{n_\mathrm{in} + n_\mathrm{out}}",
+    ),
+    "uniform_bound": (
+        r"w ~ cal(U)(-r, r): quad Var(w) = 1/(2r) integral_(-r)^r w^2 dif w = r^2/3 = 2/(nin + nout)"
+        r" quad => quad r = sqrt(6/(nin + nout))",
+        r"w \sim \mathcal{U}(-r, r):\quad \operatorname{Var}(w) = \frac{1}{2r}\int_{-r}^{r} w^2\,dw = \frac{r^2}{3}"
+        r" = \frac{2}{n_\mathrm{in} + n_\mathrm{out}} \;\Rightarrow\; r = \sqrt{\frac{6}{n_\mathrm{in} + n_\mathrm{out}}}",
     ),
     "he": (
-        r"EE[a^2] = 1/2 Var(z) quad (ReLU) quad => quad Var(w) = 2/nin,"
-        r" quad w ~ cal(N)(0, 2/nin)",
-        r"\mathbb{E}[a^2] = \tfrac12\operatorname{Var}(z)\ (\text{ReLU}) \;\Rightarrow\;"
-        r" \operatorname{Var}(w) = \frac{2}{n_\mathrm{in}},\quad w \sim \mathcal{N}\!\left(0, \tfrac{2}{n_\mathrm{in}}\right)",
+        r"a = max(0, z): quad EE[a^2] = EE[z^2 bb(1)_(z > 0)] = 1/2 EE[z^2] = 1/2 Var(z) quad"
+        r" => quad Var(z^((l))) = 1/2 nin Var(w) Var(z^((l-1))), quad Var(w) = 2/nin",
+        r"a = \max(0, z):\quad \mathbb{E}[a^2] = \mathbb{E}[z^2\,\mathbb{1}_{z>0}] = \tfrac12\mathbb{E}[z^2]"
+        r" = \tfrac12\operatorname{Var}(z) \;\Rightarrow\; \operatorname{Var}(z^{(l)}) = \tfrac12 n_\mathrm{in}"
+        r"\operatorname{Var}(w)\operatorname{Var}(z^{(l-1)}),\quad \operatorname{Var}(w) = \frac{2}{n_\mathrm{in}}",
+    ),
+    "sigmoid_init": (
+        r"sigma(z) approx 1/2 + z/4 quad => quad Var(delta^((l))) approx nout Var(w) 1/16 Var(delta^((l+1))),"
+        r" quad Var(w) = 16/nout quad ~> quad Var(w) = 16 dot 2/(nin + nout)",
+        r"\sigma(z) \approx \tfrac12 + \tfrac{z}{4} \;\Rightarrow\; \operatorname{Var}(\delta^{(l)}) \approx"
+        r" n_\mathrm{out}\operatorname{Var}(w)\,\tfrac1{16}\operatorname{Var}(\delta^{(l+1)}),\quad"
+        r" \operatorname{Var}(w) = \frac{16}{n_\mathrm{out}} \;\leadsto\;"
+        r" \operatorname{Var}(w) = 16\cdot\frac{2}{n_\mathrm{in} + n_\mathrm{out}}",
+    ),
+    "sigmoid_mean": (
+        r"EE[a^2] = Var(a) + EE[a]^2 approx Var(z)/16 + 1/4 quad => quad"
+        r" Var(z^((l))) approx nin Var(w) (Var(z^((l-1)))/16 + 1/4)",
+        r"\mathbb{E}[a^2] = \operatorname{Var}(a) + \mathbb{E}[a]^2 \approx \frac{\operatorname{Var}(z)}{16}"
+        r" + \frac14 \;\Rightarrow\; \operatorname{Var}(z^{(l)}) \approx n_\mathrm{in}\operatorname{Var}(w)"
+        r"\left(\frac{\operatorname{Var}(z^{(l-1)})}{16} + \frac14\right)",
     ),
     "vanishing_product": (
-        r"bold(delta)^((1)) = (product_(l=2)^(L) diag(sigma'(bold(z)^((l-1)))) bold(W)^((l) top))"
-        r" bold(delta)^((L)), quad sigma'(z) <= 1/4 quad => quad norm(bold(delta)^((1)))"
-        r" <= (1/4)^(L-1) (product_l norm(bold(W)^((l)))) norm(bold(delta)^((L)))",
-        r"\boldsymbol{\delta}^{(1)} = \Big(\prod_{l=2}^{L}\operatorname{diag}(\sigma'(\mathbf{z}^{(l-1)}))"
-        r"\mathbf{W}^{(l)\top}\Big)\boldsymbol{\delta}^{(L)},\quad \sigma'(z)\le\tfrac14 \;\Rightarrow\;"
-        r" \|\boldsymbol{\delta}^{(1)}\| \le \left(\tfrac14\right)^{L-1}\Big(\prod_l \|\mathbf{W}^{(l)}\|\Big)"
-        r"\|\boldsymbol{\delta}^{(L)}\|",
+        r"bold(delta)^((1)) = (product_(l=2)^(D) diag(sigma'(bold(z)^((l-1)))) bold(W)^((l) top))"
+        r" bold(delta)^((D)), quad sigma'(z) <= 1/4 quad => quad norm(bold(delta)^((1)))"
+        r" <= (1/4)^(D-1) (product_(l=2)^(D) norm(bold(W)^((l)))) norm(bold(delta)^((D)))",
+        r"\boldsymbol{\delta}^{(1)} = \Big(\prod_{l=2}^{D}\operatorname{diag}(\sigma'(\mathbf{z}^{(l-1)}))"
+        r"\mathbf{W}^{(l)\top}\Big)\boldsymbol{\delta}^{(D)},\quad \sigma'(z)\le\tfrac14 \;\Rightarrow\;"
+        r" \|\boldsymbol{\delta}^{(1)}\| \le \left(\tfrac14\right)^{D-1}\Big(\prod_{l=2}^{D} \|\mathbf{W}^{(l)}\|\Big)"
+        r"\|\boldsymbol{\delta}^{(D)}\|",
     ),
     "sigmoid_max": (
         r"sigma''(z) = sigma'(z)(1 - 2 sigma(z)) = 0 <=> sigma(z) = 1/2 <=> z = 0,"

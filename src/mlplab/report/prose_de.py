@@ -18,9 +18,9 @@ TEXT: dict[str, str] = {
     "derivation_sigmoid": "Jeder der folgenden Schritte benutzt die Ableitung der logistischen Funktion, die "
     "sich durch ihren eigenen Wert ausdrücken lässt:",
     "h_task_a": "(a) Der Fehler am Ausgang",
-    "derivation_a": "Der Loss hängt von z⁽³⁾ nur über ŷ = σ(z⁽³⁾) ab; die Kettenregel liefert zwei Faktoren:",
+    "derivation_a": "Der Verlust hängt von z⁽³⁾ nur über ŷ = σ(z⁽³⁾) ab; die Kettenregel liefert zwei Faktoren:",
     "derivation_a_note": "Der Faktor ŷ(1 − ŷ) der Ausgangs-Sigmoid kürzt sich gegen die Nenner der "
-    "Kreuzentropie. Deshalb ist der Loss auf den Logits implementiert: Der Ausgangsfehler ist einfach "
+    "Kreuzentropie. Deshalb ist der Verlust auf den Logits implementiert: Der Ausgangsfehler ist einfach "
     "{m:yhat_minus_y}, er verschwindet nie, wie gesättigt das Ausgabeneuron auch ist, und es wird nie der "
     "Logarithmus von 0 gebildet (die Bibliothek berechnet L = log(1 + e^z) − y z mit `np.logaddexp`).",
     "h_task_b": "(b) Gradienten der Ausgabeschicht",
@@ -43,7 +43,9 @@ TEXT: dict[str, str] = {
     "derivation_batch": "Die Implementierung verarbeitet n Beispiele auf einmal. Mit den Beispielen als Zeilen, "
     "X der Form {m:X_shape}, und den Gewichten wie W⁽ˡ⁾ im Übungsblatt mit der Form {m:W_shape}, "
     "ist der Forward Pass ein Matrixprodukt pro Schicht:",
-    "derivation_batch_note": "Der Loss ist der Mittelwert über den Batch, daher der Faktor 1/n im "
+    "derivation_batch_note": "D ist die Zahl der Schichten mit Gewichten (D = 3 für das Netz des "
+    "Übungsblatts); der Buchstabe L bezeichnet durchweg den Verlust. Der Verlust ist der Mittelwert über den "
+    "Batch, daher der Faktor 1/n im "
     "Ausgangsfehler; die Summe über den Batch steckt in den Matrixprodukten Δᵀ A. Der Term {m:two_lambda_W} "
     "ist der Gradient der L2-Strafe aus Aufgabe 4.1 (b) (null, solange λ = 0). Diese vier Zeilen berechnen "
     "`Linear.backward` und `ActivationLayer.backward`; die Gradientenprüfung unten bestätigt sie.",
@@ -51,15 +53,54 @@ TEXT: dict[str, str] = {
     "numeric_intro": "Forward und Backward Pass für x = (0.5, 0.8)ᵀ, y = 1 und die Gewichte des Übungsblatts. "
     "Die Zahlen berechnen die Schichten der Bibliothek selbst (`mlplab.trace.sheet_trace`); die Testsuite "
     "vergleicht sie mit einer unabhängigen, von Hand geschriebenen Rechnung auf 1e-10 genau.",
-    "cap_trace_forward": "Aufgabe 1.2 (a) und (b): Forward Pass und Loss.",
-    "numeric_forward_note": "Das Netz sagt ŷ = {trace_yhat} für ein Beispiel der Klasse 1 voraus, der Loss "
+    "cap_trace_forward": "Aufgabe 1.2 (a) und (b): Forward Pass und Verlust.",
+    "numeric_forward_note": "Das Netz sagt ŷ = {trace_yhat} für ein Beispiel der Klasse 1 voraus, der Verlust "
     "ist also L = −log ŷ = {trace_loss}.",
     "cap_trace_backward": "Aufgabe 1.2 (c): alle Gradienten des Backward Pass und für jeden Parametergradienten "
     "sein relativer Fehler gegenüber Richardson-extrapolierten zentralen Differenzenquotienten.",
-    "numeric_backward_note": "Der Ausgangsfehler ist ∂L/∂z⁽³⁾ = ŷ − y = {trace_dz3}; er schrumpft mit jeder "
-    "Schicht, die er zurückläuft, etwa um den Faktor zehn, weil σ′ ≤ 1/4 ist und die Gewichte kleiner als 1 "
-    "sind. Die Prüfung mit Differenzenquotienten stimmt mit jedem analytischen Gradienten bis auf einen "
-    "relativen Fehler von höchstens {gradcheck_max} überein.",
+    "numeric_backward_note": "Der Ausgangsfehler ist ∂L/∂z⁽³⁾ = ŷ − y = {trace_dz3}. Die Prüfung mit "
+    "Differenzenquotienten stimmt mit jedem analytischen Gradienten bis auf einen relativen Fehler von "
+    "höchstens {gradcheck_max} überein.",
+    "numeric_worked_intro": "Ein Pfad Schritt für Schritt: Neuron 1 jeder Schicht vorwärts, dann der Fehler "
+    "entlang derselben Neuronen zurück, mit einem Gewichtsgradienten pro Schicht. Der Code des Berichts setzt "
+    "die Zahlen der Aufzeichnung in die Formeln von Aufgabe 1.1 ein (die Vorgaben des Übungsblatts wie dort "
+    "geschrieben, berechnete Zahlen auf vier signifikante Stellen), es sind also die Zahlen der Tabellen "
+    "oben, und ein Test rechnet jede rechte Seite aus den gezeigten Operanden nach. In z₁⁽²⁾ gehen alle drei "
+    "Ausgaben von Schicht 1 ein; a₂⁽¹⁾ und a₃⁽¹⁾ entstehen wie a₁⁽¹⁾ (Tabelle oben), und ∂L/∂a₁⁽¹⁾ braucht beide "
+    "Fehler von Schicht 2, δ⁽²⁾₂ wie δ⁽²⁾₁. Jeder Fehler entsteht in zwei Schritten wie in Aufgabe 1.1 (c) "
+    "und (d): zurück durch die Gewichte zu ∂L/∂a, dann durch die Sigmoid-Funktion.",
+    "col_formula": "Formel",
+    "col_numbers": "Mit den Zahlen",
+    "cap_worked_forward": "Aufgabe 1.2 (a) und (b) für einen Pfad: die Zahlen des Übungsblatts in den Formeln.",
+    "cap_worked_backward": "Aufgabe 1.2 (c) entlang desselben Pfads: der Ausgangsfehler, der Fehler von "
+    "Neuron 1 der Schichten 2 und 1 und ein Gewichtsgradient pro Schicht.",
+    "numeric_error_shrinks": "Auf dem Weg zurück schrumpft der Fehler in jeder Schicht: ‖δ⁽³⁾‖ = "
+    "{trace_norm_dz3}, ‖δ⁽²⁾‖ = {trace_norm_dz2} und ‖δ⁽¹⁾‖ = {trace_norm_dz1}, um den Faktor "
+    "{trace_factor_2} von Schicht 3 zu Schicht 2 und um den Faktor {trace_factor_1} von Schicht 2 zu "
+    "Schicht 1 (δ⁽ˡ⁾ = ∂L/∂z⁽ˡ⁾).",
+    "numeric_error_grows": "Auf dem Weg zurück wächst der Fehler in jeder Schicht: ‖δ⁽³⁾‖ = {trace_norm_dz3}, "
+    "‖δ⁽²⁾‖ = {trace_norm_dz2} und ‖δ⁽¹⁾‖ = {trace_norm_dz1}; ‖δ⁽ˡ⁺¹⁾‖/‖δ⁽ˡ⁾‖ ist {trace_factor_2} und "
+    "{trace_factor_1} (δ⁽ˡ⁾ = ∂L/∂z⁽ˡ⁾).",
+    "numeric_error_mixed": "Auf dem Weg zurück ändert sich der Fehler von Schicht zu Schicht verschieden: "
+    "‖δ⁽³⁾‖ = {trace_norm_dz3}, ‖δ⁽²⁾‖ = {trace_norm_dz2} und ‖δ⁽¹⁾‖ = {trace_norm_dz1}; ‖δ⁽ˡ⁺¹⁾‖/‖δ⁽ˡ⁾‖ "
+    "ist {trace_factor_2} und {trace_factor_1} (δ⁽ˡ⁾ = ∂L/∂z⁽ˡ⁾).",
+    "numeric_cause_sigmoid": "Jeder Faktor ist das Produkt zweier Schritte der Rekursion. Zurück durch die "
+    "Gewichte ist ‖δ⁽ˡ⁺¹⁾‖/‖∂L/∂a⁽ˡ⁾‖ gleich {trace_factor_w_2} (Schicht 2) und {trace_factor_w_1} "
+    "(Schicht 1); zurück durch die Sigmoid-Funktion ist ‖∂L/∂a⁽ˡ⁾‖/‖δ⁽ˡ⁾‖ gleich {trace_factor_s_2} und "
+    "{trace_factor_s_1}, mindestens 4, weil σ′ ≤ 1/4 ist (hier ist σ′(z⁽ˡ⁾) höchstens {trace_sp_max_2} in "
+    "Schicht 2 und {trace_sp_max_1} in Schicht 1, alle Neuronen liegen nahe z = 0). Die Ableitung der "
+    "Sigmoid-Funktion ist in beiden Schichten der größere Teil.",
+    "numeric_cause_weights": "Jeder Faktor ist das Produkt zweier Schritte der Rekursion. Zurück durch die "
+    "Gewichte ist ‖δ⁽ˡ⁺¹⁾‖/‖∂L/∂a⁽ˡ⁾‖ gleich {trace_factor_w_2} (Schicht 2) und {trace_factor_w_1} "
+    "(Schicht 1); zurück durch die Sigmoid-Funktion ist ‖∂L/∂a⁽ˡ⁾‖/‖δ⁽ˡ⁾‖ gleich {trace_factor_s_2} und "
+    "{trace_factor_s_1}, mindestens 4, weil σ′ ≤ 1/4 ist (hier ist σ′(z⁽ˡ⁾) höchstens {trace_sp_max_2} in "
+    "Schicht 2 und {trace_sp_max_1} in Schicht 1). Die Gewichte sind in beiden Schichten der größere Teil.",
+    "numeric_cause_both": "Jeder Faktor ist das Produkt zweier Schritte der Rekursion. Zurück durch die "
+    "Gewichte ist ‖δ⁽ˡ⁺¹⁾‖/‖∂L/∂a⁽ˡ⁾‖ gleich {trace_factor_w_2} (Schicht 2) und {trace_factor_w_1} "
+    "(Schicht 1); zurück durch die Sigmoid-Funktion ist ‖∂L/∂a⁽ˡ⁾‖/‖δ⁽ˡ⁾‖ gleich {trace_factor_s_2} und "
+    "{trace_factor_s_1}, mindestens 4, weil σ′ ≤ 1/4 ist (hier ist σ′(z⁽ˡ⁾) höchstens {trace_sp_max_2} in "
+    "Schicht 2 und {trace_sp_max_1} in Schicht 1). Welcher Teil größer ist, unterscheidet sich zwischen "
+    "den Schichten.",
     # ------------------------------------------------------------------ 2
     "h_implementation": "Implementierung eines MLP",
     "h_class": "Die MLP-Klasse (Aufgabe 2.1)",
@@ -76,8 +117,11 @@ TEXT: dict[str, str] = {
     "die Gradienten. Ein Optimierungsschritt ist so ein einziger vektorisierter Ausdruck, die "
     "Gradientenprüfung stört einen Vektor, und `model.weights[l]` (Form (n_out, n_in), genau W⁽ˡ⁺¹⁾ des "
     "Übungsblatts) kann direkt beschrieben werden.",
-    "impl_init": "Die Gewichte werden für Sigmoid und tanh mit Xavier/Glorot und für ReLU mit He "
-    "initialisiert, die Biases beginnen bei null; beides folgt aus dem Varianzargument von Aufgabe 3.1 (b):",
+    "impl_init": "`_initialize_weights` zieht die Gewichte für Sigmoid und tanh nach Xavier/Glorot "
+    "(gleichverteilt, U(−r, r) mit r = √(6/(n_in + n_out))) und für ReLU nach He (normalverteilt, "
+    "N(0, 2/n_in)); die Biases beginnen bei null. Beide Regeln werden in Aufgabe 3.1 (b) hergeleitet, die "
+    "auch zeigt, warum Xavier für die Sigmoid-Funktion eine Konvention ist und nicht das, was die Herleitung "
+    "ergibt:",
     "impl_forward_backward": "Die Ausgabeschicht ist linear: Das Netz gibt Logits aus, und der Loss wendet "
     "seine eigene Ausgangsaktivierung an (Sigmoid mit binärer Kreuzentropie für ein Ausgabeneuron, Softmax "
     "mit kategorialer Kreuzentropie für mehrere). Die logistische Funktion wird als 1/(1 + e^(−z)) "
@@ -194,32 +238,136 @@ TEXT: dict[str, str] = {
     "Größe von Schicht zu Schicht konstant. Der Preis: Inaktive Neuronen geben nichts weiter (tote Neuronen, "
     "wie bei XOR); tanh liegt dazwischen, mit Ableitung 1 bei 0, die für große Eingaben aber ebenfalls sättigt.",
     "h_init": "(b) Initialisierung",
-    "init_theory": "Für ein Neuron z = Σᵢ wᵢ aᵢ mit unabhängigen, mittelwertfreien Gewichten, unabhängig von den "
-    "Eingaben, multiplizieren sich die Varianzen:",
-    "init_xavier": "Xavier/Glorot hält die Varianz der Aktivierungen (vorwärts: n_in Var(w) = 1) und der "
-    "Gradienten (rückwärts: n_out Var(w) = 1) für Neuronen konstant, die um 0 linear sind (tanh, Sigmoid), "
-    "und nimmt den Kompromiss",
-    "init_he": "He korrigiert für ReLU, die die Hälfte ihrer Eingaben auf null setzt:",
-    "init_measured": "In einem Netz aus {init_depth} Schichten mit {init_width} Neuronen und standardnormalen "
-    "Eingaben hält ReLU mit He-Initialisierung die Varianz der Voraktivierungen bei {init_relu_he_first} in der "
-    "ersten und {init_relu_he_last} in der letzten Schicht (vorhergesagt {init_relu_he_pred_last}). ReLU mit "
-    "Xavier halbiert sie in jeder Schicht, auf {init_relu_xavier_last} (vorhergesagt "
-    "{init_relu_xavier_pred_last}); tanh mit Xavier fällt langsam auf {init_tanh_xavier_last}, wie das "
-    "Varianzargument mit E[tanh²] vorhersagt ({init_tanh_xavier_pred_last}). Zu kleine Gewichte lassen das "
-    "Signal verschwinden ({init_relu_small_last} nach zehn Schichten), zu große lassen es explodieren "
+    "init_theory": "Betrachte ein Neuron der Schicht l, z_j = Σᵢ w_ji aᵢ, mit Biases 0 und unabhängig "
+    "gezogenen Gewichten mit Mittelwert 0 und Varianz Var(w), unabhängig von den Eingaben aᵢ der Schicht. "
+    "Dann sind die Summanden unkorreliert, und jeder hat Var(w a) = E[w²] E[a²] − E[w]² E[a]² = Var(w) E[a²], "
+    "weil E[w] = 0 ist; die Varianzen addieren sich also:",
+    "init_forward": "Wie E[a²] von der Schicht darunter abhängt, bestimmt die Aktivierung. Ist f(0) = 0 und "
+    "f′(0) = 1 (tanh), arbeiten die Neuronen bei kleinem z in ihrem linearen Bereich: a ≈ z, und a hat "
+    "Mittelwert 0, also E[a²] ≈ Var(z⁽ˡ⁻¹⁾). Die Varianz wird dann in jeder Schicht mit n_in Var(w) "
+    "multipliziert und bleibt nur für n_in Var(w) = 1 gleich:",
+    "init_backward": "Rückwärts läuft dasselbe Argument über den Fan-out. Nach der Rekursion aus Aufgabe 1.1 "
+    "ist der Fehler von Neuron i eine Summe über die n_out Neuronen der Schicht l + 1, die es speist, "
+    "gewichtet mit den Gewichten und multipliziert mit f′(zᵢ); mit Gewichten, die von den Fehlern darüber "
+    "unabhängig sind, und f′ ≈ 1 im linearen Bereich:",
+    "init_xavier": "Die Gradienten behalten ihre Größe von Schicht zu Schicht nur für n_out Var(w) = 1. Beide "
+    "Bedingungen gelten zugleich nur für n_in = n_out; Glorot und Bengio nehmen als Kompromiss das "
+    "harmonische Mittel der beiden Varianzen:",
+    "init_uniform": "Aus einer Gleichverteilung U(−r, r) gezogen (die Voreinstellung der Bibliothek für "
+    "Sigmoid und tanh, `xavier_uniform`), folgt die Grenze r aus der Varianz der Gleichverteilung, dem "
+    "Integral von w² über ihre Dichte 1/(2r):",
+    "init_he": "He et al. wiederholen das Vorwärtsargument für ReLU, die um 0 nicht linear ist: Für ein um 0 "
+    "symmetrisches z behält a = max(0, z) genau die positive Hälfte, also ist E[a²] die Hälfte von E[z²]. "
+    "Jede Schicht multipliziert die Varianz dann mit ½ n_in Var(w), und der Faktor 2 gleicht das aus (die "
+    "Normalform `he_normal` ist die Voreinstellung der Bibliothek für ReLU; die gleichverteilte hat "
+    "r = √(6/n_in)):",
+    "init_sigmoid_theory": "Die Sigmoid-Funktion erfüllt keine der beiden Voraussetzungen des "
+    "Xavier-Arguments: σ(0) = ½, ihre Ausgaben haben also nicht den Mittelwert 0, und σ′(0) = ¼, nicht 1. In "
+    "ihrem linearen Bereich ist σ(z) ≈ ½ + z/4, und jede Schicht multipliziert die rückwärts propagierte "
+    "Varianz mit n_out Var(w) σ′(0)² = n_out Var(w)/16. Das Argument im linearen Bereich verlangt daher die "
+    "16-fache Varianz von Xavier, die 4-fache Standardabweichung:",
+    "init_sigmoid_mean": "Der Mittelwert ungleich 0 stört auch die Vorwärtshälfte: E[a²] enthält nun "
+    "E[a]² ≈ ¼, einen Term, der nicht von der Schicht darunter abhängt. Mit Xavier (n_in Var(w) = 1) pendelt "
+    "sich die Varianz bei Var(z) = Var(z)/16 + ¼ ein, also bei 4/15 ≈ 0,27, gleich, wie groß sie in der "
+    "Schicht davor war; mit der 16-fachen Xavier-Varianz wächst sie um etwa 16 · ¼ = 4 pro Schicht, die "
+    "Neuronen verlassen den linearen Bereich also sofort.",
+    "init_sigmoid_convention": "Für Sigmoid-Neuronen hält also keine einzelne Skala beide Richtungen "
+    "konstant. Sie mit Xavier zu initialisieren, wie es das „Xavier/He“ des Übungsblatts für jede Aktivierung außer "
+    "ReLU nahelegt (und wie es diese Bibliothek voreinstellt), ist eine Konvention: Die Voraussetzungen der Herleitung, f(0) = 0 und f′(0) = 1, gelten "
+    "für tanh, nicht für die Sigmoid-Funktion.",
+    "init_measured_agrees": "In einem Netz aus {init_depth} Schichten mit {init_width} Neuronen und "
+    "standardnormalen Eingaben liegt jede gemessene Varianz innerhalb eines Faktors {init_agree_factor} um "
+    "die Vorhersage der Rekursion. ReLU mit He hält die Varianz der Voraktivierungen: {init_relu_he_first} "
+    "in der ersten, {init_relu_he_last} in der letzten Schicht (vorhergesagt {init_relu_he_pred_last}). "
+    "ReLU mit Xavier halbiert sie in jeder Schicht, auf {init_relu_xavier_last} (vorhergesagt "
+    "{init_relu_xavier_pred_last}); tanh mit Xavier endet bei {init_tanh_xavier_last}, wie die Rekursion "
+    "mit E[tanh²] vorhersagt ({init_tanh_xavier_pred_last}). Zu kleine Gewichte lassen das Signal "
+    "verschwinden ({init_relu_small_last} in der letzten Schicht), zu große lassen es explodieren "
     "({init_relu_large_last}).",
+    "init_measured_deviates": "In einem Netz aus {init_depth} Schichten mit {init_width} Neuronen und "
+    "standardnormalen Eingaben weichen einige gemessene Varianzen um mehr als den Faktor {init_agree_factor} "
+    "von der Vorhersage der Rekursion ab: ReLU mit He {init_relu_he_first} in der ersten und "
+    "{init_relu_he_last} in der letzten Schicht (vorhergesagt {init_relu_he_pred_last}); ReLU mit Xavier "
+    "{init_relu_xavier_last} (vorhergesagt {init_relu_xavier_pred_last}); tanh mit Xavier "
+    "{init_tanh_xavier_last} (vorhergesagt {init_tanh_xavier_pred_last}); zu kleine Gewichte "
+    "{init_relu_small_last}, zu große {init_relu_large_last}.",
     "cap_init_variance": "Varianz der Voraktivierungen pro Schicht, gemessen (Punkte) und vorhergesagt "
     "(Linien), für jede Initialisierung.",
-    "init_training_text": "Dieselben Verfahren auf den Spiralen (SGD): Null- oder winzige Gewichte verlassen das "
-    "Plateau nie, zu große Gewichte beginnen mit einem riesigen Loss.",
-    "cap_init_training": "Training mit jeder Initialisierung: mittlerer End-Loss und Genauigkeit über die Seeds.",
-    "cap_init_training_fig": "Trainingsloss pro Epoche für jede Initialisierung.",
-    "init_symmetry": "Warum überhaupt zufällig? Beginnen alle Gewichte gleich, berechnet jedes versteckte Neuron "
-    "einer Schicht dieselbe Funktion und erhält denselben Gradienten, also bleiben sie für immer gleich: Nach "
-    "dem Training mit allen Gewichten bei 0,5 ist der größte Unterschied zwischen den eingehenden Gewichten "
-    "zweier Neuronen einer Schicht {init_sym_spread}, die Schicht hat {init_sym_units} verschiedene(s) "
-    "Neuron(en) und das Netz erreicht {init_sym_acc}. Ein zufälliger Start bricht die Symmetrie: Abstand "
-    "{init_rand_spread}, {init_rand_units} verschiedene Neuronen, {init_rand_acc}.",
+    "init_sigmoid_larger_better": "Dasselbe Netz mit Sigmoid-Neuronen zeigt es. Mit Xavier schrumpft die "
+    "rückwärts propagierte Varianz um den Faktor {init_sig_xavier_per_layer} pro Schicht (der lineare Bereich "
+    "sagt {init_sig_xavier_linear} = 1/16 voraus), auf {init_sig_xavier_first} in der ersten Schicht, und "
+    "die Vorwärtsvarianz liegt bei {init_sig_xavier_z2} (vorhergesagt {init_sig_xavier_z2_pred}); die "
+    "mittlere Ausgabe der Neuronen ist {init_sig_mean_output}, nicht 0. Mit der 16-fachen Xavier-Varianz ist "
+    "der Faktor {init_sig_xavier16_per_layer} pro Schicht: besser, aber nicht die {init_sig_xavier16_linear} "
+    "des linearen Bereichs, weil der Mittelwertterm die Vorwärtsvarianz auf {init_sig_xavier16_z2} hebt "
+    "(vorhergesagt {init_sig_xavier16_z2_pred}), wo der quadratische Mittelwert von σ′ {init_sig_rms_slope} ist, nicht ¼.",
+    "init_sigmoid_larger_keeps": "Dasselbe Netz mit Sigmoid-Neuronen zeigt es. Mit Xavier schrumpft die "
+    "rückwärts propagierte Varianz um den Faktor {init_sig_xavier_per_layer} pro Schicht (der lineare Bereich "
+    "sagt {init_sig_xavier_linear} = 1/16 voraus), auf {init_sig_xavier_first} in der ersten Schicht, und "
+    "die Vorwärtsvarianz liegt bei {init_sig_xavier_z2} (vorhergesagt {init_sig_xavier_z2_pred}); die "
+    "mittlere Ausgabe der Neuronen ist {init_sig_mean_output}, nicht 0. Mit der 16-fachen Xavier-Varianz ist "
+    "der Faktor {init_sig_xavier16_per_layer} pro Schicht, nahe an den {init_sig_xavier16_linear} des "
+    "linearen Bereichs, bei einer Vorwärtsvarianz von {init_sig_xavier16_z2} (vorhergesagt "
+    "{init_sig_xavier16_z2_pred}).",
+    "init_sigmoid_xavier_better": "Dasselbe Netz mit Sigmoid-Neuronen: Mit Xavier ändert sich die rückwärts "
+    "propagierte Varianz um den Faktor {init_sig_xavier_per_layer} pro Schicht (linearer Bereich: "
+    "{init_sig_xavier_linear}), auf {init_sig_xavier_first} in der ersten Schicht, bei einer Vorwärtsvarianz "
+    "von {init_sig_xavier_z2} (vorhergesagt {init_sig_xavier_z2_pred}) und mittleren Ausgaben "
+    "{init_sig_mean_output}. Mit der 16-fachen Xavier-Varianz ist der Faktor {init_sig_xavier16_per_layer} "
+    "(linearer Bereich: {init_sig_xavier16_linear}), bei einer Vorwärtsvarianz von {init_sig_xavier16_z2} "
+    "(vorhergesagt {init_sig_xavier16_z2_pred}): Die größere Skala hilft hier nicht.",
+    "cap_init_sigmoid": "Sigmoid-Neuronen mit Xavier und 16 × Xavier: vorwärts E[z²] und rückwärts E[δ²] "
+    "(relativ zur letzten Schicht) pro Schicht, gemessen (Punkte) und vorhergesagt durch die Rekursionen mit "
+    "E[σ(z)²] und E[σ′(z)²] (gestrichelt).",
+    "init_training_plateau": "Dieselben Verfahren auf den Spiralen (SGD): Null- oder winzige Gewichte "
+    "verlassen das Plateau bei ln 2 ≈ 0,693 nie, weder mit tanh noch mit ReLU (mit Nullen berechnet jedes "
+    "Neuron 0, und kein Gewicht unterhalb der Ausgabe erhält einen Gradienten); zu große Gewichte beginnen "
+    "bei Verlusten von {init_large_initial}, und {init_large_diverged} ihrer {init_runs} Läufe divergierten.",
+    "init_training_moves": "Dieselben Verfahren auf den Spiralen (SGD): Nicht alle Läufe mit Null- oder "
+    "winzigen Gewichten bleiben auf dem Plateau bei ln 2 ≈ 0,693 (Tabelle); zu große Gewichte beginnen bei "
+    "Verlusten von {init_large_initial}, und {init_large_diverged} ihrer {init_runs} Läufe divergierten.",
+    "cap_init_training": "Training mit jeder Initialisierung: mittlerer Endverlust und mittlere Genauigkeit "
+    "über die Startwerte.",
+    "cap_init_training_fig": "Trainingsverlust pro Epoche für jede Initialisierung.",
+    "init_tanh_he_wins": "Für tanh trainiert He besser als Xavier: Mit Xavier erreicht das Netz {init_tanh_xavier_acc} "
+    "(Endverlust {init_tanh_xavier_loss}), mit He, dessen Varianz 2/n_in statt 2/(n_in + n_out) ist, "
+    "{init_tanh_he_acc} ({init_tanh_he_loss}). ReLU erreicht {init_relu_xavier_acc} mit Xavier und "
+    "{init_relu_he_acc} mit He.",
+    "init_tanh_xavier_wins": "Für tanh trainiert hier Xavier besser: {init_tanh_xavier_acc} (Endverlust "
+    "{init_tanh_xavier_loss}) gegenüber {init_tanh_he_acc} ({init_tanh_he_loss}) mit He. ReLU erreicht "
+    "{init_relu_xavier_acc} mit Xavier und {init_relu_he_acc} mit He.",
+    "init_tanh_tie": "Für tanh enden Xavier und He etwa gleichauf: {init_tanh_xavier_acc} (Endverlust "
+    "{init_tanh_xavier_loss}) gegenüber {init_tanh_he_acc} ({init_tanh_he_loss}). ReLU erreicht "
+    "{init_relu_xavier_acc} mit Xavier und {init_relu_he_acc} mit He.",
+    "init_linear_cause": "Der Startpunkt zeigt, warum. Die Spiralen kommen mit kleiner Skala an (durch 4π "
+    "geteilt, und die erste Schicht hat n_in = 2, die Xavier-Varianz 2/(2 + 32) ist also viel kleiner als die "
+    "He-Varianz 2/2): Mit Xavier beginnen die verdeckten Voraktivierungen des tanh-Netzes bei "
+    "E[z²] = {init_tanh_xavier_z2}, und jede verdeckte Schicht ist bis auf ‖tanh(z) − z‖/‖z‖ = "
+    "{init_tanh_xavier_gap} linear. Das Netz beginnt als nahezu lineare Abbildung, die Spiralen nicht trennen "
+    "kann, und seine Gradienten sind klein (‖∂L/∂W⁽ˡ⁾‖ = {init_tanh_xavier_grad}); mit He ist "
+    "E[z²] = {init_tanh_he_z2}, der Abstand von linear {init_tanh_he_gap} und die Gradienten "
+    "{init_tanh_he_grad}. Kleine Gewichte allein sind nicht das Problem: ReLU mit Xavier beginnt mit noch "
+    "kleineren Gradienten ({init_relu_xavier_grad}) und trainiert, weil ein ReLU-Neuron auf jeder Skala "
+    "gleich weit von linear entfernt ist ({init_relu_xavier_gap}). Die anfängliche Gewichtsskala entscheidet "
+    "also, ob ein tanh-Netz in seinem linearen Bereich startet.",
+    "init_linear_open": "Die Startpunkte, gemessen auf den Trainingsdaten: Mit Xavier haben die verdeckten "
+    "Voraktivierungen des tanh-Netzes E[z²] = {init_tanh_xavier_z2}, ihr Abstand von linear "
+    "‖tanh(z) − z‖/‖z‖ ist {init_tanh_xavier_gap} und die Gradienten ‖∂L/∂W⁽ˡ⁾‖ sind {init_tanh_xavier_grad}; "
+    "mit He {init_tanh_he_z2}, {init_tanh_he_gap} und {init_tanh_he_grad}; ReLU mit Xavier beginnt im "
+    "Abstand {init_relu_xavier_gap} von linear mit Gradienten {init_relu_xavier_grad}. Diese Zahlen zeigen "
+    "keine einzelne Ursache für den Unterschied im Training.",
+    "init_symmetry_kept": "Warum überhaupt zufällig? Beginnen alle Gewichte gleich, berechnet jedes "
+    "versteckte Neuron einer Schicht dieselbe Funktion und erhält denselben Gradienten, also bleiben die "
+    "Neuronen für immer gleich: Nach dem Training mit allen Gewichten bei 0,5 ist der größte Unterschied "
+    "zwischen den eingehenden Gewichten zweier Neuronen einer Schicht {init_sym_spread}, die erste verdeckte "
+    "Schicht hat {init_sym_units}, und das Netz erreicht {init_sym_acc} Trainingsgenauigkeit. Ein zufälliger "
+    "Start bricht die Symmetrie: Abstand {init_rand_spread}; {init_rand_units}; {init_rand_acc}.",
+    "init_symmetry_unclear": "Gleiche und zufällige Startgewichte nach dem Training: Mit allen Gewichten bei "
+    "0,5 ist der größte Unterschied zwischen den eingehenden Gewichten zweier Neuronen einer Schicht "
+    "{init_sym_spread}, die erste verdeckte Schicht hat {init_sym_units}, und das Netz erreicht "
+    "{init_sym_acc} Trainingsgenauigkeit; mit zufälligem Start: Abstand {init_rand_spread}; "
+    "{init_rand_units}; {init_rand_acc}. Hier hat der konstante Start nicht alle Neuronen einer Schicht "
+    "gleich gehalten, oder der zufällige hat sie nicht getrennt.",
     "cap_init_symmetry": "Symmetrie: Mit gleichen Anfangsgewichten bleiben alle versteckten Neuronen identisch "
     "(links), mit zufälligen spezialisieren sie sich (rechts).",
     # ------------------------------------------------------------------ 3.2

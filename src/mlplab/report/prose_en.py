@@ -43,7 +43,8 @@ TEXT: dict[str, str] = {
     "derivation_batch": "The implementation processes n samples at once. With the samples as rows, "
     "X of shape {m:X_shape}, and the weights stored like the sheet's W⁽ˡ⁾ with shape {m:W_shape}, "
     "the forward pass is one matrix product per layer:",
-    "derivation_batch_note": "The loss is the mean over the batch, hence the factor 1/n in the output "
+    "derivation_batch_note": "D is the number of layers with weights (D = 3 for the sheet's network); the "
+    "letter L stays the loss throughout. The loss is the mean over the batch, hence the factor 1/n in the output "
     "error; the sum over the batch is hidden in the matrix products Δᵀ A. The term {m:two_lambda_W} "
     "is the gradient of the L2 penalty of task 4.1 (b) (zero unless λ > 0). These four lines are what "
     "`Linear.backward` and `ActivationLayer.backward` compute; the gradient check below confirms them.",
@@ -56,10 +57,45 @@ TEXT: dict[str, str] = {
     "is L = −log ŷ = {trace_loss}.",
     "cap_trace_backward": "Task 1.2 (c): every gradient of the backward pass, and for each parameter "
     "gradient its relative error against Richardson-extrapolated central finite differences.",
-    "numeric_backward_note": "The output error is ∂L/∂z⁽³⁾ = ŷ − y = {trace_dz3}; it shrinks by a factor "
-    "of about ten with every layer it travels back, since σ′ ≤ 1/4 and the weights are smaller than 1. "
-    "The finite-difference check agrees with every analytic gradient to a relative error of at most "
-    "{gradcheck_max}.",
+    "numeric_backward_note": "The output error is ∂L/∂z⁽³⁾ = ŷ − y = {trace_dz3}. The finite-difference "
+    "check agrees with every analytic gradient to a relative error of at most {gradcheck_max}.",
+    "numeric_worked_intro": "One path worked step by step: unit 1 of every layer forwards, then the "
+    "error back along the same units, with one weight gradient per layer. The report's code puts the "
+    "numbers of the trace into the formulas of task 1.1 (the sheet's givens as written, computed numbers to "
+    "four significant digits), so they are the numbers of the tables above, and a test recomputes every "
+    "right-hand side from the operands shown. Through z₁⁽²⁾ all three outputs of layer 1 enter; a₂⁽¹⁾ and "
+    "a₃⁽¹⁾ are computed like a₁⁽¹⁾ (table above), and ∂L/∂a₁⁽¹⁾ needs both errors of layer 2, δ⁽²⁾₂ like δ⁽²⁾₁. "
+    "Each error is found in two steps, as in task 1.1 (c) and (d): back through the weights to ∂L/∂a, then "
+    "through the sigmoid.",
+    "col_formula": "Formula",
+    "col_numbers": "With the numbers",
+    "cap_worked_forward": "Task 1.2 (a) and (b) for one path: the sheet's numbers in the formulas.",
+    "cap_worked_backward": "Task 1.2 (c) along the same path: the output error, the error of unit 1 of "
+    "layers 2 and 1, and one weight gradient per layer.",
+    "numeric_error_shrinks": "On its way back the error shrinks at every layer: ‖δ⁽³⁾‖ = {trace_norm_dz3}, "
+    "‖δ⁽²⁾‖ = {trace_norm_dz2} and ‖δ⁽¹⁾‖ = {trace_norm_dz1}, by a factor of {trace_factor_2} from layer 3 "
+    "to layer 2 and of {trace_factor_1} from layer 2 to layer 1 (δ⁽ˡ⁾ = ∂L/∂z⁽ˡ⁾).",
+    "numeric_error_grows": "On its way back the error grows at every layer: ‖δ⁽³⁾‖ = {trace_norm_dz3}, "
+    "‖δ⁽²⁾‖ = {trace_norm_dz2} and ‖δ⁽¹⁾‖ = {trace_norm_dz1}; ‖δ⁽ˡ⁺¹⁾‖/‖δ⁽ˡ⁾‖ is {trace_factor_2} and "
+    "{trace_factor_1} (δ⁽ˡ⁾ = ∂L/∂z⁽ˡ⁾).",
+    "numeric_error_mixed": "On its way back the error changes from layer to layer: ‖δ⁽³⁾‖ = {trace_norm_dz3}, "
+    "‖δ⁽²⁾‖ = {trace_norm_dz2} and ‖δ⁽¹⁾‖ = {trace_norm_dz1}; ‖δ⁽ˡ⁺¹⁾‖/‖δ⁽ˡ⁾‖ is {trace_factor_2} and "
+    "{trace_factor_1} (δ⁽ˡ⁾ = ∂L/∂z⁽ˡ⁾).",
+    "numeric_cause_sigmoid": "Each factor is the product of two steps of the recursion. Back through the "
+    "weights, ‖δ⁽ˡ⁺¹⁾‖/‖∂L/∂a⁽ˡ⁾‖ is {trace_factor_w_2} (layer 2) and {trace_factor_w_1} (layer 1); back "
+    "through the sigmoid, ‖∂L/∂a⁽ˡ⁾‖/‖δ⁽ˡ⁾‖ is {trace_factor_s_2} and {trace_factor_s_1}, at least 4 because "
+    "σ′ ≤ 1/4 (here σ′(z⁽ˡ⁾) is at most {trace_sp_max_2} in layer 2 and {trace_sp_max_1} in layer 1, all "
+    "units being close to z = 0). The sigmoid's derivative is the larger part in both layers.",
+    "numeric_cause_weights": "Each factor is the product of two steps of the recursion. Back through the "
+    "weights, ‖δ⁽ˡ⁺¹⁾‖/‖∂L/∂a⁽ˡ⁾‖ is {trace_factor_w_2} (layer 2) and {trace_factor_w_1} (layer 1); back "
+    "through the sigmoid, ‖∂L/∂a⁽ˡ⁾‖/‖δ⁽ˡ⁾‖ is {trace_factor_s_2} and {trace_factor_s_1}, at least 4 because "
+    "σ′ ≤ 1/4 (here σ′(z⁽ˡ⁾) is at most {trace_sp_max_2} in layer 2 and {trace_sp_max_1} in layer 1). The "
+    "weights are the larger part in both layers.",
+    "numeric_cause_both": "Each factor is the product of two steps of the recursion. Back through the "
+    "weights, ‖δ⁽ˡ⁺¹⁾‖/‖∂L/∂a⁽ˡ⁾‖ is {trace_factor_w_2} (layer 2) and {trace_factor_w_1} (layer 1); back "
+    "through the sigmoid, ‖∂L/∂a⁽ˡ⁾‖/‖δ⁽ˡ⁾‖ is {trace_factor_s_2} and {trace_factor_s_1}, at least 4 because "
+    "σ′ ≤ 1/4 (here σ′(z⁽ˡ⁾) is at most {trace_sp_max_2} in layer 2 and {trace_sp_max_1} in layer 1). "
+    "Which part is larger differs between the layers.",
     # ------------------------------------------------------------------ 2
     "h_implementation": "Implementation",
     "h_class": "The MLP class (task 2.1)",
@@ -74,8 +110,10 @@ TEXT: dict[str, str] = {
     "vector, and each layer's W and b are reshaped views into it; the gradients likewise. So an "
     "optimiser step is one vectorised expression, the gradient check perturbs one vector, and "
     "`model.weights[l]` (shape (n_out, n_in), exactly the sheet's W⁽ˡ⁺¹⁾) can be written directly.",
-    "impl_init": "Weights are drawn by Xavier/Glorot initialisation for sigmoid and tanh and by He "
-    "initialisation for ReLU, biases start at zero; both follow from the variance argument of task 3.1 (b):",
+    "impl_init": "`_initialize_weights` draws the weights by Xavier/Glorot for sigmoid and tanh (uniform, "
+    "U(−r, r) with r = √(6/(n_in + n_out))) and by He for ReLU (normal, N(0, 2/n_in)); the biases start at "
+    "zero. Both rules are derived in task 3.1 (b), which also shows why Xavier for the sigmoid is a "
+    "convention rather than what the derivation gives:",
     "impl_forward_backward": "The output layer is linear: the network returns logits, and the loss applies "
     "its own output activation (sigmoid with binary cross-entropy for one output unit, softmax with "
     "categorical cross-entropy for several). The logistic function is evaluated as 1/(1 + e^(−z)) with "
@@ -184,31 +222,127 @@ TEXT: dict[str, str] = {
     "constant from layer to layer. The price is that inactive units pass nothing (dead units, as in the "
     "XOR runs); tanh sits in between, with a derivative of 1 at 0 that still saturates for large inputs.",
     "h_init": "(b) Initialisation",
-    "init_theory": "For a unit z = Σᵢ wᵢ aᵢ with independent, zero-mean weights, independent of the inputs, "
-    "the variances multiply:",
-    "init_xavier": "Xavier/Glorot keeps the variance of the activations (forward: n_in Var(w) = 1) and of "
-    "the gradients (backward: n_out Var(w) = 1) constant for units that are linear near 0 (tanh, sigmoid), "
-    "and takes the compromise",
-    "init_he": "He corrects for ReLU, which zeroes half of its inputs:",
-    "init_measured": "In a network of {init_depth} layers of {init_width} units fed with standard normal "
-    "inputs, ReLU with He initialisation keeps the pre-activation variance at {init_relu_he_first} in the "
-    "first layer and {init_relu_he_last} in the last (predicted {init_relu_he_pred_last}). ReLU with Xavier "
-    "halves it in every layer, to {init_relu_xavier_last} (predicted {init_relu_xavier_pred_last}); tanh "
-    "with Xavier decays slowly to {init_tanh_xavier_last}, as the variance argument with E[tanh²] predicts "
-    "({init_tanh_xavier_pred_last}). Too small weights make the signal vanish ({init_relu_small_last} "
-    "after ten layers), too large ones explode ({init_relu_large_last}).",
+    "init_theory": "Take one unit of layer l, z_j = Σᵢ w_ji aᵢ, with the biases at 0 and weights drawn "
+    "independently, with mean 0 and variance Var(w), independent of the layer's inputs aᵢ. Then the terms "
+    "of the sum are uncorrelated, and each has Var(w a) = E[w²] E[a²] − E[w]² E[a]² = Var(w) E[a²], because "
+    "E[w] = 0; so the variances add up:",
+    "init_forward": "How E[a²] depends on the layer below is the activation's business. If f(0) = 0 and "
+    "f′(0) = 1 (tanh), the units work in their linear range while z is small: a ≈ z, and a has mean 0, so "
+    "E[a²] ≈ Var(z⁽ˡ⁻¹⁾). The variance is then multiplied by n_in Var(w) in every layer, and it stays "
+    "the same only if n_in Var(w) = 1:",
+    "init_backward": "Backwards the same argument runs over the fan-out. By the recursion of task 1.1, the "
+    "error of unit i is a sum over the n_out units of layer l + 1 that it feeds, weighted by the weights "
+    "and multiplied by f′(zᵢ); with weights independent of the errors above, and f′ ≈ 1 in the linear range:",
+    "init_xavier": "The gradients keep their size from layer to layer only if n_out Var(w) = 1. Both "
+    "conditions hold at once only when n_in = n_out; Glorot and Bengio take the harmonic mean of the two "
+    "variances as the compromise:",
+    "init_uniform": "Drawn from a uniform distribution U(−r, r) (the library's default for sigmoid and tanh, "
+    "`xavier_uniform`), the bound r follows from the uniform's variance, the integral of w² over its density "
+    "1/(2r):",
+    "init_he": "He et al. repeat the forward argument for ReLU, which is not linear around 0: for a z "
+    "symmetric about 0, a = max(0, z) keeps exactly the positive half, so E[a²] is half of E[z²]. Every "
+    "layer then multiplies the variance by ½ n_in Var(w), and the factor 2 restores it (the normal form, "
+    "`he_normal`, is the library's default for ReLU; the uniform one has r = √(6/n_in)):",
+    "init_sigmoid_theory": "The sigmoid satisfies neither premise of Xavier's argument: σ(0) = ½, so its "
+    "outputs do not have mean 0, and σ′(0) = ¼, not 1. In its linear range σ(z) ≈ ½ + z/4, and each layer "
+    "multiplies the back-propagated variance by n_out Var(w) σ′(0)² = n_out Var(w)/16. The linear-regime "
+    "argument therefore asks for 16 times Xavier's variance, 4 times its standard deviation:",
+    "init_sigmoid_mean": "The non-zero mean breaks the forward half as well: E[a²] now contains E[a]² ≈ ¼, "
+    "a term that does not depend on the layer below. With Xavier (n_in Var(w) = 1) the variance settles "
+    "where Var(z) = Var(z)/16 + ¼, at 4/15 ≈ 0.27, whatever it was in the layer before; with 16 times "
+    "Xavier it grows by about 16 · ¼ = 4 per layer, so the units leave the linear range at once.",
+    "init_sigmoid_convention": "So no single scale keeps both directions constant for sigmoid units. "
+    "Initialising them with Xavier, as the sheet's “Xavier/He” suggests for every activation but ReLU (and "
+    "as this library does by default), is a convention: "
+    "the derivation's premises f(0) = 0 and f′(0) = 1 hold for tanh, not for the sigmoid.",
+    "init_measured_agrees": "In a network of {init_depth} layers of {init_width} units fed with standard "
+    "normal inputs, every measured variance lies within a factor of {init_agree_factor} of the recursion's "
+    "prediction. ReLU with He keeps the pre-activation variance: {init_relu_he_first} in the first layer, "
+    "{init_relu_he_last} in the last (predicted {init_relu_he_pred_last}). ReLU with Xavier halves it in "
+    "every layer, to {init_relu_xavier_last} (predicted {init_relu_xavier_pred_last}); tanh with Xavier "
+    "ends at {init_tanh_xavier_last}, as the recursion with E[tanh²] predicts ({init_tanh_xavier_pred_last}). "
+    "Too small weights make the signal vanish ({init_relu_small_last} in the last layer), too large ones "
+    "make it explode ({init_relu_large_last}).",
+    "init_measured_deviates": "In a network of {init_depth} layers of {init_width} units fed with standard "
+    "normal inputs, some measured variances differ from the recursion's prediction by more than a factor of "
+    "{init_agree_factor}: ReLU with He {init_relu_he_first} in the first layer and {init_relu_he_last} in "
+    "the last (predicted {init_relu_he_pred_last}); ReLU with Xavier {init_relu_xavier_last} (predicted "
+    "{init_relu_xavier_pred_last}); tanh with Xavier {init_tanh_xavier_last} (predicted "
+    "{init_tanh_xavier_pred_last}); too small weights {init_relu_small_last}, too large ones "
+    "{init_relu_large_last}.",
     "cap_init_variance": "Variance of the pre-activations per layer, measured (markers) and predicted (lines), "
     "for each initialisation.",
-    "init_training_text": "The same schemes on the spirals (SGD): zero or tiny weights never leave the "
-    "plateau, too large weights start with a huge loss.",
+    "init_sigmoid_larger_better": "The same network with sigmoid units shows it. With Xavier, the "
+    "back-propagated variance shrinks by a factor of {init_sig_xavier_per_layer} per layer (the linear "
+    "range predicts {init_sig_xavier_linear} = 1/16), to {init_sig_xavier_first} in the first layer, and the "
+    "forward variance sits at {init_sig_xavier_z2} (predicted {init_sig_xavier_z2_pred}); the units' mean "
+    "output is {init_sig_mean_output}, not 0. With 16 times Xavier's variance the factor is "
+    "{init_sig_xavier16_per_layer} per layer: better, but not the {init_sig_xavier16_linear} of the linear "
+    "range, because the mean term lifts the forward variance to {init_sig_xavier16_z2} (predicted "
+    "{init_sig_xavier16_z2_pred}), where the root mean square of σ′ is {init_sig_rms_slope}, not ¼.",
+    "init_sigmoid_larger_keeps": "The same network with sigmoid units shows it. With Xavier, the "
+    "back-propagated variance shrinks by a factor of {init_sig_xavier_per_layer} per layer (the linear "
+    "range predicts {init_sig_xavier_linear} = 1/16), to {init_sig_xavier_first} in the first layer, and the "
+    "forward variance sits at {init_sig_xavier_z2} (predicted {init_sig_xavier_z2_pred}); the units' mean "
+    "output is {init_sig_mean_output}, not 0. With 16 times Xavier's variance the factor is "
+    "{init_sig_xavier16_per_layer} per layer, close to the {init_sig_xavier16_linear} of the linear range, "
+    "with a forward variance of {init_sig_xavier16_z2} (predicted {init_sig_xavier16_z2_pred}).",
+    "init_sigmoid_xavier_better": "The same network with sigmoid units: with Xavier the back-propagated "
+    "variance changes by a factor of {init_sig_xavier_per_layer} per layer (linear range: "
+    "{init_sig_xavier_linear}), to {init_sig_xavier_first} in the first layer, with a forward variance of "
+    "{init_sig_xavier_z2} (predicted {init_sig_xavier_z2_pred}) and mean outputs {init_sig_mean_output}. "
+    "With 16 times Xavier's variance the factor is {init_sig_xavier16_per_layer} (linear range: "
+    "{init_sig_xavier16_linear}), with a forward variance of {init_sig_xavier16_z2} (predicted "
+    "{init_sig_xavier16_z2_pred}): the larger scale does not help here.",
+    "cap_init_sigmoid": "Sigmoid units with Xavier and 16 × Xavier: forward E[z²] and backward E[δ²] (relative "
+    "to the last layer's) per layer, measured (markers) and predicted by the recursions with E[σ(z)²] and "
+    "E[σ′(z)²] (dashed).",
+    "init_training_plateau": "The same schemes on the spirals (SGD): zero or tiny weights never leave the "
+    "plateau at ln 2 ≈ 0.693, for tanh and for ReLU (with zeros every unit computes 0 and no weight below "
+    "the output receives a gradient); too large weights start at losses of {init_large_initial}, and "
+    "{init_large_diverged} of their {init_runs} runs diverged.",
+    "init_training_moves": "The same schemes on the spirals (SGD): not all runs with zero or tiny weights "
+    "stay at the plateau of ln 2 ≈ 0.693 (table); too large weights start at losses of "
+    "{init_large_initial}, and {init_large_diverged} of their {init_runs} runs diverged.",
     "cap_init_training": "Training with each initialisation: mean final loss and accuracy over the seeds.",
     "cap_init_training_fig": "Training loss per epoch for each initialisation.",
-    "init_symmetry": "Why random at all? If all weights start equal, every hidden unit of a layer computes "
-    "the same function and receives the same gradient, so they stay equal forever: after training with all "
-    "weights at 0.5, the largest difference between the incoming weights of two units of a layer is "
-    "{init_sym_spread}, the layer has {init_sym_units} distinct unit(s) and the network reaches "
-    "{init_sym_acc}. A random start breaks the symmetry: spread {init_rand_spread}, {init_rand_units} "
-    "distinct units, {init_rand_acc}.",
+    "init_tanh_he_wins": "For tanh, He trains better than Xavier: with Xavier the network reaches {init_tanh_xavier_acc} "
+    "(final loss {init_tanh_xavier_loss}), with He, whose variance is 2/n_in instead of 2/(n_in + n_out), "
+    "{init_tanh_he_acc} ({init_tanh_he_loss}). ReLU reaches {init_relu_xavier_acc} with Xavier and "
+    "{init_relu_he_acc} with He.",
+    "init_tanh_xavier_wins": "For tanh, Xavier trains better here: {init_tanh_xavier_acc} (final loss "
+    "{init_tanh_xavier_loss}) against {init_tanh_he_acc} ({init_tanh_he_loss}) with He. ReLU reaches "
+    "{init_relu_xavier_acc} with Xavier and {init_relu_he_acc} with He.",
+    "init_tanh_tie": "For tanh, Xavier and He end about level: {init_tanh_xavier_acc} (final loss "
+    "{init_tanh_xavier_loss}) against {init_tanh_he_acc} ({init_tanh_he_loss}). ReLU reaches "
+    "{init_relu_xavier_acc} with Xavier and {init_relu_he_acc} with He.",
+    "init_linear_cause": "The starting point shows why. The spirals enter with a small scale (divided by 4π, "
+    "and the first layer has n_in = 2, so Xavier's variance 2/(2 + 32) is much smaller than He's 2/2): with "
+    "Xavier, the hidden pre-activations of the tanh network start at E[z²] = {init_tanh_xavier_z2}, and "
+    "every hidden layer is within ‖tanh(z) − z‖/‖z‖ = {init_tanh_xavier_gap} of linear. The network starts "
+    "as an almost linear map, which cannot separate spirals, and its gradients are small "
+    "(‖∂L/∂W⁽ˡ⁾‖ = {init_tanh_xavier_grad}); with He, E[z²] = {init_tanh_he_z2}, the distance from linear "
+    "is {init_tanh_he_gap} and the gradients are {init_tanh_he_grad}. Small weights alone are not the "
+    "problem: ReLU with Xavier starts with still smaller gradients ({init_relu_xavier_grad}) and trains, "
+    "because a ReLU unit is as far from linear at every scale ({init_relu_xavier_gap}). The initial weight "
+    "scale thus decides whether a tanh network starts in its linear range.",
+    "init_linear_open": "The starting points, measured on the training data: with Xavier the hidden "
+    "pre-activations of the tanh network have E[z²] = {init_tanh_xavier_z2}, their distance from linear "
+    "‖tanh(z) − z‖/‖z‖ is {init_tanh_xavier_gap} and the gradients ‖∂L/∂W⁽ˡ⁾‖ are {init_tanh_xavier_grad}; "
+    "with He {init_tanh_he_z2}, {init_tanh_he_gap} and {init_tanh_he_grad}; ReLU with Xavier starts at a "
+    "distance {init_relu_xavier_gap} from linear with gradients {init_relu_xavier_grad}. These numbers do "
+    "not single out one cause of the difference in training.",
+    "init_symmetry_kept": "Why random at all? If all weights start equal, every hidden unit of a layer "
+    "computes the same function and receives the same gradient, so the units stay equal forever: after "
+    "training with all weights at 0.5, the largest difference between the incoming weights of two units of "
+    "a layer is {init_sym_spread}, the first hidden layer has {init_sym_units}, and the network reaches "
+    "{init_sym_acc} training accuracy. A random start breaks the symmetry: spread {init_rand_spread}, "
+    "{init_rand_units}, {init_rand_acc}.",
+    "init_symmetry_unclear": "Equal and random starting weights, after training: with all weights at 0.5 "
+    "the largest difference between the incoming weights of two units of a layer is {init_sym_spread}, the "
+    "first hidden layer has {init_sym_units} and the network reaches {init_sym_acc} training accuracy; "
+    "from a random start: spread {init_rand_spread}, {init_rand_units}, {init_rand_acc}. Here the constant "
+    "start did not keep every layer's units identical, or the random one did not separate them.",
     "cap_init_symmetry": "Symmetry: with equal initial weights all hidden units stay identical (left), "
     "with random ones they specialise (right).",
     # ------------------------------------------------------------------ 3.2
