@@ -155,7 +155,7 @@ def _w(key: str, lang: str, **values) -> str:
 
 
 def _draw_main(model: MLP, history, X, y, main: dict, config: Config, lang: str):
-    fig, (ax_loss, ax_boundary) = plotting.new_figure(2, width=3.27, height=2.8)
+    fig, (ax_loss, ax_boundary) = plotting.new_figure(2, width=3.2, height=2.8)
     plotting.loss_curves(
         ax_loss,
         {word("training_loss", lang): history.train_loss},
@@ -255,6 +255,8 @@ def _draw_lines(model: MLP, X, y, lang: str):
         )
     ax.set_xlim(low, high)
     ax.set_ylim(low, high)
+    ax.set_xticks([0, 0.5, 1])
+    ax.set_yticks([0, 0.5, 1])
     ax.set_aspect("equal", adjustable="box")
     ax.set_xlabel("x₁")
     ax.set_ylabel("x₂")
