@@ -198,3 +198,11 @@ def test_shown_units_are_the_most_varying_when_there_are_more_than_eight():
     z = rng.normal(size=(50, 12)) * np.arange(1, 13)  # unit j varies with scale j + 1
     assert spirals._shown_units(z, "tanh").tolist() == list(range(4, 12))
     assert spirals._shown_units(z[:, :8], "tanh").tolist() == list(range(8))
+
+
+def test_the_histories_validation_accuracy_is_the_test_accuracy_after_each_epoch():
+    X, y, X_test, y_test = spirals.spiral_data(0, 1)
+    model = MLP([2, 16, 1], "relu", 0.01, optimizer="adam", seed=0)
+    tracker = spirals.EpochAccuracy(model, X_test, y_test)
+    history = model.train(X, y, epochs=8, batch_size=32, validation_data=(X_test, y_test), callbacks=[tracker])
+    assert history.val_accuracy == tracker.accuracy

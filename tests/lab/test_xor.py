@@ -3,6 +3,7 @@ import numpy as np
 from mlplab import MLP
 from mlplab.datasets import make_xor
 from mlplab.lab import xor
+from mlplab.lab._common import EpochAccuracy
 
 from .conftest import assert_common_keys, assert_png, run_command, without_timings
 
@@ -78,3 +79,13 @@ def test_perfect_from_is_the_start_of_the_last_perfect_stretch():
     assert xor._perfect_from([0.5, 1.0, 0.75, 1.0, 1.0]) == 4
     assert xor._perfect_from([1.0, 1.0]) == 1
     assert xor._perfect_from([1.0, 0.75]) is None
+
+
+def test_accuracy_from_the_history_is_the_accuracy_after_each_epoch():
+    X, y = make_xor()
+    for activation in ("sigmoid", "relu"):
+        model = MLP([2, 4, 1], activation, 0.5, seed=3)
+        tracker = EpochAccuracy(model, X, y)
+        history = model.train(X, y, epochs=300, callbacks=[tracker])
+        assert xor.accuracy_after_each_epoch(history, model.score(X, y)) == tracker.accuracy
+        assert xor._first_perfect(tracker.accuracy) == tracker.first_perfect_epoch

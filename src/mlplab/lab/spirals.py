@@ -22,6 +22,7 @@ training.
 
 from __future__ import annotations
 
+import io
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,7 @@ from ._common import Context, EpochAccuracy, atomic_write, data_loss
 from ._data import SPIRAL_SCALE, spiral_data, spiral_settings
 from ._options import HIDDEN_ACTIVATIONS, OPTIMIZERS, layer_widths, option, positive_float, positive_int
 from ._words import percent, word
+from .xor import plain_log_ticks
 
 NAME = "spirals"
 HELP = "task 2.2 (b): two spirals: decision boundary, loss curves, epochs to 100 %, training GIF"
@@ -49,7 +51,8 @@ GIF_TRAINING = "spirals_training.gif"
 SCALE = SPIRAL_SCALE  # inputs are divided by this (the largest radius of the noise-free spirals)
 AXIS_LABELS = ("x₁ / 4π", "x₂ / 4π")  # plain subscripts: maths ones print at 70 %
 GIF_FPS = 8
-GIF_HOLD = 4  # extra copies of the last frame: half a second before the loop restarts
+GIF_HOLD = 4  # the last frame lasts this many frames longer: half a second before the loop restarts
+GIF_DPI = 100
 
 
 @dataclass(frozen=True)
@@ -115,8 +118,9 @@ def run(ctx: Context, config: Config) -> dict:
     model = MLP(
         layer_sizes, config.activation, config.learning_rate, optimizer=config.optimizer, seed=model_seed
     )
-    tracker = EpochAccuracy(model, X, y)
-    test_tracker = EpochAccuracy(model, X_test, y_test)
+    tracker = EpochAccuracy(
+        model, X, y
+    )  # the test draw's accuracy per epoch: the history's validation accuracy
     xx, yy, points = plotting.grid_over(np.vstack([X, X_test]), resolution=150, padding=0.2)
     frames = _BoundaryFrames(model, points, every=max(1, epochs // n_frames), last=epochs, tracker=tracker)
     frames.capture(0, float("nan"), float("nan"))  # the untrained network
@@ -132,7 +136,7 @@ def run(ctx: Context, config: Config) -> dict:
             epochs=epochs,
             batch_size=config.batch_size,
             validation_data=(X_test, y_test),
-            callbacks=[tracker, test_tracker, frames, tick],
+            callbacks=[tracker, frames, tick],
         )
     bar.close()
 
@@ -167,7 +171,7 @@ def run(ctx: Context, config: Config) -> dict:
             "train_loss": history.train_loss,
             "test_loss": history.val_loss,
             "train_accuracy": tracker.accuracy,
-            "test_accuracy": test_tracker.accuracy,
+            "test_accuracy": history.val_accuracy,
         },
     }
     with ctx.timed("figures"):
@@ -177,9 +181,7 @@ def run(ctx: Context, config: Config) -> dict:
         plotting.each_language(
             ctx.out / FIG_BOUNDARY, lambda lang: _draw_boundary(boundary, data, results, settings, lang)
         )
-        plotting.each_language(
-            ctx.out / FIG_CURVES, lambda lang: _draw_curves(history, tracker, test_tracker, settings, lang)
-        )
+        plotting.each_language(ctx.out / FIG_CURVES, lambda lang: _draw_curves(history, tracker, lang))
         plotting.each_language(
             ctx.out / FIG_FEATURES, lambda lang: _draw_features(model, data, results, lang)
         )
@@ -190,6 +192,8 @@ def run(ctx: Context, config: Config) -> dict:
 
 #: the "centre" of the spirals: the inner quarter of their largest radius (scaled to 1)
 INNER_RADIUS = 0.25
+#: the colour of a unit's line z = 0 in the feature maps (not a class colour)
+FEATURE_EDGE = "#e08214"
 #: at most this many units of the last hidden layer are drawn
 MAX_FEATURE_MAPS = 8
 
@@ -288,7 +292,7 @@ def _draw_data(data, lang: str):
 def _boundary_fields(model: MLP, data):
     """P(class 1) on a grid over both draws, and the predictions: computed once for both languages."""
     X, _, X_test, _ = data
-    xx, yy, points = plotting.grid_over(np.vstack([X, X_test]), resolution=200, padding=0.2)
+    xx, yy, points = plotting.grid_over(np.vstack([X, X_test]), resolution=160, padding=0.2)
     field = model.predict_proba(points)[:, 1].reshape(xx.shape)
     return xx, yy, field, [model.predict(X), model.predict(X_test)]
 
@@ -328,7 +332,7 @@ def _draw_boundary(boundary, data, results: dict, settings: dict, lang: str):
     return fig
 
 
-def _draw_curves(history, tracker: EpochAccuracy, test_tracker: EpochAccuracy, settings, lang: str):
+def _draw_curves(history, tracker: EpochAccuracy, lang: str):
     fig, (ax_loss, ax_accuracy) = plotting.new_figure(2, width=3.25, height=2.6)
     plotting.loss_curves(
         ax_loss,
@@ -337,11 +341,12 @@ def _draw_curves(history, tracker: EpochAccuracy, test_tracker: EpochAccuracy, s
         ylabel=word("bce", lang),
         lang=lang,
     )
+    plain_log_ticks(ax_loss)
     plotting.loss_curves(
         ax_accuracy,
         {
             word("training_accuracy", lang): tracker.accuracy,
-            word("test_accuracy", lang): test_tracker.accuracy,
+            word("test_accuracy", lang): history.val_accuracy,
         },
         title=word("accuracy", lang),
         ylabel=word("accuracy", lang),
@@ -380,14 +385,17 @@ def _draw_features(model: MLP, data, results: dict, lang: str):
         sharey=True,
         squeeze=False,
     )
-    xx, yy, points = plotting.grid_over(np.vstack([X, X_test]), resolution=120, padding=0.05)
-    _, a = last_hidden(model, points)
+    xx, yy, points = plotting.grid_over(np.vstack([X, X_test]), resolution=100, padding=0.05)
+    z, a = last_hidden(model, points)
     extent = (xx.min(), xx.max(), yy.min(), yy.max())
     for ax in axes.flat[len(shown) :]:
         ax.set_visible(False)
     for ax, unit in zip(axes.flat, shown):
         field = a[:, unit].reshape(xx.shape)
         ax.imshow(field, extent=extent, origin="lower", cmap="Greys", alpha=0.75, interpolation="bilinear")
+        level = z[:, unit].reshape(xx.shape)
+        if level.min() < 0 < level.max():  # the unit's own boundary z = 0, bent by the layers below
+            ax.contour(xx, yy, level, levels=[0.0], colors=FEATURE_EDGE, linewidths=1.0)
         _scatter_classes(ax, X, y, lang, size=4, zorder=3)
         ax.set_title(f"{_w('unit', lang)} {unit + 1}: {percent(share[unit], lang, 0)}", fontsize=9)
         ax.set_xticks([])
@@ -400,7 +408,6 @@ def _draw_features(model: MLP, data, results: dict, lang: str):
 def _write_gif(path: Path, frames: _BoundaryFrames, xx, yy, X, y, settings: dict) -> Path:
     """The decision boundary over training as an animated GIF, written atomically."""
     import matplotlib.pyplot as plt
-    from matplotlib.animation import PillowWriter
     from matplotlib.colors import BoundaryNorm
 
     levels = np.linspace(0.0, 1.0, 11)
@@ -451,19 +458,30 @@ def _write_gif(path: Path, frames: _BoundaryFrames, xx, yy, X, y, settings: dict
         fig.set_layout_engine("none")  # ... then keep it: 2-3x faster per frame
 
         def record(tmp: str) -> None:
-            writer = PillowWriter(fps=GIF_FPS)
-            with writer.saving(fig, tmp, dpi=100):
-                for index in range(len(frames.frames)):
-                    draw(index)
-                    writer.grab_frame()
-                for _ in range(GIF_HOLD):  # Pillow merges equal frames: one longer last frame
-                    writer.grab_frame()
+            images = []
+            for index in range(len(frames.frames)):
+                draw(index)
+                images.append(_rgb_frame(fig, GIF_DPI))
+            # the last frame shown GIF_HOLD frames longer: one frame with a longer duration, drawn once
+            durations = [1000 // GIF_FPS] * len(images)
+            durations[-1] *= 1 + GIF_HOLD
+            images[0].save(tmp, save_all=True, append_images=images[1:], duration=durations, loop=0)
 
         try:
             _save_atomically(path, record)
         finally:
             plt.close(fig)
     return path
+
+
+def _rgb_frame(fig, dpi: int):
+    """The figure rendered as an RGB image (what matplotlib's ``PillowWriter`` grabs per frame)."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="rgba", dpi=dpi)
+    width, height = (int(size * dpi) for size in fig.get_size_inches())
+    return Image.frombuffer("RGBA", (width, height), buffer.getbuffer(), "raw", "RGBA", 0, 1).convert("RGB")
 
 
 def _save_atomically(path: Path, save) -> None:

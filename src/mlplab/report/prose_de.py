@@ -114,10 +114,12 @@ TEXT: dict[str, str] = {
     "xor_result_partial": "Dieser Lauf löst XOR nicht: Das Netz klassifiziert nur {xor_correct} der vier Punkte "
     "richtig (Genauigkeit {xor_accuracy}) und erreicht in {xor_epochs} Epochen nie 100 %; der Verlust endet bei "
     "{xor_final_loss}. Wie oft ein Startwert scheitert, wird unten gemessen.",
-    "xor_plateau_long": "Der Verlust bleibt in den ersten {xor_plateau_epochs} Epochen ({xor_plateau_share} des "
-    "Laufs) über {xor_plateau_level} seines Anfangswerts {xor_loss_start}, bevor er fällt: ein Plateau zu Beginn.",
+    "xor_plateau_long": "Der Verlust bleibt in den ersten {xor_plateau_epochs} Epochen über {xor_plateau_level} "
+    "seines Anfangswerts {xor_loss_start}, nicht kürzer als die {xor_descent_epochs} Epochen, die er danach "
+    "braucht, um unter {xor_descent_level} davon zu fallen: ein Plateau zu Beginn.",
     "xor_plateau_short": "Der Verlust fällt nach {xor_plateau_epochs} Epochen ({xor_plateau_share} des Laufs) unter "
-    "{xor_plateau_level} seines Anfangswerts {xor_loss_start}: kein langes Plateau zu Beginn.",
+    "{xor_plateau_level} seines Anfangswerts {xor_loss_start}, schneller, als er danach auf {xor_descent_level} "
+    "davon fällt ({xor_descent_epochs} Epochen): kein langes Plateau zu Beginn.",
     "xor_plateau_never": "Der Verlust fällt nie unter {xor_plateau_level} seines Anfangswerts {xor_loss_start}.",
     "cap_xor_lines": "XOR: jedes verdeckte Neuron des gezeigten Laufs als seine Gerade w·x + b = 0 in der "
     "Eingabeebene; der Pfeil zeigt auf die Seite mit z > 0.",
@@ -143,8 +145,9 @@ TEXT: dict[str, str] = {
     "{xor_solved_relu}.",
     "cap_xor_success": "XOR: Anteil der Startwerte, die 100 % Genauigkeit erreichen, je Aktivierung.",
     "cap_xor_success_fig": "XOR-Erfolgsquote über die Startwerte.",
-    "xor_success_one": "{xor_best} löst XOR am häufigsten ({xor_best_solved}), vor {xor_rest}.",
-    "xor_success_tie": "{xor_best} lösen XOR gleich oft (je {xor_best_solved}), häufiger als {xor_rest}.",
+    "xor_success_one": "Am häufigsten wird XOR mit {xor_best} gelöst ({xor_best_solved}), vor {xor_rest}.",
+    "xor_success_tie": "Gleich oft wird XOR mit {xor_best} gelöst (je {xor_best_solved}), häufiger als mit "
+    "{xor_rest}.",
     "xor_success_equal": "Alle drei Aktivierungen lösen XOR gleich oft (je {xor_best_solved}).",
     "xor_speed_one": "Unter den gelösten Läufen braucht {xor_fastest} die wenigsten Epochen bis 100 % (Median "
     "{xor_fastest_median}; {xor_slower}).",
@@ -216,13 +219,14 @@ TEXT: dict[str, str] = {
     "spirals_loss_rise_errors": "Der Testverlust ist in Epoche {spirals_min_epoch} am kleinsten "
     "({spirals_min_test_loss}) und endet bei {spirals_test_loss}, während der Trainingsverlust weiter fällt "
     "({spirals_train_loss_at_min} damals, {spirals_train_loss} am Ende) und die Testgenauigkeit von "
-    "{spirals_test_acc_at_min} auf {spirals_test_acc_final} sinkt: Das Netz passt sich zu stark an.",
+    "{spirals_test_acc_at_min} auf {spirals_test_acc_final} sinkt ({spirals_more_errors}): Das Netz passt sich "
+    "zu stark an.",
     "spirals_loss_no_rise": "Der Testverlust endet bei {spirals_test_loss}, höchstens {spirals_rise} über seinem "
     "kleinsten Wert {spirals_min_test_loss} (Epoche {spirals_min_epoch}): Er steigt nicht wieder, kein Zeichen "
     "von Überanpassung in diesem Lauf.",
     "cap_spirals_features": "Spiralen: die Neuronen der letzten verdeckten Schicht über der Eingabeebene (dunkler: "
     "größere Aktivierung, jedes Feld auf eigener Skala), mit den Trainingspunkten; die Prozentzahl ist der Anteil "
-    "der Trainingspunkte, auf denen das z des Neurons positiv ist.",
+    "der Trainingspunkte, auf denen das z des Neurons positiv ist; die orange Linie ist sein z = 0.",
     "spirals_features_dead": "Die Abbildung zeigt {spirals_units_shown} der verdeckten Schicht {spirals_layer}. "
     "{spirals_dead} ihrer {spirals_units} Neuronen {spirals_dead_verb} tot: z ≤ 0 auf jedem Trainingspunkt; ein "
     "solches Neuron gibt nichts weiter und erhält keinen Gradienten. Die übrigen sind auf {spirals_share_min} bis "

@@ -112,9 +112,11 @@ TEXT: dict[str, str] = {
     "points correctly (accuracy {xor_accuracy}) and never reaches 100 % in {xor_epochs} epochs; the loss ends "
     "at {xor_final_loss}. How often a seed fails is measured below.",
     "xor_plateau_long": "The loss stays above {xor_plateau_level} of its first value {xor_loss_start} for the "
-    "first {xor_plateau_epochs} epochs ({xor_plateau_share} of the run) before it falls: a plateau at the start.",
+    "first {xor_plateau_epochs} epochs, no shorter than the {xor_descent_epochs} epochs it then takes to fall "
+    "below {xor_descent_level} of it: a plateau at the start.",
     "xor_plateau_short": "The loss falls below {xor_plateau_level} of its first value {xor_loss_start} after "
-    "{xor_plateau_epochs} epochs ({xor_plateau_share} of the run): no long plateau at the start.",
+    "{xor_plateau_epochs} epochs ({xor_plateau_share} of the run), sooner than it then falls on to "
+    "{xor_descent_level} of it ({xor_descent_epochs} epochs): no long plateau at the start.",
     "xor_plateau_never": "The loss never falls below {xor_plateau_level} of its first value {xor_loss_start}.",
     "cap_xor_lines": "XOR: each hidden unit of the shown run as its line w·x + b = 0 in the input plane; the "
     "arrow points to the side where z > 0.",
@@ -137,8 +139,9 @@ TEXT: dict[str, str] = {
     "activation: sigmoid solved {xor_solved_sigmoid}, tanh {xor_solved_tanh} and ReLU {xor_solved_relu}.",
     "cap_xor_success": "XOR: share of seeds that reach 100 % accuracy, per activation.",
     "cap_xor_success_fig": "XOR success rate over seeds.",
-    "xor_success_one": "{xor_best} solves XOR most often ({xor_best_solved}), ahead of {xor_rest}.",
-    "xor_success_tie": "{xor_best} solve XOR equally often ({xor_best_solved} each), more often than {xor_rest}.",
+    "xor_success_one": "XOR is solved most often with {xor_best} ({xor_best_solved}), ahead of {xor_rest}.",
+    "xor_success_tie": "XOR is solved equally often with {xor_best} ({xor_best_solved} each), more often than "
+    "with {xor_rest}.",
     "xor_success_equal": "All three activations solve XOR equally often ({xor_best_solved} each).",
     "xor_speed_one": "Of the solved runs, {xor_fastest} needs the fewest epochs to 100 % (median "
     "{xor_fastest_median}; {xor_slower}).",
@@ -209,13 +212,13 @@ TEXT: dict[str, str] = {
     "spirals_loss_rise_errors": "The test loss is lowest at epoch {spirals_min_epoch} ({spirals_min_test_loss}) "
     "and ends at {spirals_test_loss}, while the training loss keeps falling ({spirals_train_loss_at_min} then, "
     "{spirals_train_loss} at the end) and the test accuracy drops from {spirals_test_acc_at_min} to "
-    "{spirals_test_acc_final}: the network overfits.",
+    "{spirals_test_acc_final} ({spirals_more_errors}): the network overfits.",
     "spirals_loss_no_rise": "The test loss ends at {spirals_test_loss}, within {spirals_rise} of its lowest value "
     "{spirals_min_test_loss} (epoch {spirals_min_epoch}): it does not rise again, no sign of overfitting in "
     "this run.",
     "cap_spirals_features": "Spirals: the units of the last hidden layer over the input plane (darker: larger "
     "activation, each panel on its own scale), with the training points; the percentage is the share of "
-    "training points on which the unit's z is positive.",
+    "training points on which the unit's z is positive; the orange line is its z = 0.",
     "spirals_features_dead": "The figure shows {spirals_units_shown} of hidden layer {spirals_layer}. "
     "{spirals_dead} of its {spirals_units} units {spirals_dead_verb} dead: z ≤ 0 on every training point; such a "
     "unit passes nothing on and receives no gradient. The others are positive on {spirals_share_min} to "

@@ -116,6 +116,13 @@ _NAMES = {
 }  # fmt: skip
 
 
+def _more_errors(count: int, lang: str) -> str:
+    """``1 more error`` / ``3 more errors``; German ``1 Fehler mehr``."""
+    if lang == "de":
+        return f"{count} Fehler mehr"
+    return f"{count} more error" if count == 1 else f"{count} more errors"
+
+
 def _loss(value: float, lang: str) -> str:
     """A loss: three decimals, or in powers of ten below 0.01 (a trained network's loss is tiny)."""
     return fmt_num(value, 3, lang) if value >= 0.01 else fmt_sci(value, lang)
@@ -171,6 +178,9 @@ def facts(metrics: dict, lang: str) -> dict[str, str]:
         "spirals_train_loss_at_min": _loss(train_loss[min_epoch - 1], lang),
         "spirals_test_acc_at_min": fmt_pct(test_accuracy[min_epoch - 1], lang),
         "spirals_test_acc_final": fmt_pct(test_accuracy[-1], lang),
+        "spirals_more_errors": _more_errors(
+            round((test_accuracy[min_epoch - 1] - test_accuracy[-1]) * n_test), lang
+        ),
         "spirals_rise": fmt_pct(RISE - 1, lang, 0),
         "spirals_n_errors": str(len(radii)),
         "spirals_errors_inner": str(_errors_inner(results)),

@@ -25,10 +25,10 @@ print("accuracy:", main["accuracy"], "| epochs to 100 %:", main["epochs_to_100_p
 {{a: f'{{r["solved"]}}/{{r["seeds"]}}' for a, r in xor["success_rate"].items()}}
 """
 
-#: the loss "stays on its plateau" while it is above this share of its first value
+#: the loss "stays on its plateau" while it is above this share of its first value ...
 PLATEAU_LEVEL = 0.9
-#: a plateau is "long" if it lasts at least this share of the epochs
-LONG_PLATEAU = 0.05
+#: ... and the plateau is "long" if it lasts at least as long as the fall from there to this share
+DESCENT_LEVEL = 0.5
 
 _NAMES = {
     "en": {"sigmoid": "sigmoid", "tanh": "tanh", "relu": "ReLU"},
@@ -55,11 +55,22 @@ def _main(data: dict) -> dict:
     return data["results"]["main_run"]
 
 
+def _epochs_above(loss: list[float], level: float) -> int | None:
+    """Epochs before the loss first falls below ``level`` times its first value (None: never)."""
+    curve = np.asarray(loss, dtype=float)
+    below = np.flatnonzero(curve < level * curve[0])
+    return int(below[0]) if below.size else None
+
+
 def _plateau(loss: list[float]) -> int | None:
     """Epochs before the loss first falls below :data:`PLATEAU_LEVEL` of its first value (None: never)."""
-    curve = np.asarray(loss, dtype=float)
-    below = np.flatnonzero(curve < PLATEAU_LEVEL * curve[0])
-    return int(below[0]) if below.size else None
+    return _epochs_above(loss, PLATEAU_LEVEL)
+
+
+def _descent(loss: list[float]) -> int | None:
+    """Epochs from the end of the plateau until the loss is below :data:`DESCENT_LEVEL` of its first value."""
+    plateau, half = _plateau(loss), _epochs_above(loss, DESCENT_LEVEL)
+    return None if plateau is None or half is None else half - plateau
 
 
 def _sides(main: dict) -> np.ndarray:
@@ -113,10 +124,10 @@ def choose_result(data: dict) -> str:
 
 def choose_plateau(data: dict) -> str:
     loss = _main(data)["loss_curve"]
-    epochs = _plateau(loss)
-    if epochs is None:
+    plateau, descent = _plateau(loss), _descent(loss)
+    if plateau is None:
         return "xor_plateau_never"
-    return "xor_plateau_long" if epochs >= LONG_PLATEAU * len(loss) else "xor_plateau_short"
+    return "xor_plateau_long" if descent is not None and plateau >= descent else "xor_plateau_short"
 
 
 def _solved(data: dict) -> dict[str, int]:
@@ -273,6 +284,8 @@ def facts(metrics: dict, lang: str) -> dict[str, str]:
         "xor_plateau_epochs": str(plateau) if plateau is not None else "–",
         "xor_plateau_share": fmt_pct(plateau / len(loss), lang, 0) if plateau is not None else "–",
         "xor_plateau_level": fmt_pct(PLATEAU_LEVEL, lang, 0),
+        "xor_descent_epochs": str(descent) if (descent := _descent(loss)) is not None else "–",
+        "xor_descent_level": fmt_pct(DESCENT_LEVEL, lang, 0),
     }
     for activation in xor_lab.ACTIVATIONS:
         entry = results["success_rate"][activation]
