@@ -204,5 +204,7 @@ def test_the_histories_validation_accuracy_is_the_test_accuracy_after_each_epoch
     X, y, X_test, y_test = spirals.spiral_data(0, 1)
     model = MLP([2, 16, 1], "relu", 0.01, optimizer="adam", seed=0)
     tracker = spirals.EpochAccuracy(model, X_test, y_test)
-    history = model.train(X, y, epochs=8, batch_size=32, validation_data=(X_test, y_test), callbacks=[tracker])
+    history = model.train(
+        X, y, epochs=8, batch_size=32, validation_data=(X_test, y_test), callbacks=[tracker]
+    )
     assert history.val_accuracy == tracker.accuracy
