@@ -16,8 +16,11 @@ accuracy keeps flickering below 100 % (see ``mlplab sweep``).
 
 Outputs: the data, the decision boundary with the training and the test
 points, loss and accuracy curves, the epoch from which every training point is
-classified correctly, and an animated GIF of the decision boundary during
-training.
+classified correctly, the feature maps of the last hidden layer (each unit's
+activation over the plane, TensorFlow-Playground style), where the test errors
+lie and how close the test draw lies to the training draw; every figure in
+English and German. The animated GIF of the decision boundary during training
+is English only: it is not part of the report.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from matplotlib.ticker import LogFormatter
 
 from ..mlp import MLP
 from ..nn.activations import get_activation
@@ -36,7 +40,6 @@ from ._common import Context, EpochAccuracy, atomic_write, data_loss
 from ._data import SPIRAL_SCALE, spiral_data, spiral_settings
 from ._options import HIDDEN_ACTIVATIONS, OPTIMIZERS, layer_widths, option, positive_float, positive_int
 from ._words import percent, word
-from .xor import plain_log_ticks
 
 NAME = "spirals"
 HELP = "task 2.2 (b): two spirals: decision boundary, loss curves, epochs to 100 %, training GIF"
@@ -210,6 +213,22 @@ def _shown_units(z: np.ndarray, activation: str) -> np.ndarray:
     return np.sort(np.argsort(-a.std(axis=0), kind="stable")[:MAX_FEATURE_MAPS])
 
 
+class _PlainLogFormatter(LogFormatter):
+    """Log-axis tick labels as plain numbers (``0.3``), not mathtext ``3 × 10⁻¹`` (as in ``xor``).
+
+    Experiments import no other experiment; this belongs in :mod:`~mlplab.lab.plotting`.
+    """
+
+    def __call__(self, x, pos=None) -> str:
+        return f"{x:g}" if super().__call__(x, pos) else ""
+
+
+def _plain_log_ticks(ax) -> None:
+    if ax.get_yscale() == "log":
+        ax.yaxis.set_major_formatter(_PlainLogFormatter())
+        ax.yaxis.set_minor_formatter(_PlainLogFormatter(minor_thresholds=(1, 0.4)))
+
+
 def _median_nearest(X_test, y_test, X, y) -> float:
     """Median over the test points of the distance to the nearest training point of the same class."""
     nearest = np.empty(len(y_test))
@@ -341,7 +360,7 @@ def _draw_curves(history, tracker: EpochAccuracy, lang: str):
         ylabel=word("bce", lang),
         lang=lang,
     )
-    plain_log_ticks(ax_loss)
+    _plain_log_ticks(ax_loss)
     plotting.loss_curves(
         ax_accuracy,
         {
@@ -396,7 +415,7 @@ def _draw_features(model: MLP, data, results: dict, lang: str):
         level = z[:, unit].reshape(xx.shape)
         if level.min() < 0 < level.max():  # the unit's own boundary z = 0, bent by the layers below
             ax.contour(xx, yy, level, levels=[0.0], colors=FEATURE_EDGE, linewidths=1.0)
-        _scatter_classes(ax, X, y, lang, size=4, zorder=3)
+        _scatter_classes(ax, X, y, lang, size=5, zorder=3)
         ax.set_title(f"{_w('unit', lang)} {unit + 1}: {percent(share[unit], lang, 0)}", fontsize=9)
         ax.set_xticks([])
         ax.set_yticks([])

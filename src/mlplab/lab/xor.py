@@ -226,11 +226,12 @@ def _draw_success(success: dict, config: Config, lang: str):
     fig, ax = plotting.new_figure(1, width=3.9, height=2.6)
     names = list(success)
     rates = [success[n]["rate"] for n in names]
-    bars = ax.bar(names, rates, color=["#4393c3", "#92c5de", "#f4a582"])
+    labels = [_w(f"name_{n}", lang) for n in names]
+    bars = ax.bar(labels, rates, color=["#4393c3", "#92c5de", "#f4a582"])
     ax.bar_label(bars, labels=[f"{success[n]['solved']}/{success[n]['seeds']}" for n in names])
     ax.set_ylim(0, 1.15)
     ax.set_ylabel(_w("share_solved", lang))
-    ax.set_title(_w("success_title", lang, seeds=config.seeds, epochs=config.epochs))
+    fig.suptitle(_w("success_title", lang, seeds=config.seeds, epochs=config.epochs), fontsize=10.5)
     return fig
 
 
@@ -364,4 +365,7 @@ _WORDS = {
     "outside": {"en": "outside", "de": "außerhalb"},
     "lines_title": {"en": "hidden units: lines z = 0", "de": "verdeckte Neuronen: Geraden z = 0"},
     "output": {"en": "output ŷ", "de": "Ausgabe ŷ"},
+    "name_sigmoid": {"en": "sigmoid", "de": "Sigmoid"},
+    "name_tanh": {"en": "tanh", "de": "tanh"},
+    "name_relu": {"en": "ReLU", "de": "ReLU"},
 }
