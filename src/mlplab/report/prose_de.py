@@ -114,12 +114,12 @@ TEXT: dict[str, str] = {
     "xor_result_partial": "Dieser Lauf löst XOR nicht: Das Netz klassifiziert nur {xor_correct} der vier Punkte "
     "richtig (Genauigkeit {xor_accuracy}) und erreicht in {xor_epochs} Epochen nie 100 %; der Verlust endet bei "
     "{xor_final_loss}. Wie oft ein Startwert scheitert, wird unten gemessen.",
-    "xor_plateau_long": "Der Verlust bleibt in den ersten {xor_plateau_epochs} Epochen über {xor_plateau_level} "
-    "seines Anfangswerts {xor_loss_start}, nicht kürzer als die {xor_descent_epochs} Epochen, die er danach "
-    "braucht, um unter {xor_descent_level} davon zu fallen: ein Plateau zu Beginn.",
-    "xor_plateau_short": "Der Verlust fällt nach {xor_plateau_epochs} Epochen ({xor_plateau_share} des Laufs) unter "
-    "{xor_plateau_level} seines Anfangswerts {xor_loss_start}, schneller, als er danach auf {xor_descent_level} "
-    "davon fällt ({xor_descent_epochs} Epochen): kein langes Plateau zu Beginn.",
+    "xor_plateau_long": "Der Verlust bleibt {xor_plateau_span} lang über {xor_plateau_level} seines "
+    "Anfangswerts {xor_loss_start}, nicht kürzer, als er danach braucht, um unter {xor_descent_level} davon "
+    "zu fallen ({xor_descent_span}): ein Plateau zu Beginn.",
+    "xor_plateau_short": "Der Verlust fällt nach {xor_plateau_span} unter {xor_plateau_level} seines "
+    "Anfangswerts {xor_loss_start}, schneller, als er danach auf {xor_descent_level} davon fällt "
+    "({xor_descent_span}): kein langes Plateau zu Beginn.",
     "xor_plateau_never": "Der Verlust fällt nie unter {xor_plateau_level} seines Anfangswerts {xor_loss_start}.",
     "cap_xor_lines": "XOR: jedes verdeckte Neuron des gezeigten Laufs als seine Gerade w·x + b = 0 in der "
     "Eingabeebene; der Pfeil zeigt auf die Seite mit z > 0.",

@@ -112,11 +112,11 @@ TEXT: dict[str, str] = {
     "points correctly (accuracy {xor_accuracy}) and never reaches 100 % in {xor_epochs} epochs; the loss ends "
     "at {xor_final_loss}. How often a seed fails is measured below.",
     "xor_plateau_long": "The loss stays above {xor_plateau_level} of its first value {xor_loss_start} for the "
-    "first {xor_plateau_epochs} epochs, no shorter than the {xor_descent_epochs} epochs it then takes to fall "
-    "below {xor_descent_level} of it: a plateau at the start.",
+    "first {xor_plateau_span}, no shorter than the {xor_descent_span} it then takes to fall below "
+    "{xor_descent_level} of it: a plateau at the start.",
     "xor_plateau_short": "The loss falls below {xor_plateau_level} of its first value {xor_loss_start} after "
-    "{xor_plateau_epochs} epochs ({xor_plateau_share} of the run), sooner than it then falls on to "
-    "{xor_descent_level} of it ({xor_descent_epochs} epochs): no long plateau at the start.",
+    "{xor_plateau_span}, sooner than it then falls on to {xor_descent_level} of it ({xor_descent_span}): no "
+    "long plateau at the start.",
     "xor_plateau_never": "The loss never falls below {xor_plateau_level} of its first value {xor_loss_start}.",
     "cap_xor_lines": "XOR: each hidden unit of the shown run as its line w·x + b = 0 in the input plane; the "
     "arrow points to the side where z > 0.",

@@ -46,6 +46,14 @@ def _join(items: list[str], lang: str) -> str:
     return f"{', '.join(items[:-1])} {_AND[lang]} {items[-1]}"
 
 
+def _epochs(count: int | None, lang: str) -> str:
+    """``1 epoch`` / ``254 epochs`` (German ``Epoche`` / ``Epochen``); ``–`` for None."""
+    if count is None:
+        return "–"
+    one, many = {"en": ("epoch", "epochs"), "de": ("Epoche", "Epochen")}[lang]
+    return f"{count} {one if count == 1 else many}"
+
+
 def _point(p) -> str:
     return f"({p[0]:g}, {p[1]:g})"
 
@@ -281,10 +289,9 @@ def facts(metrics: dict, lang: str) -> dict[str, str]:
         "xor_perfect_from": str(stable) if stable is not None else "–",
         "xor_seeds": str(settings["seeds_per_activation"]),
         "xor_loss_start": fmt_num(loss[0], 3, lang),
-        "xor_plateau_epochs": str(plateau) if plateau is not None else "–",
-        "xor_plateau_share": fmt_pct(plateau / len(loss), lang, 0) if plateau is not None else "–",
         "xor_plateau_level": fmt_pct(PLATEAU_LEVEL, lang, 0),
-        "xor_descent_epochs": str(descent) if (descent := _descent(loss)) is not None else "–",
+        "xor_plateau_span": _epochs(plateau, lang),
+        "xor_descent_span": _epochs(_descent(loss), lang),
         "xor_descent_level": fmt_pct(DESCENT_LEVEL, lang, 0),
     }
     for activation in xor_lab.ACTIVATIONS:
