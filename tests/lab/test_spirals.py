@@ -9,7 +9,7 @@ from mlplab.lab._common import Context
 
 from .conftest import assert_common_keys, assert_png, run_command, without_timings
 
-FIGURES = ("spirals_data", "spirals_boundary", "spirals_curves")
+FIGURES = (spirals.FIG_DATA, spirals.FIG_BOUNDARY, spirals.FIG_CURVES, spirals.FIG_FEATURES)
 
 
 def test_spirals_command(tmp_path):
@@ -29,8 +29,11 @@ def test_spirals_command(tmp_path):
         assert len(curve) == epochs, name
     out = tmp_path / "spirals"
     for stem in FIGURES:
-        assert_png(out / f"{stem}.png")
-        assert (out / f"{stem}.svg").stat().st_size > 0
+        for lang in ("", ".de"):  # every figure in English and German
+            assert_png(out / f"{stem}{lang}.png")
+            assert (out / f"{stem}{lang}.svg").stat().st_size > 0
+    assert not (out / "spirals_training.de.gif").exists()  # the GIF is English only (not in the PDF)
+    check_where_the_errors_are_and_the_feature_maps(results, settings)
     gif = (out / "spirals_training.gif").read_bytes()
     assert gif[:4] == b"GIF8"
     assert 1000 < len(gif) < 2_000_000
@@ -155,3 +158,53 @@ def test_save_atomically_keeps_the_old_file_on_failure(tmp_path):
 
     spirals._save_atomically(path, lambda tmp: Path(tmp).write_bytes(b"new"))
     assert path.read_bytes() == b"new"
+
+
+def check_where_the_errors_are_and_the_feature_maps(results: dict, settings: dict) -> None:
+    """The quick run's error radii, nearest distances and last-layer shares, recomputed here."""
+    seed = int(settings["data"]["train"].split("seed=")[1].rstrip(")"))
+    test_seed = int(settings["data"]["test"].split("seed=")[1].rstrip(")"))
+    X, y, X_test, y_test = spirals.spiral_data(seed, test_seed)
+    errors = round((1 - results["test_accuracy"]) * len(y_test))
+    assert len(results["test_error_radii"]) == errors
+    assert all(0 <= r < 1.2 for r in results["test_error_radii"])
+    assert results["test_share_inner"] == np.mean(np.hypot(*X_test.T) < results["inner_radius"])
+    nearest = [min(np.hypot(*(X[y == label] - point).T)) for point, label in zip(X_test, y_test)]
+    assert results["median_test_to_train_distance"] == pytest.approx(np.median(nearest))
+    assert results["arm_gap"] == pytest.approx(0.25)
+    hidden = results["last_hidden"]
+    assert hidden["layer"] == len(settings["layer_sizes"]) - 2
+    assert hidden["units"] == settings["layer_sizes"][-2] == len(hidden["positive_share"])
+    assert hidden["shown"] == list(range(hidden["units"]))  # 8 units: all shown
+    assert all(0.0 <= share <= 1.0 for share in hidden["positive_share"])
+
+
+def test_last_hidden_is_the_layer_before_the_output():
+    X, _, _, _ = spirals.spiral_data(0, 1)
+    model = MLP([2, 6, 5, 1], "relu", 0.01, seed=0)
+    model.train(X, (X[:, 0] > 0).astype(int), epochs=3)
+    z, a = spirals.last_hidden(model, X)
+    W1, W2, W3 = model.weights
+    b1, b2, b3 = model.biases
+    z2 = np.maximum(X @ W1.T + b1, 0) @ W2.T + b2
+    np.testing.assert_allclose(z, z2)
+    np.testing.assert_allclose(a, np.maximum(z2, 0))
+    logits = a @ W3.T + b3
+    np.testing.assert_allclose(model.predict_proba(X)[:, 1], 1 / (1 + np.exp(-logits[:, 0])))
+
+
+def test_shown_units_are_the_most_varying_when_there_are_more_than_eight():
+    rng = np.random.default_rng(0)
+    z = rng.normal(size=(50, 12)) * np.arange(1, 13)  # unit j varies with scale j + 1
+    assert spirals._shown_units(z, "tanh").tolist() == list(range(4, 12))
+    assert spirals._shown_units(z[:, :8], "tanh").tolist() == list(range(8))
+
+
+def test_the_histories_validation_accuracy_is_the_test_accuracy_after_each_epoch():
+    X, y, X_test, y_test = spirals.spiral_data(0, 1)
+    model = MLP([2, 16, 1], "relu", 0.01, optimizer="adam", seed=0)
+    tracker = spirals.EpochAccuracy(model, X_test, y_test)
+    history = model.train(
+        X, y, epochs=8, batch_size=32, validation_data=(X_test, y_test), callbacks=[tracker]
+    )
+    assert history.val_accuracy == tracker.accuracy

@@ -145,42 +145,147 @@ TEXT: dict[str, str] = {
     "h_xor": "(a) XOR-Problem",
     "xor_setup": "Ein [2, 4, 1]-Netz mit {xor_activation}-Neuronen, trainiert mit Full-Batch-Gradientenabstieg, "
     "Lernrate {xor_lr}, {xor_epochs} Epochen.",
-    "cap_xor": "XOR: Trainingsloss über die Epochen (logarithmisch) und die gelernte Entscheidungsgrenze; die "
+    "cap_xor": "XOR: Trainingsverlust über die Epochen (logarithmisch) und die gelernte Entscheidungsgrenze; die "
     "schwarze Linie ist ŷ = 0,5.",
-    "xor_result": "Das Netz klassifiziert alle vier Punkte richtig (Genauigkeit {xor_accuracy}); ab Epoche "
-    "{xor_epochs_to_100} liegt jeder Punkt auf der richtigen Seite, und der Loss fällt auf {xor_final_loss}. "
-    "Das lange Plateau am Anfang ist typisch für XOR: Bei kleinen Gewichten sind die vier Punkte für das Netz "
-    "fast symmetrisch, und es dauert, bis sich die versteckten Neuronen spezialisieren.",
-    "cap_xor_success": "XOR: Anteil der Seeds, die 100 % Genauigkeit erreichen, je Aktivierung.",
-    "cap_xor_success_fig": "XOR-Erfolgsquote über die Seeds.",
-    "xor_discussion": "Ein glücklicher Seed beweist wenig, deshalb wurde der Lauf mit {xor_seeds} Seeds je "
-    "Aktivierung wiederholt: Sigmoid löste {xor_solved_sigmoid}, tanh {xor_solved_tanh} und ReLU "
-    "{xor_solved_relu}. Mit nur vier ReLU-Neuronen bekommt ein Neuron, das für alle vier Punkte inaktiv ist, "
-    "keinen Gradienten mehr (ein „totes“ Neuron), und es bleiben unter Umständen zu wenige Neuronen, um die "
-    "XOR-Bereiche abzugrenzen.",
+    "xor_result_all": "Das Netz klassifiziert alle vier Punkte richtig (Genauigkeit {xor_accuracy}): Ab Epoche "
+    "{xor_perfect_from} liegt jeder Punkt auf der richtigen Seite, und der Verlust fällt auf {xor_final_loss}.",
+    "xor_result_all_late": "Am Ende klassifiziert das Netz alle vier Punkte richtig (Genauigkeit "
+    "{xor_accuracy}); das gelang erstmals in Epoche {xor_epochs_to_100}, ging wieder verloren und gilt ab Epoche "
+    "{xor_perfect_from}. Der Verlust fällt auf {xor_final_loss}.",
+    "xor_result_lost": "Am Ende klassifiziert das Netz {xor_correct} der vier Punkte richtig (Genauigkeit "
+    "{xor_accuracy}): In Epoche {xor_epochs_to_100} erreichte es 100 %, hielt sie aber nicht. Der Verlust endet "
+    "bei {xor_final_loss}.",
+    "xor_result_partial": "Dieser Lauf löst XOR nicht: Das Netz klassifiziert nur {xor_correct} der vier Punkte "
+    "richtig (Genauigkeit {xor_accuracy}) und erreicht in {xor_epochs} Epochen nie 100 %; der Verlust endet bei "
+    "{xor_final_loss}. Wie oft ein Startwert scheitert, wird unten gemessen.",
+    "xor_plateau_long": "Der Verlust bleibt {xor_plateau_span} lang über {xor_plateau_level} seines "
+    "Anfangswerts {xor_loss_start}, nicht kürzer, als er danach braucht, um unter {xor_descent_level} davon "
+    "zu fallen ({xor_descent_span}): ein Plateau zu Beginn.",
+    "xor_plateau_short": "Der Verlust fällt nach {xor_plateau_span} unter {xor_plateau_level} seines "
+    "Anfangswerts {xor_loss_start}, schneller, als er danach auf {xor_descent_level} davon fällt "
+    "({xor_descent_span}): kein langes Plateau zu Beginn.",
+    "xor_plateau_never": "Der Verlust fällt nie unter {xor_plateau_level} seines Anfangswerts {xor_loss_start}.",
+    "cap_xor_lines": "XOR: jedes verdeckte Neuron des gezeigten Laufs als seine Gerade w·x + b = 0 in der "
+    "Eingabeebene; der Pfeil zeigt auf die Seite mit z > 0.",
+    "xor_lines_strip": "Die Geraden von {xor_lines_between} der 4 verdeckten Neuronen verlaufen zwischen den "
+    "Punkten (welche Punkte jede Gerade trennt: {xor_lines_list}). Die Neuronen {xor_strip_units} schneiden "
+    "je einen Punkt der Klasse {xor_strip_class} ab, {xor_strip_points}: Die Punkte der Klasse {xor_other_class} "
+    "liegen im Streifen zwischen diesen beiden Geraden, und die Ausgabe muss nur den Streifen von den zwei Ecken "
+    "unterscheiden.",
+    "xor_lines_regions": "Die Geraden von {xor_lines_between} der 4 verdeckten Neuronen verlaufen zwischen den "
+    "Punkten (welche Punkte jede Gerade trennt: {xor_lines_list}). Keine zwei Punkte verschiedener Klassen "
+    "liegen auf denselben Seiten aller vier Geraden; die Bereiche zwischen den Geraden trennen also die Klassen, "
+    "obwohl keine zwei Geraden die Punkte einer Klasse einzeln abschneiden.",
+    "xor_lines_mixed": "Die Geraden von {xor_lines_between} der 4 verdeckten Neuronen verlaufen zwischen den "
+    "Punkten (welche Punkte jede Gerade trennt: {xor_lines_list}). Die Punkte {xor_mixed_points} liegen auf "
+    "denselben Seiten aller vier Geraden, obwohl ihre Klassen verschieden sind: Die Geraden allein trennen die "
+    "Klassen nicht.",
+    "cap_xor_units": "XOR: die Aktivierung jedes verdeckten Neurons über der Eingabeebene (dunkler: größer), "
+    "seine Gerade z = 0 in Schwarz, und rechts die Ausgabe ŷ des Netzes mit ihrer Grenze ŷ = 0,5.",
+    "xor_units_text": "Das Ausgabeneuron addiert die vier Aktivierungen mit den Gewichten {xor_output_weights} "
+    "(Neuronen 1 bis 4) und dem Bias {xor_output_bias} und macht aus der Summe mit einer Sigmoid-Funktion ŷ.",
+    "xor_seeds_setup": "Ein glücklicher Startwert beweist wenig, deshalb wurde der Lauf mit {xor_seeds} Startwerten "
+    "je Aktivierung wiederholt: Sigmoid löste {xor_solved_sigmoid}, tanh {xor_solved_tanh} und ReLU "
+    "{xor_solved_relu}.",
+    "cap_xor_success": "XOR: Anteil der Startwerte, die 100 % Genauigkeit erreichen, je Aktivierung.",
+    "cap_xor_success_fig": "XOR-Erfolgsquote über die Startwerte.",
+    "xor_success_one": "Am häufigsten wird XOR mit {xor_best} gelöst ({xor_best_solved}), vor {xor_rest}.",
+    "xor_success_tie": "Gleich oft wird XOR mit {xor_best} gelöst (je {xor_best_solved}), häufiger als mit "
+    "{xor_rest}.",
+    "xor_success_equal": "Alle drei Aktivierungen lösen XOR gleich oft (je {xor_best_solved}).",
+    "xor_speed_one": "Unter den gelösten Läufen braucht {xor_fastest} die wenigsten Epochen bis 100 % (Median "
+    "{xor_fastest_median}; {xor_slower}).",
+    "xor_speed_tie": "Unter den gelösten Läufen brauchen {xor_fastest} gleich wenige Epochen bis 100 % (Median "
+    "{xor_fastest_median}; {xor_slower}).",
+    "xor_speed_none": "Kein Lauf erreichte 100 %, es gibt also keine Geschwindigkeit zu vergleichen.",
+    "xor_dead_more": "Ein ReLU-Neuron mit z ≤ 0 auf allen vier Punkten ist tot: Sein Gradient ist auf jedem Punkt "
+    "null, es erholt sich nie. Die {xor_relu_failed} gescheiterten ReLU-Läufe enden mit durchschnittlich "
+    "{xor_dead_failed} toten Neuronen, die gelösten mit {xor_dead_solved}: Bei nur vier Neuronen bleiben mit jedem "
+    "toten weniger, um die XOR-Bereiche abzugrenzen.",
+    "xor_dead_not_more": "Ein ReLU-Neuron mit z ≤ 0 auf allen vier Punkten ist tot: Sein Gradient ist auf jedem "
+    "Punkt null. Die {xor_relu_failed} gescheiterten ReLU-Läufe enden mit durchschnittlich {xor_dead_failed} toten "
+    "Neuronen, die gelösten mit {xor_dead_solved}: Tote Neuronen erklären diese Fehlschläge nicht.",
+    "xor_dead_none_failed": "Jeder ReLU-Lauf löste XOR, {xor_relu_with_dead} der {xor_relu_seeds}, obwohl sie mit "
+    "mindestens einem toten Neuron enden (z ≤ 0 auf allen vier Punkten).",
+    "xor_dead_none_solved": "Kein ReLU-Lauf löste XOR; die Läufe enden mit durchschnittlich {xor_dead_failed} toten "
+    "Neuronen (z ≤ 0 auf allen vier Punkten, ihr Gradient ist also null).",
     # ------------------------------------------------------------------ 2.2 b
     "h_spirals": "(b) Spiralen-Datensatz",
-    "spirals_setup": "Die Daten stammen aus dem Generator des Übungsblatts, `make_spirals(200, 0.1)` (geseedet, "
-    "das Rauschen in der Reihenfolge des Übungsblatts gezogen); eine unabhängige Ziehung mit anderem Seed dient "
-    "als Testmenge. Die Spiralen reichen bis zum Radius 4π ≈ 12,6, wo tanh- und Sigmoid-Neuronen sofort "
-    "sättigen, daher werden die Eingaben durch 4π geteilt. Das Netz ist {spirals_layers} ({spirals_params} "
+    "spirals_setup": "Die Daten stammen aus dem Generator des Übungsblatts, `make_spirals(200, 0.1)` (mit festem "
+    "Startwert, das Rauschen in der Reihenfolge des Übungsblatts gezogen); eine unabhängige Stichprobe mit anderem "
+    "Startwert dient als Teststichprobe. Die Spiralen reichen bis zum Radius 4π ≈ 12,6, wo tanh- und Sigmoid-Neuronen "
+    "sofort sättigen, daher werden die Eingaben durch 4π geteilt. Das Netz ist {spirals_layers} ({spirals_params} "
     "Parameter) mit {spirals_activation}-Neuronen, trainiert mit {spirals_optimizer} (Lernrate {spirals_lr}) "
     "auf Mini-Batches der Größe {spirals_batch} für {spirals_epochs} Epochen.",
-    "cap_spirals_data": "Die zwei Spiralen (Trainingsziehung), Eingaben durch 4π geteilt.",
-    "spirals_result": "Das Netz klassifiziert jeden Trainingspunkt richtig ({spirals_train_acc}), ab Epoche "
-    "{spirals_epochs_to_100}, und {spirals_test_acc} der Testziehung ({spirals_test_errors} Fehler). Der "
-    "Trainingsloss endet bei {spirals_train_loss}, der Testloss bei {spirals_test_loss}.",
+    "cap_spirals_data": "Die zwei Spiralen: Trainingsstichprobe und unabhängige Teststichprobe, Eingaben durch 4π "
+    "geteilt.",
+    "spirals_result_all": "Das Netz klassifiziert ab Epoche {spirals_perfect_from} jeden Trainingspunkt richtig "
+    "({spirals_train_acc}).",
+    "spirals_result_all_flicker": "Am Ende klassifiziert das Netz jeden Trainingspunkt richtig "
+    "({spirals_train_acc}); erstmals gelang das in Epoche {spirals_epochs_to_100}, und in {spirals_epochs_at_100} "
+    "der {spirals_epochs} Epochen lag es bei 100 %, zuletzt ab Epoche {spirals_perfect_from}.",
+    "spirals_result_lost": "Am Ende klassifiziert das Netz {spirals_train_correct} der {spirals_n_train} "
+    "Trainingspunkte richtig ({spirals_train_acc}): 100 % erreichte es erstmals in Epoche {spirals_epochs_to_100} "
+    "und lag in {spirals_epochs_at_100} Epochen dort, aber nicht in der letzten.",
+    "spirals_result_partial": "Das Netz klassifiziert {spirals_train_correct} der {spirals_n_train} "
+    "Trainingspunkte richtig ({spirals_train_acc}); in {spirals_epochs} Epochen erreicht es keine 100 %.",
+    "spirals_test_below": "Auf der unabhängigen Teststichprobe erreicht es {spirals_test_acc} "
+    "({spirals_test_errors} Fehler), {spirals_acc_gap} Prozentpunkte unter seiner Trainingsgenauigkeit; der "
+    "Trainingsverlust endet bei {spirals_train_loss}, der Testverlust bei {spirals_test_loss}.",
+    "spirals_test_equal": "Auf der unabhängigen Teststichprobe erreicht es {spirals_test_acc} "
+    "({spirals_test_errors} Fehler), so viel wie auf der Trainingsstichprobe; der Trainingsverlust endet bei "
+    "{spirals_train_loss}, der Testverlust bei {spirals_test_loss}.",
+    "spirals_test_above": "Auf der unabhängigen Teststichprobe erreicht es {spirals_test_acc} "
+    "({spirals_test_errors} Fehler), {spirals_acc_gap} Prozentpunkte über seiner Trainingsgenauigkeit; der "
+    "Trainingsverlust endet bei {spirals_train_loss}, der Testverlust bei {spirals_test_loss}.",
     "cap_spirals_boundary": "Spiralen: die gelernte Entscheidungsgrenze mit den Trainingspunkten (links) und den "
     "Testpunkten (rechts); falsch klassifizierte Punkte sind umkreist.",
-    "cap_spirals_curves": "Spiralen: Loss und Genauigkeit pro Epoche auf Trainings- und Testziehung.",
-    "spirals_discussion": "Die Testfehler liegen dort, wo sich die Spiralen treffen, in der Mitte. Der Testloss "
-    "steigt spät im Training wieder, während der Trainingsloss weiter fällt: Das Netz wird immer "
-    "selbstsicherer, eine milde Form von Overfitting. Bei einem Rauschen von 0,1 und Radien bis 4π liegt die "
-    "Testziehung sehr nah an den Trainingspunkten; die Testgenauigkeit sagt daher wenig über die "
-    "Generalisierung abseits der Arme. Reiner Gradientenabstieg mit den Lernraten des Übungsblatts kommt in "
-    "derselben Zeit nicht so weit (siehe die Parameterstudie); Adams Schrittweiten pro Parameter machen den "
-    "Unterschied. `mlplab spirals` schreibt zusätzlich ein animiertes GIF der Entscheidungsgrenze während des "
-    "Trainings.",
+    "spirals_errors_centre": "{spirals_errors_inner} der {spirals_n_errors} falsch klassifizierten Testpunkte "
+    "liegen innerhalb von {spirals_inner_radius} des größten Radius um die Mitte, wo die Arme am engsten "
+    "kurven; diese innere Scheibe enthält {spirals_share_inner} aller Testpunkte.",
+    "spirals_errors_spread": "Die {spirals_n_errors} falsch klassifizierten Testpunkte verteilen sich über die "
+    "Arme: {spirals_errors_inner} davon liegen innerhalb von {spirals_inner_radius} des größten Radius um die "
+    "Mitte, einer Scheibe mit {spirals_share_inner} aller Testpunkte.",
+    "spirals_errors_none": "Kein Testpunkt ist falsch klassifiziert.",
+    "spirals_close": "Die Teststichprobe liegt nah an der Trainingsstichprobe: Ein Testpunkt ist im Median "
+    "{spirals_nearest} vom nächsten Trainingspunkt seiner Klasse entfernt, benachbarte Arme verschiedener "
+    "Klassen dagegen {spirals_arm_gap} voneinander (Radien durch 4π geteilt). Die Testgenauigkeit misst daher, "
+    "wie gut das Netz den Armen folgt, nicht, wie es abseits von ihnen verallgemeinert.",
+    "spirals_not_close": "Ein Testpunkt ist im Median {spirals_nearest} vom nächsten Trainingspunkt seiner Klasse "
+    "entfernt, benachbarte Arme verschiedener Klassen {spirals_arm_gap} voneinander (Radien durch 4π geteilt): "
+    "Die Teststichprobe wiederholt nicht bloß die Trainingspunkte.",
+    "cap_spirals_curves": "Spiralen: Verlust und Genauigkeit pro Epoche auf Trainings- und Teststichprobe.",
+    "spirals_loss_rise_confident": "Der Testverlust ist in Epoche {spirals_min_epoch} am kleinsten "
+    "({spirals_min_test_loss}) und endet bei {spirals_test_loss}, während der Trainingsverlust weiter fällt "
+    "({spirals_train_loss_at_min} damals, {spirals_train_loss} am Ende) und die Testgenauigkeit nicht sinkt "
+    "({spirals_test_acc_at_min} damals, {spirals_test_acc_final} am Ende): Der Anstieg kommt von selbstsichereren "
+    "Vorhersagen, nicht von mehr Fehlern, eine milde Überanpassung des Verlusts.",
+    "spirals_loss_rise_errors": "Der Testverlust ist in Epoche {spirals_min_epoch} am kleinsten "
+    "({spirals_min_test_loss}) und endet bei {spirals_test_loss}, während der Trainingsverlust weiter fällt "
+    "({spirals_train_loss_at_min} damals, {spirals_train_loss} am Ende) und die Testgenauigkeit von "
+    "{spirals_test_acc_at_min} auf {spirals_test_acc_final} sinkt ({spirals_more_errors}): Das Netz passt sich "
+    "zu stark an.",
+    "spirals_loss_no_rise": "Der Testverlust endet bei {spirals_test_loss}, höchstens {spirals_rise} über seinem "
+    "kleinsten Wert {spirals_min_test_loss} (Epoche {spirals_min_epoch}): Er steigt nicht wieder, kein Zeichen "
+    "von Überanpassung in diesem Lauf.",
+    "cap_spirals_features": "Spiralen: die Neuronen der letzten verdeckten Schicht über der Eingabeebene (dunkler: "
+    "größere Aktivierung, jedes Feld auf eigener Skala), mit den Trainingspunkten; die Prozentzahl ist der Anteil "
+    "der Trainingspunkte, auf denen das z des Neurons positiv ist; die orange Linie ist sein z = 0.",
+    "spirals_features_dead": "Die Abbildung zeigt {spirals_units_shown} der verdeckten Schicht {spirals_layer}. "
+    "{spirals_dead} ihrer {spirals_units} Neuronen {spirals_dead_verb} tot: z ≤ 0 auf jedem Trainingspunkt; ein "
+    "solches Neuron gibt nichts weiter und erhält keinen Gradienten. Die übrigen sind auf {spirals_share_min} bis "
+    "{spirals_share_max} der Trainingspunkte positiv, jedes auf einem von geknickten Geraden begrenzten Bereich: "
+    "die Stücke, aus denen die Ausgabe die Spiralarme zusammensetzt.",
+    "spirals_features_alive": "Die Abbildung zeigt {spirals_units_shown} der verdeckten Schicht {spirals_layer}. "
+    "Keines ist tot: Jedes ist auf {spirals_share_min} bis {spirals_share_max} der Trainingspunkte positiv, auf "
+    "einem von geknickten Geraden begrenzten Bereich: die Stücke, aus denen die Ausgabe die Spiralarme "
+    "zusammensetzt.",
+    "spirals_features_smooth": "Die Abbildung zeigt {spirals_units_shown} der verdeckten Schicht "
+    "{spirals_layer}; jedes ist auf {spirals_share_min} bis {spirals_share_max} der Trainingspunkte positiv "
+    "(z > 0).",
+    "spirals_gif": "`mlplab spirals` schreibt zusätzlich ein animiertes GIF der Entscheidungsgrenze während des "
+    "Trainings (`spirals_training.gif`); es gehört nicht zu diesem Bericht, und seine Beschriftung ist nur "
+    "englisch.",
     # ------------------------------------------------------------------ 2.2 c
     "h_sweep": "(c) Hyperparameter-Tuning",
     "sweep_setup": "Das Raster des Übungsblatts: versteckte Schichten [8], [16, 8] und [32, 16, 8], Lernraten "

@@ -138,16 +138,65 @@ TEXT: dict[str, str] = {
     "descent with learning rate {xor_lr} for {xor_epochs} epochs.",
     "cap_xor": "XOR: training loss over the epochs (log scale) and the learned decision boundary; the "
     "black line is ŷ = 0.5.",
-    "xor_result": "The network classifies all four points correctly (accuracy {xor_accuracy}); every point "
-    "is on the right side from epoch {xor_epochs_to_100} on, and the loss falls to {xor_final_loss}. "
-    "The long plateau at the start is typical of XOR: at small weights the four points are nearly "
-    "symmetric for the network, and it takes a while until the hidden units specialise.",
+    "xor_result_all": "The network classifies all four points correctly (accuracy {xor_accuracy}): every point "
+    "is on the right side from epoch {xor_perfect_from} on, and the loss falls to {xor_final_loss}.",
+    "xor_result_all_late": "At the end the network classifies all four points correctly (accuracy "
+    "{xor_accuracy}); it first did so at epoch {xor_epochs_to_100}, lost it again, and holds it from epoch "
+    "{xor_perfect_from} on. The loss falls to {xor_final_loss}.",
+    "xor_result_lost": "At the end the network classifies {xor_correct} of the four points correctly (accuracy "
+    "{xor_accuracy}): it reached 100 % at epoch {xor_epochs_to_100} but did not keep it. The loss ends at "
+    "{xor_final_loss}.",
+    "xor_result_partial": "This run does not solve XOR: the network classifies only {xor_correct} of the four "
+    "points correctly (accuracy {xor_accuracy}) and never reaches 100 % in {xor_epochs} epochs; the loss ends "
+    "at {xor_final_loss}. How often a seed fails is measured below.",
+    "xor_plateau_long": "The loss stays above {xor_plateau_level} of its first value {xor_loss_start} for the "
+    "first {xor_plateau_span}, no shorter than the {xor_descent_span} it then takes to fall below "
+    "{xor_descent_level} of it: a plateau at the start.",
+    "xor_plateau_short": "The loss falls below {xor_plateau_level} of its first value {xor_loss_start} after "
+    "{xor_plateau_span}, sooner than it then falls on to {xor_descent_level} of it ({xor_descent_span}): no "
+    "long plateau at the start.",
+    "xor_plateau_never": "The loss never falls below {xor_plateau_level} of its first value {xor_loss_start}.",
+    "cap_xor_lines": "XOR: each hidden unit of the shown run as its line w·x + b = 0 in the input plane; the "
+    "arrow points to the side where z > 0.",
+    "xor_lines_strip": "The lines of {xor_lines_between} of the 4 hidden units pass between the points (which points each line separates: "
+    "{xor_lines_list}). Units {xor_strip_units} each cut off one point of "
+    "class {xor_strip_class}, {xor_strip_points}: the points of class {xor_other_class} lie in the strip "
+    "between these two lines, and the output only has to tell the strip from the two corners.",
+    "xor_lines_regions": "The lines of {xor_lines_between} of the 4 hidden units pass between the points (which points each line separates: "
+    "{xor_lines_list}). No two points of different classes lie on the same "
+    "sides of all four lines, so the regions between the lines separate the classes, although no two lines "
+    "cut off the points of one class one by one.",
+    "xor_lines_mixed": "The lines of {xor_lines_between} of the 4 hidden units pass between the points (which points each line separates: "
+    "{xor_lines_list}). The points {xor_mixed_points} lie on the same sides "
+    "of all four lines although their classes differ: the lines alone do not separate the classes.",
+    "cap_xor_units": "XOR: each hidden unit's activation over the input plane (darker: larger), with its line "
+    "z = 0 in black, and, right, the network's output ŷ with its boundary ŷ = 0.5.",
+    "xor_units_text": "The output unit adds the four activations with the weights {xor_output_weights} (units 1 "
+    "to 4) and the bias {xor_output_bias}, and turns the sum into ŷ with a sigmoid.",
+    "xor_seeds_setup": "One lucky seed proves little, so the run was repeated with {xor_seeds} seeds per "
+    "activation: sigmoid solved {xor_solved_sigmoid}, tanh {xor_solved_tanh} and ReLU {xor_solved_relu}.",
     "cap_xor_success": "XOR: share of seeds that reach 100 % accuracy, per activation.",
     "cap_xor_success_fig": "XOR success rate over seeds.",
-    "xor_discussion": "One lucky seed proves little, so the run was repeated with {xor_seeds} seeds per "
-    "activation: sigmoid solved {xor_solved_sigmoid}, tanh {xor_solved_tanh} and ReLU {xor_solved_relu}. "
-    "With only four ReLU units, a unit that is inactive for all four points receives no gradient "
-    "(a 'dead' unit), and too few units may remain to carve out the XOR regions.",
+    "xor_success_one": "XOR is solved most often with {xor_best} ({xor_best_solved}), ahead of {xor_rest}.",
+    "xor_success_tie": "XOR is solved equally often with {xor_best} ({xor_best_solved} each), more often than "
+    "with {xor_rest}.",
+    "xor_success_equal": "All three activations solve XOR equally often ({xor_best_solved} each).",
+    "xor_speed_one": "Of the solved runs, {xor_fastest} needs the fewest epochs to 100 % (median "
+    "{xor_fastest_median}; {xor_slower}).",
+    "xor_speed_tie": "Of the solved runs, {xor_fastest} need equally few epochs to 100 % (median "
+    "{xor_fastest_median}; {xor_slower}).",
+    "xor_speed_none": "No run reached 100 %, so there is no speed to compare.",
+    "xor_dead_more": "A ReLU unit with z ≤ 0 on all four points is dead: its gradient is zero on every point, "
+    "so it never recovers. The {xor_relu_failed} failed ReLU runs end with {xor_dead_failed} dead units on "
+    "average, the solved ones with {xor_dead_solved}: with only four units, each dead one leaves fewer to "
+    "carve out the XOR regions.",
+    "xor_dead_not_more": "A ReLU unit with z ≤ 0 on all four points is dead: its gradient is zero on every "
+    "point. The {xor_relu_failed} failed ReLU runs end with {xor_dead_failed} dead units on average, the solved "
+    "ones with {xor_dead_solved}: dead units do not explain these failures.",
+    "xor_dead_none_failed": "Every ReLU run solved XOR, {xor_relu_with_dead} of the {xor_relu_seeds} although they end with at "
+    "least one dead unit (z ≤ 0 on all four points).",
+    "xor_dead_none_solved": "No ReLU run solved XOR; the runs end with {xor_dead_failed} dead units on average "
+    "(z ≤ 0 on all four points, so their gradient is zero).",
     # ------------------------------------------------------------------ 2.2 b
     "h_spirals": "(b) Two spirals",
     "spirals_setup": "The data come from the sheet's generator `make_spirals(200, 0.1)` (seeded, the noise drawn "
@@ -156,20 +205,70 @@ TEXT: dict[str, str] = {
     "The network is {spirals_layers} ({spirals_params} parameters) with {spirals_activation} units, trained "
     "with {spirals_optimizer} (learning rate {spirals_lr}) on mini-batches of {spirals_batch} for "
     "{spirals_epochs} epochs.",
-    "cap_spirals_data": "The two spirals (training draw), inputs divided by 4π.",
-    "spirals_result": "The network classifies every training point correctly ({spirals_train_acc}), from "
-    "epoch {spirals_epochs_to_100} on, and {spirals_test_acc} of the test draw ({spirals_test_errors} "
-    "errors). The final training loss is {spirals_train_loss}, the test loss {spirals_test_loss}.",
+    "cap_spirals_data": "The two spirals: the training draw and the independent test draw, inputs divided by 4π.",
+    "spirals_result_all": "The network classifies every training point correctly ({spirals_train_acc}) from "
+    "epoch {spirals_perfect_from} on.",
+    "spirals_result_all_flicker": "At the end the network classifies every training point correctly "
+    "({spirals_train_acc}); it first did so at epoch {spirals_epochs_to_100} and was at 100 % in "
+    "{spirals_epochs_at_100} of the {spirals_epochs} epochs, the last from epoch {spirals_perfect_from} on.",
+    "spirals_result_lost": "At the end the network classifies {spirals_train_correct} of the {spirals_n_train} "
+    "training points correctly ({spirals_train_acc}): it reached 100 % first at epoch {spirals_epochs_to_100} "
+    "and was there in {spirals_epochs_at_100} epochs, but not at the last one.",
+    "spirals_result_partial": "The network classifies {spirals_train_correct} of the {spirals_n_train} training "
+    "points correctly ({spirals_train_acc}); it does not reach 100 % within {spirals_epochs} epochs.",
+    "spirals_test_below": "On the independent test draw it scores {spirals_test_acc} ({spirals_test_errors} "
+    "errors), {spirals_acc_gap} percentage points below its training accuracy; the final training loss is "
+    "{spirals_train_loss}, the test loss {spirals_test_loss}.",
+    "spirals_test_equal": "On the independent test draw it scores {spirals_test_acc} ({spirals_test_errors} "
+    "errors), as on the training draw; the final training loss is {spirals_train_loss}, the test loss "
+    "{spirals_test_loss}.",
+    "spirals_test_above": "On the independent test draw it scores {spirals_test_acc} ({spirals_test_errors} "
+    "errors), {spirals_acc_gap} percentage points above its training accuracy; the final training loss is "
+    "{spirals_train_loss}, the test loss {spirals_test_loss}.",
     "cap_spirals_boundary": "Spirals: the learned decision boundary with the training points (left) and the "
     "test points (right); misclassified points are circled.",
+    "spirals_errors_centre": "{spirals_errors_inner} of the {spirals_n_errors} misclassified test points lie "
+    "within {spirals_inner_radius} of the largest radius from the centre, where the arms turn most sharply; "
+    "that inner disc holds {spirals_share_inner} of all test points.",
+    "spirals_errors_spread": "The {spirals_n_errors} misclassified test points are spread over the arms: "
+    "{spirals_errors_inner} of them lie within {spirals_inner_radius} of the largest radius from the centre, "
+    "a disc that holds {spirals_share_inner} of all test points.",
+    "spirals_errors_none": "No test point is misclassified.",
+    "spirals_close": "The test draw lies close to the training draw: a test point is a median "
+    "{spirals_nearest} from the nearest training point of its class, against {spirals_arm_gap} between "
+    "neighbouring arms of different classes (radii divided by 4π). The test accuracy therefore measures how "
+    "well the network follows the arms, not how it generalises away from them.",
+    "spirals_not_close": "A test point is a median {spirals_nearest} from the nearest training point of its "
+    "class, against {spirals_arm_gap} between neighbouring arms of different classes (radii divided by 4π): "
+    "the test draw does not merely repeat the training points.",
     "cap_spirals_curves": "Spirals: loss and accuracy per epoch on the training and the test draw.",
-    "spirals_discussion": "The test error sits where the two spirals meet, at the centre. The test loss "
-    "rises again late in training while the training loss keeps falling: the network grows ever more "
-    "confident, a mild form of overfitting. With a noise of 0.1 at radii up to 4π the test draw lies very "
-    "close to the training points, so the test accuracy says little about generalisation away from the arms. "
-    "Plain gradient descent at the sheet's rates does not get this far in the same time (see the sweep); "
-    "Adam's per-parameter step sizes make the difference. `mlplab spirals` also writes an animated GIF of "
-    "the boundary during training.",
+    "spirals_loss_rise_confident": "The test loss is lowest at epoch {spirals_min_epoch} "
+    "({spirals_min_test_loss}) and ends at {spirals_test_loss}, while the training loss keeps falling "
+    "({spirals_train_loss_at_min} then, {spirals_train_loss} at the end) and the test accuracy does not drop "
+    "({spirals_test_acc_at_min} then, {spirals_test_acc_final} at the end): the rise comes from more "
+    "confident predictions, not from more errors, a mild overfitting of the loss.",
+    "spirals_loss_rise_errors": "The test loss is lowest at epoch {spirals_min_epoch} ({spirals_min_test_loss}) "
+    "and ends at {spirals_test_loss}, while the training loss keeps falling ({spirals_train_loss_at_min} then, "
+    "{spirals_train_loss} at the end) and the test accuracy drops from {spirals_test_acc_at_min} to "
+    "{spirals_test_acc_final} ({spirals_more_errors}): the network overfits.",
+    "spirals_loss_no_rise": "The test loss ends at {spirals_test_loss}, within {spirals_rise} of its lowest value "
+    "{spirals_min_test_loss} (epoch {spirals_min_epoch}): it does not rise again, no sign of overfitting in "
+    "this run.",
+    "cap_spirals_features": "Spirals: the units of the last hidden layer over the input plane (darker: larger "
+    "activation, each panel on its own scale), with the training points; the percentage is the share of "
+    "training points on which the unit's z is positive; the orange line is its z = 0.",
+    "spirals_features_dead": "The figure shows {spirals_units_shown} of hidden layer {spirals_layer}. "
+    "{spirals_dead} of its {spirals_units} units {spirals_dead_verb} dead: z ≤ 0 on every training point; such a "
+    "unit passes nothing on and receives no gradient. The others are positive on {spirals_share_min} to "
+    "{spirals_share_max} of the training points, each on a region bounded by bent lines, the pieces from which "
+    "the output assembles the spiral arms.",
+    "spirals_features_alive": "The figure shows {spirals_units_shown} of hidden layer {spirals_layer}. None of "
+    "them is dead: each is positive on {spirals_share_min} to {spirals_share_max} of the training points, on a "
+    "region bounded by bent lines, the pieces from which the output assembles the spiral arms.",
+    "spirals_features_smooth": "The figure shows {spirals_units_shown} of hidden layer {spirals_layer}; each is "
+    "positive (z > 0) on {spirals_share_min} to {spirals_share_max} of the training points.",
+    "spirals_gif": "`mlplab spirals` also writes an animated GIF of the decision boundary during training "
+    "(`spirals_training.gif`); it is not part of this report, and its labels are in English only.",
     # ------------------------------------------------------------------ 2.2 c
     "h_sweep": "(c) Hyperparameter study",
     "sweep_setup": "The sheet's grid: hidden layers [8], [16, 8] and [32, 16, 8], learning rates 0.001, 0.01 "
