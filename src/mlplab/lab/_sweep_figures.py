@@ -74,9 +74,9 @@ def _heatmaps(settings: dict, results: dict, lang: str):
         if r["init"] == "default"
     }
     n_cols, n_rows = len(hidden_grid), len(optimizers)
-    width = min(plotting.TEXT_WIDTH_IN - 0.9, 0.62 * len(rates) * n_cols + 0.55) / n_cols
+    width = max(1.9, min(plotting.TEXT_WIDTH_IN - 0.9, 0.62 * len(rates) * n_cols + 0.55) / n_cols)
     fig, axes = plotting.new_figure(
-        n_cols, n_rows, width=width, height=0.42 * len(activations) + 0.75, squeeze=False
+        n_cols, n_rows, width=width, height=0.42 * max(len(activations), 2) + 0.75, squeeze=False
     )
     cmap = colormaps["viridis"].with_extremes(bad="0.85")
     image = None
