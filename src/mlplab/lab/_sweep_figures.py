@@ -131,14 +131,8 @@ def plot_curves(stem: Path, settings: dict, results: dict) -> None:
     plotting.each_language(stem, lambda lang: _curves(settings, results, lang))
 
 
-def _loss_ticks(value: float, pos=None, lang: str = "en") -> str:
-    digits = max(0, int(-np.floor(np.log10(value)))) if value > 0 else 0
-    return number(value, digits, lang)
-
-
 def _curves(settings: dict, results: dict, lang: str):
     from matplotlib.lines import Line2D
-    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
     hidden_grid, activations = settings["hidden_layers"], settings["activations"]
     rates, optimizers = settings["learning_rates"], settings["optimizers"]
@@ -167,12 +161,9 @@ def _curves(settings: dict, results: dict, lang: str):
                 ax.set_ylabel(activation, fontsize=10, fontweight="bold")
             if r == n_rows - 1:
                 ax.set_xlabel(word("epoch", lang))
-    ax0 = axes[0][0]
-    if values and max(values) > 10 * min(values):  # a log scale only where the losses span a decade
-        ax0.set_yscale("log")
-        ax0.yaxis.set_major_locator(LogLocator(base=10, numticks=6))
-        ax0.yaxis.set_major_formatter(FuncFormatter(lambda v, pos: _loss_ticks(v, pos, lang)))
-        ax0.yaxis.set_minor_formatter(NullFormatter())
+    # linear: the plateau at log 2 ≈ 0.69, where most cells stay, and the way down from it both show
+    top = max(values, default=1.0)
+    axes[0][0].set_ylim(0.0, max(0.8, min(top, 1.5)) * 1.02)
     fig.supylabel(word("training_loss", lang), fontsize=10)
     handles = [
         Line2D([], [], color=RATE_COLORS[i % len(RATE_COLORS)], lw=2, label=f"α = {_rate(rate, lang)}")

@@ -202,8 +202,8 @@ TEXT: dict[str, str] = {
     "sweep_arch_all": "In jeder Architektur ({sweep_arch_n}) übertrifft die beste Zelle von {sweep_second} "
     "die beste von {sweep_first} um mehr als {sweep_margin} Prozentpunkte.",
     "sweep_arch_some": "Architektur für Architektur übertrifft die beste Zelle von {sweep_second} die beste "
-    "von {sweep_first} um mehr als {sweep_margin} Prozentpunkte in {sweep_arch_k} von {sweep_arch_n}: "
-    "{sweep_arch_list}; in den übrigen liegen beide gleichauf oder {sweep_first} vorn.",
+    "von {sweep_first} um mehr als {sweep_margin} Prozentpunkte in {sweep_arch_k} von {sweep_arch_n} "
+    "({sweep_arch_list}); in den übrigen liegen beide gleichauf oder {sweep_first} vorn.",
     "sweep_arch_none": "In keiner Architektur übertrifft die beste Zelle von {sweep_second} die beste von "
     "{sweep_first} um mehr als {sweep_margin} Prozentpunkte: Bei diesem Budget braucht keine Architektur für "
     "ihr bestes Ergebnis den adaptiven Optimierer.",

@@ -192,7 +192,7 @@ TEXT: dict[str, str] = {
     "sweep_arch_all": "In every architecture ({sweep_arch_n}), {sweep_second}'s best cell beats "
     "{sweep_first}'s best by more than {sweep_margin} points.",
     "sweep_arch_some": "Architecture by architecture, {sweep_second}'s best cell beats {sweep_first}'s best "
-    "by more than {sweep_margin} points in {sweep_arch_k} of {sweep_arch_n}: {sweep_arch_list}; in the "
+    "by more than {sweep_margin} points in {sweep_arch_k} of {sweep_arch_n} ({sweep_arch_list}); in the "
     "others the two are level or {sweep_first} is ahead.",
     "sweep_arch_none": "In no architecture does {sweep_second}'s best cell beat {sweep_first}'s best by more "
     "than {sweep_margin} points: at this budget, no architecture needs the adaptive optimiser for its best "
