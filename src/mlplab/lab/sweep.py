@@ -74,7 +74,7 @@ from ._sweep_table import FAILURE_FIELDS, best, cell_row, ranking, run_row, summ
 # The figures (and matplotlib) are imported where they are drawn, so that a worker process starts light.
 
 NAME = "sweep"
-HELP = "task 2.2 (c): hidden layers × learning rates × activations on the spirals, in parallel"
+HELP = "task 2.2 (c): hidden layers × learning rates × activations × SGD/Adam on the spirals, in parallel"
 
 #: output files (figure stems: a .png and a .svg each); the report imports these names
 CSV_FILE = "sweep.csv"
@@ -131,7 +131,7 @@ class Config:
         "none: no repeat",
     )
     seeds: int = option(2, parse=positive_int, help="runs per cell")
-    epochs: int = option(600, quick=60, parse=positive_int, help="epochs per run")
+    epochs: int = option(600, quick=40, parse=positive_int, help="epochs per run")
     batch_size: int = option(32, parse=positive_int, help="mini-batch size")
     jobs: int = option(
         -1,
