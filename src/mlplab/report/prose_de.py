@@ -155,25 +155,25 @@ TEXT: dict[str, str] = {
     "cap_sweep_heatmap": "Parameterstudie: mittlere Testgenauigkeit (%) je Zelle, ein Feld pro Optimierer "
     "(Zeilen) und Architektur (Spalten); umrahmt: die beste Zelle jedes Optimierers.",
     "sweep_best_second": "Die beste Zelle ist {sweep_best_name} mit {sweep_best_opt}: Testgenauigkeit "
-    "{sweep_best_test} ± {sweep_best_std}, Trainingsgenauigkeit {sweep_best_train}; {sweep_best_reached} ihrer "
-    "Läufe klassifizierten jeden Trainingspunkt richtig, im Mittel nach {sweep_best_e100} Epochen. Die beste "
+    "{sweep_best_test} ± {sweep_best_std}, Trainingsgenauigkeit {sweep_best_train}; {sweep_best_reached} "
+    "Läufen klassifizierten jeden Trainingspunkt richtig, im Mittel nach {sweep_best_e100} Epochen. Die beste "
     "Zelle von {sweep_second} ({sweep_best2_name}: {sweep_best2_test}) übertrifft die beste von {sweep_first} "
     "({sweep_best1_name}: {sweep_best1_test}) um mehr als {sweep_margin} Prozentpunkte.",
     "sweep_best_level": "Die beste Zelle ist {sweep_best_name} mit {sweep_best_opt}: Testgenauigkeit "
-    "{sweep_best_test} ± {sweep_best_std}, Trainingsgenauigkeit {sweep_best_train}; {sweep_best_reached} ihrer "
-    "Läufe klassifizierten jeden Trainingspunkt richtig, im Mittel nach {sweep_best_e100} Epochen. Die besten "
+    "{sweep_best_test} ± {sweep_best_std}, Trainingsgenauigkeit {sweep_best_train}; {sweep_best_reached} "
+    "Läufen klassifizierten jeden Trainingspunkt richtig, im Mittel nach {sweep_best_e100} Epochen. Die besten "
     "Zellen der beiden Optimierer liegen höchstens {sweep_margin} Prozentpunkte auseinander ({sweep_first}: "
     "{sweep_best1_name}, {sweep_best1_test}; {sweep_second}: {sweep_best2_name}, {sweep_best2_test}): Bei "
     "seiner besten Lernrate lernt reiner Gradientenabstieg die Spiralen im selben Budget so gut wie "
     "{sweep_second}.",
     "sweep_best_first": "Die beste Zelle ist {sweep_best_name} mit {sweep_best_opt}: Testgenauigkeit "
-    "{sweep_best_test} ± {sweep_best_std}, Trainingsgenauigkeit {sweep_best_train}; {sweep_best_reached} ihrer "
-    "Läufe klassifizierten jeden Trainingspunkt richtig, im Mittel nach {sweep_best_e100} Epochen. Die beste "
+    "{sweep_best_test} ± {sweep_best_std}, Trainingsgenauigkeit {sweep_best_train}; {sweep_best_reached} "
+    "Läufen klassifizierten jeden Trainingspunkt richtig, im Mittel nach {sweep_best_e100} Epochen. Die beste "
     "Zelle von {sweep_first} ({sweep_best1_name}: {sweep_best1_test}) übertrifft die beste von {sweep_second} "
     "({sweep_best2_name}: {sweep_best2_test}) um mehr als {sweep_margin} Prozentpunkte.",
     "sweep_best_one": "Die beste Zelle ist {sweep_best_name} mit {sweep_best_opt}: Testgenauigkeit "
-    "{sweep_best_test} ± {sweep_best_std}, Trainingsgenauigkeit {sweep_best_train}; {sweep_best_reached} ihrer "
-    "Läufe klassifizierten jeden Trainingspunkt richtig, im Mittel nach {sweep_best_e100} Epochen. Es lief nur "
+    "{sweep_best_test} ± {sweep_best_std}, Trainingsgenauigkeit {sweep_best_train}; {sweep_best_reached} "
+    "Läufen klassifizierten jeden Trainingspunkt richtig, im Mittel nach {sweep_best_e100} Epochen. Es lief nur "
     "ein Optimierer.",
     "col_sweep_test": "Test (%)",
     "col_sweep_reached": "100 %",
@@ -245,13 +245,15 @@ TEXT: dict[str, str] = {
     "lernt die Spiralen ab {sweep_learned}).",
     "sweep_he_tanh": "Größere Anfangsgewichte helfen tanh: Mit He-skalierten Gewichten "
     "({sweep_first}, α = {sweep_top_rate}) erreichen die tanh-Zellen im Mittel über die Architekturen "
-    "{sweep_he_tanh} statt {sweep_he_tanh_default} ({sweep_he_tanh_list}), dieselbe Änderung, die die "
+    "{sweep_he_tanh} statt {sweep_he_tanh_default} ({sweep_he_tanh_list}; {sweep_he_tanh_learned} mit "
+    "{sweep_learned} oder mehr), dieselbe Änderung, die die "
     "Initialisierungsstudie (Abschnitt 3.1 b) an einem tieferen tanh-Netz vornimmt. Sigmoid gewinnt nicht mehr "
     "als {sweep_margin} Prozentpunkte ({sweep_he_sigmoid} statt {sweep_he_sigmoid_default}); seine beste Zelle "
     "in der Parameterstudie ist die von {sweep_second}, mit {sweep_sigmoid_best2}.",
     "sweep_he_both": "Die Skala der Anfangsgewichte bremst beide: Mit He-skalierten Gewichten ({sweep_first}, "
     "α = {sweep_top_rate}) erreichen die tanh-Zellen im Mittel über die Architekturen {sweep_he_tanh} statt "
-    "{sweep_he_tanh_default} ({sweep_he_tanh_list}), die Sigmoid-Zellen {sweep_he_sigmoid} statt "
+    "{sweep_he_tanh_default} ({sweep_he_tanh_list}; {sweep_he_tanh_learned} mit {sweep_learned} oder mehr), "
+    "die Sigmoid-Zellen {sweep_he_sigmoid} statt "
     "{sweep_he_sigmoid_default} ({sweep_he_sigmoid_list}).",
     "sweep_he_sigmoid": "Mit He-skalierten Gewichten ({sweep_first}, α = {sweep_top_rate}) erreichen die "
     "Sigmoid-Zellen im Mittel über die Architekturen {sweep_he_sigmoid} statt {sweep_he_sigmoid_default} "

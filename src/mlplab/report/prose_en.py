@@ -148,23 +148,23 @@ TEXT: dict[str, str] = {
     "cap_sweep_heatmap": "Sweep: mean test accuracy (%) per cell, one panel per optimiser (rows) and "
     "architecture (columns); framed: each optimiser's best cell.",
     "sweep_best_second": "The best cell is {sweep_best_name} with {sweep_best_opt}: test accuracy "
-    "{sweep_best_test} ± {sweep_best_std}, training accuracy {sweep_best_train}; {sweep_best_reached} of its "
+    "{sweep_best_test} ± {sweep_best_std}, training accuracy {sweep_best_train}; {sweep_best_reached} "
     "runs classified every training point correctly, after {sweep_best_e100} epochs on average. "
     "{sweep_second}'s best cell ({sweep_best2_name}: {sweep_best2_test}) beats {sweep_first}'s best "
     "({sweep_best1_name}: {sweep_best1_test}) by more than {sweep_margin} points.",
     "sweep_best_level": "The best cell is {sweep_best_name} with {sweep_best_opt}: test accuracy "
-    "{sweep_best_test} ± {sweep_best_std}, training accuracy {sweep_best_train}; {sweep_best_reached} of its "
+    "{sweep_best_test} ± {sweep_best_std}, training accuracy {sweep_best_train}; {sweep_best_reached} "
     "runs classified every training point correctly, after {sweep_best_e100} epochs on average. The best cells "
     "of the two optimisers lie within {sweep_margin} points of each other ({sweep_first}: {sweep_best1_name}, "
     "{sweep_best1_test}; {sweep_second}: {sweep_best2_name}, {sweep_best2_test}): at its best rate, plain "
     "gradient descent fits the spirals as well as {sweep_second} in the same budget.",
     "sweep_best_first": "The best cell is {sweep_best_name} with {sweep_best_opt}: test accuracy "
-    "{sweep_best_test} ± {sweep_best_std}, training accuracy {sweep_best_train}; {sweep_best_reached} of its "
+    "{sweep_best_test} ± {sweep_best_std}, training accuracy {sweep_best_train}; {sweep_best_reached} "
     "runs classified every training point correctly, after {sweep_best_e100} epochs on average. "
     "{sweep_first}'s best cell ({sweep_best1_name}: {sweep_best1_test}) beats {sweep_second}'s best "
     "({sweep_best2_name}: {sweep_best2_test}) by more than {sweep_margin} points.",
     "sweep_best_one": "The best cell is {sweep_best_name} with {sweep_best_opt}: test accuracy "
-    "{sweep_best_test} ± {sweep_best_std}, training accuracy {sweep_best_train}; {sweep_best_reached} of its "
+    "{sweep_best_test} ± {sweep_best_std}, training accuracy {sweep_best_train}; {sweep_best_reached} "
     "runs classified every training point correctly, after {sweep_best_e100} epochs on average. Only one "
     "optimiser was run.",
     "col_sweep_test": "test (%)",
@@ -234,13 +234,15 @@ TEXT: dict[str, str] = {
     "at {sweep_learned} or more).",
     "sweep_he_tanh": "A larger initial weight scale helps tanh: with He-scaled weights "
     "({sweep_first}, α = {sweep_top_rate}) the tanh cells reach {sweep_he_tanh} on average over the "
-    "architectures instead of {sweep_he_tanh_default} ({sweep_he_tanh_list}), the change the initialisation "
+    "architectures instead of {sweep_he_tanh_default} ({sweep_he_tanh_list}; {sweep_he_tanh_learned} at "
+    "{sweep_learned} or more), the change the initialisation "
     "study (section 3.1 b) makes for a deeper tanh network. Sigmoid does not gain more than {sweep_margin} "
     "points ({sweep_he_sigmoid} instead of {sweep_he_sigmoid_default}); its best cell in the sweep is "
     "{sweep_second}'s, at {sweep_sigmoid_best2}.",
     "sweep_he_both": "The initial weight scale holds both back: with He-scaled weights ({sweep_first}, "
     "α = {sweep_top_rate}) the tanh cells reach {sweep_he_tanh} on average over the architectures instead of "
-    "{sweep_he_tanh_default} ({sweep_he_tanh_list}), the sigmoid cells {sweep_he_sigmoid} instead of "
+    "{sweep_he_tanh_default} ({sweep_he_tanh_list}; {sweep_he_tanh_learned} at {sweep_learned} or more), "
+    "the sigmoid cells {sweep_he_sigmoid} instead of "
     "{sweep_he_sigmoid_default} ({sweep_he_sigmoid_list}).",
     "sweep_he_sigmoid": "With He-scaled weights ({sweep_first}, α = {sweep_top_rate}) the sigmoid cells reach "
     "{sweep_he_sigmoid} on average over the architectures instead of {sweep_he_sigmoid_default} "

@@ -327,6 +327,8 @@ def facts(metrics: dict, lang: str) -> dict[str, str]:
             _mean(a["test_accuracy_mean"] for a, _ in found_he), lang
         )
         f[f"sweep_he_{activation}"] = fmt_pct(_mean(b["test_accuracy_mean"] for _, b in found_he), lang)
+        learned = sum(b["test_accuracy_mean"] >= LEARNED for _, b in found_he)
+        f[f"sweep_he_{activation}_learned"] = f"{learned} {_OF[lang]} {len(found_he)}"
         f[f"sweep_he_{activation}_list"] = _list(
             [f"{fmt_layers([2, *a['hidden_layers'], 1])}: {fmt_pct(a['test_accuracy_mean'], lang)} → "
              f"{fmt_pct(b['test_accuracy_mean'], lang)}" for a, b in found_he], lang)  # fmt: skip
