@@ -3,6 +3,7 @@ import json
 import multiprocessing
 import pickle
 
+import numpy as np
 import pytest
 
 from mlplab.cli import main
@@ -12,8 +13,10 @@ from .conftest import assert_common_keys, assert_png, run_command, without_timin
 
 pytestmark = pytest.mark.timeout(180)  # sweeps on worker processes and on a Dask cluster: fail, never hang
 
-# A small grid for the tests that compare runs: 2 architectures x 2 activations x 2 rates x 2 seeds.
+# A small grid for the tests that compare runs: 2 architectures x 2 activations x 2 rates x 2 seeds, SGD only.
+SGD_ONLY = ("--optimizers", "sgd", "--rescaled", "none")  # the grid once, with the sheet's optimiser
 SMALL = (
+    *SGD_ONLY,
     "--hidden",
     "8",
     "16,8",
@@ -34,11 +37,12 @@ def read_csv(path):
         return reader.fieldnames, list(reader)
 
 
-def cell(results, hidden, activation, rate):
+def cell(results, hidden, activation, rate, optimizer="sgd", init="default"):
     (row,) = [
         r
         for r in results["cells"]
-        if (r["hidden_layers"], r["activation"], r["learning_rate"]) == (hidden, activation, rate)
+        if (r["hidden_layers"], r["activation"], r["learning_rate"], r["optimizer"], r["init"])
+        == (hidden, activation, rate, optimizer, init)
     ]
     return row
 
@@ -50,14 +54,31 @@ def test_sweep_command(tmp_path):
     assert settings["hidden_layers"] == [[8], [16, 8], [32, 16, 8]]
     assert settings["learning_rates"] == [0.001, 0.01, 0.1]
     assert settings["activations"] == ["sigmoid", "relu", "tanh"]
-    assert settings["optimizer"] == "sgd"
+    assert settings["optimizers"] == ["sgd", "adam"]
+    assert settings["rescaled_activations"] == ["sigmoid", "tanh"]
+    assert (settings["rescaled_rate"], settings["rescaled_optimizer"]) == (0.1, "sgd")
     assert settings["batch_size"] == 32
+    assert settings["updates_per_run"] == settings["epochs"] * 7  # 200 points in mini-batches of 32
     assert settings["data"]["input_scaling"] == "1/(4π)"
     n_seeds = settings["seeds_per_cell"]
-    assert len(results["cells"]) == 27
-    assert results["n_runs"] == len(results["runs"]) == 27 * n_seeds
+    n_cells = 27 * 2 + 3 * 2  # the grid with each optimiser, and the He-scaled sigmoid and tanh cells
+    assert len(results["cells"]) == n_cells
+    assert results["n_runs"] == len(results["runs"]) == n_cells * n_seeds
     assert results["n_failed"] == len(results["failures"])
-    assert {r["seed"] for r in results["runs"]}.__len__() == 27 * n_seeds  # every run its own seed
+    he = [r for r in results["cells"] if r["init"] != "default"]
+    assert {(r["activation"], r["learning_rate"], r["optimizer"], r["init"]) for r in he} == {
+        ("sigmoid", 0.1, "sgd", "he_uniform"),
+        ("tanh", 0.1, "sgd", "he_uniform"),
+    }
+    # a run's seed depends on its grid position only: SGD, Adam and the He repeat of a cell are paired
+    seeds = {}
+    for r in results["runs"]:
+        seeds.setdefault(
+            (tuple(r["hidden_layers"]), r["activation"], r["learning_rate"], r["seed_index"]), set()
+        ).add(r["seed"])
+    assert len(seeds) == 27 * n_seeds
+    assert all(len(s) == 1 for s in seeds.values())
+    assert len({s for (s,) in seeds.values()}) == 27 * n_seeds
     for row in results["cells"]:
         assert set(row) >= set(sweep.CSV_COLUMNS)
         assert row["runs"] == n_seeds
@@ -74,18 +95,94 @@ def test_sweep_command(tmp_path):
     assert best["activation"] in best["summary"]
     assert "test accuracy" in best["summary"]
     assert results["top5"][0] == best["summary"]
+    for optimizer, top in results["best_by_optimizer"].items():
+        mine = [r for r in results["cells"] if r["optimizer"] == optimizer and r["init"] == "default"]
+        assert top["test_accuracy_mean"] == max(r["test_accuracy_mean"] for r in mine)
+    curves = results["curves"]
+    assert len(curves["mean_train_loss"]) == n_cells
+    assert curves["epochs"][-1] <= settings["epochs"]
+    run0 = [r for r in results["runs"] if r["cell"] == 0]
+    assert all(len(c) == len(curves["epochs"]) for c in curves["mean_train_loss"])
+    assert len(run0) == n_seeds
 
     out = tmp_path / "sweep"
     header, rows = read_csv(out / "sweep.csv")
     assert tuple(header) == sweep.CSV_COLUMNS
-    assert len(rows) == 27
+    assert len(rows) == n_cells
     assert {r["hidden_layers"] for r in rows} == {"8", "16-8", "32-16-8"}
     for row, entry in zip(rows, results["cells"]):
         assert float(row["test_accuracy_mean"]) == entry["test_accuracy_mean"]
+        assert (row["optimizer"], row["init"]) == (entry["optimizer"], entry["init"])
         assert int(row["runs"]) == n_seeds
     for stem in ("sweep_heatmap", "sweep_curves"):
-        assert_png(out / f"{stem}.png")
+        for lang in ("", ".de"):
+            assert_png(out / f"{stem}{lang}.png")
+            assert (out / f"{stem}{lang}.svg").is_file()
     assert metrics["timings"]["runs"] > 0
+
+
+def test_the_curves_are_the_mean_over_the_seeds_of_the_runs_loss(tmp_path):
+    metrics = run_command(tmp_path, "sweep", *SMALL, "--jobs", "1", "--seeds", "2")
+    results, settings = metrics["results"], metrics["settings"]
+    row = cell(results, [16, 8], "tanh", 0.1)
+    c = results["cells"].index(row)
+    runs = [sweep.train_run(**task["params"]) for task in _tasks(metrics) if task["key"][0] == c]
+    mean = np.mean([r["loss_curve"] for r in runs], axis=0)
+    at = np.asarray(results["curves"]["epochs"]) - 1
+    assert results["curves"]["mean_train_loss"][c] == pytest.approx(mean[at], rel=1e-12)
+    assert row["test_accuracy_mean"] == pytest.approx(np.mean([r["test_accuracy"] for r in runs]))
+    assert settings["epochs"] == 30
+
+
+def _tasks(metrics):
+    """The tasks of the sweep that wrote ``metrics`` (rebuilt from its runs)."""
+    s = metrics["settings"]
+    train, test = (int(s["data"][k].rsplit("seed=", 1)[1].rstrip(")")) for k in ("train", "test"))
+    return [
+        {"key": (r["cell"], r["seed_index"]),
+         "params": {"hidden": r["hidden_layers"], "activation": r["activation"],
+                    "learning_rate": r["learning_rate"], "optimizer": r["optimizer"], "init": r["init"],
+                    "epochs": s["epochs"], "batch_size": s["batch_size"], "seed": r["seed"],
+                    "train_seed": train, "test_seed": test}}
+        for r in metrics["results"]["runs"]
+    ]  # fmt: skip
+
+
+def test_he_scaled_weights_are_the_default_draws_scaled_up():
+    """The repeat changes the initial scale only: He-uniform = Xavier-uniform × √((n_in + n_out)/n_in)."""
+    from mlplab.mlp import MLP
+
+    default = MLP([2, 16, 8, 1], "tanh", seed=7)
+    he = MLP([2, 16, 8, 1], "tanh", seed=7, init=sweep.HE_SCALED)
+    for w_default, w_he in zip(default.weights, he.weights):
+        n_out, n_in = w_default.shape
+        np.testing.assert_allclose(w_he, w_default * np.sqrt((n_in + n_out) / n_in), rtol=1e-12)
+
+
+def test_sgd_adam_and_the_he_repeat_of_a_cell_start_alike_and_differ_in_training(tmp_path):
+    metrics = run_command(
+        tmp_path, "sweep", "--hidden", "8", "--activations", "tanh", "--learning-rates", "0.1",
+        "--epochs", "20", "--seeds", "1", "--jobs", "1",
+    )  # fmt: skip
+    results = metrics["results"]
+    rows = [cell(results, [8], "tanh", 0.1, o, i) for o, i in
+            (("sgd", "default"), ("adam", "default"), ("sgd", "he_uniform"))]  # fmt: skip
+    assert len({r["test_accuracy_mean"] for r in rows} | {r["final_train_loss_mean"] for r in rows}) > 1
+    assert len({r["seed"] for r in results["runs"]}) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--rescaled", "none", "tanh"), "argument --rescaled: none means no repeat: give it alone"),
+        (("--optimizers", "sgd", "sgd"), "argument --optimizers: lists a value twice: sgd"),
+    ],
+)
+def test_sweep_options_that_contradict_themselves_are_usage_errors(tmp_path, capsys, args, message):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["sweep", *args, "--out", str(tmp_path), "--quick", "--no-progress"])
+    assert exit_info.value.code == 2
+    assert message in capsys.readouterr().err
 
 
 def test_sweep_same_seed_same_metrics(tmp_path):
@@ -109,6 +206,7 @@ def test_a_runs_result_does_not_depend_on_the_grid_around_it(tmp_path):
     alone = run_command(
         tmp_path / "alone",
         "sweep",
+        *SGD_ONLY,
         "--hidden",
         "16,8",
         "--activations",
@@ -127,6 +225,7 @@ def test_sweep_records_a_diverging_run_and_completes_the_others(tmp_path):
     metrics = run_command(
         tmp_path,
         "sweep",
+        *SGD_ONLY,
         "--hidden",
         "8",
         "--activations",
@@ -172,6 +271,7 @@ def test_sweep_retries_a_failed_run_once(tmp_path, monkeypatch):
     metrics = run_command(
         tmp_path,
         "sweep",
+        *SGD_ONLY,
         "--hidden",
         "8",
         "--activations",
@@ -203,6 +303,7 @@ def test_sweep_worker_is_picklable_and_catches_errors():
             "activation": "relu",
             "learning_rate": 1e6,
             "optimizer": "sgd",
+            "init": "default",
             "epochs": 3,
             "batch_size": 32,
             "seed": 1,
@@ -252,7 +353,7 @@ def test_a_dying_worker_process_fails_only_its_runs(tmp_path, monkeypatch):
 
     monkeypatch.setattr(sweep, "WORKER", crashing_worker.run_or_crash)
     metrics = run_command(
-        tmp_path, "sweep", "--hidden", "8", "--activations", "tanh",
+        tmp_path, "sweep", *SGD_ONLY, "--hidden", "8", "--activations", "tanh",
         "--learning-rates", "0.01", "0.1", "--epochs", "10", "--seeds", "2", "--jobs", "2",
     )  # fmt: skip
     runs = metrics["results"]["runs"]

@@ -28,7 +28,21 @@ pytestmark = [
     pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads worker processes from /proc"),
 ]
 
-GRID = ("--hidden", "8", "16,8", "--activations", "relu", "tanh", "--learning-rates", "0.01", "0.1")
+GRID = (
+    "--optimizers",
+    "sgd",
+    "--rescaled",
+    "none",
+    "--hidden",
+    "8",
+    "16,8",
+    "--activations",
+    "relu",
+    "tanh",
+    "--learning-rates",
+    "0.01",
+    "0.1",
+)
 ARGS = ("sweep", *GRID, "--epochs", "200", "--seeds", "2", "--jobs", "2", "--quick", "--no-progress")
 ENV = {**os.environ, "PYTHONUNBUFFERED": "1"}
 

@@ -288,30 +288,139 @@ TEXT: dict[str, str] = {
     "englisch.",
     # ------------------------------------------------------------------ 2.2 c
     "h_sweep": "(c) Hyperparameter-Tuning",
-    "sweep_setup": "Das Raster des Übungsblatts: versteckte Schichten [8], [16, 8] und [32, 16, 8], Lernraten "
-    "0,001, 0,01 und 0,1, Aktivierungen Sigmoid, ReLU und tanh, jeweils mit {sweep_seeds} Seeds "
-    "({sweep_runs} Läufe, {sweep_failed} fehlgeschlagen), trainiert mit reinem Mini-Batch-Gradientenabstieg "
-    "({sweep_optimizer}, Batch {sweep_batch}, {sweep_epochs} Epochen) auf den Spiralen und bewertet auf der "
-    "unabhängigen Testziehung. Jeder Lauf bekommt seinen eigenen Seed aus einer SeedSequence, die aus seinen "
-    "Einstellungen abgeleitet ist, und die Läufe werden auf alle Kerne (oder einen Dask-Cluster) verteilt, "
-    "ohne dass sich eine einzige Zahl ändert.",
-    "cap_sweep_heatmap": "Parameterstudie: mittlere Testgenauigkeit je Zelle (Aktivierung × Lernrate), ein "
-    "Feld pro Architektur.",
-    "sweep_result": "Die beste Konfiguration ist {sweep_best_layers} mit {sweep_best_activation} und "
-    "Lernrate {sweep_best_lr}: Testgenauigkeit {sweep_best_test} ± {sweep_best_test_std}, "
-    "Trainingsgenauigkeit {sweep_best_train}, Trainingsloss am Ende {sweep_best_loss}; {sweep_best_reached} "
-    "ihrer Läufe erreichten 100 % Trainingsgenauigkeit, im Mittel nach {sweep_best_e100} Epochen.",
-    "cap_sweep_table": "Parameterstudie: Mittelwert ± Standardabweichung über die Seeds. Letzte Spalte: Läufe, "
-    "die 100 % Trainingsgenauigkeit erreichten (mittlere Epoche, falls ja).",
-    "cap_sweep_curves": "Parameterstudie: Trainingsloss-Kurven, ein Feld pro Architektur und Aktivierung.",
-    "sweep_discussion": "Mit reinem Gradientenabstieg und höchstens {sweep_epochs} Epochen gewinnen Tiefe, ReLU "
-    "und die größte Lernrate: Die beste Sigmoid- oder tanh-Zelle erreicht nur {sweep_smooth_best} "
-    "Testgenauigkeit, und {sweep_relu_good} ReLU-Zelle(n) liegen über 90 %. Kleine Lernraten kriechen: Bei "
-    "α = {sweep_slow_rate} endet selbst die beste Zelle bei einem Trainingsloss von {sweep_slow_loss}, kaum "
-    "unter dem Anfangsplateau bei log 2 ≈ 0,693. Sigmoid leidet am meisten, weil jede Schicht den Gradienten "
-    "mit σ′ ≤ 1/4 skaliert (Abschnitt 3.1). Die Spiralen selbst (Abschnitt 2.2 b) zeigen, dass jede "
-    "Architektur des Rasters mit einem adaptiven Optimierer mehr kann; das Raster misst, wie weit reiner "
-    "Gradientenabstieg kommt.",
+    "sweep_setup": "Das Raster des Übungsblatts: versteckte Schichten {sweep_hidden_list}, Lernraten "
+    "{sweep_rate_list}, Aktivierungen {sweep_act_list}, {sweep_grid_cells}, jede mit {sweep_seeds} Startwerten "
+    "trainiert, mit reinem Mini-Batch-Gradientenabstieg ({sweep_first}, dem Verfahren des Übungsblatts) und "
+    "noch einmal mit {sweep_second}, mit demselben Budget: {sweep_epochs} Epochen mit Mini-Batches zu "
+    "{sweep_batch} Punkten, {sweep_updates} Schritte je Lauf. Die Läufe einer Zelle beginnen mit beiden "
+    "Optimierern mit denselben Gewichten und sehen dieselben Mini-Batches, so dass die beiden paarweise "
+    "verglichen werden. Danach werden die Sigmoid- und tanh-Zellen bei α = {sweep_top_rate} noch einmal mit "
+    "{sweep_first} und He-skalierten Anfangsgewichten trainiert: dieselben Zufallszahlen wie ihre "
+    "voreingestellten (Xavier-)Gewichte, vergrößert um √((n_in + n_out)/n_in), so dass sich nur die "
+    "Anfangsskala ändert. Insgesamt {sweep_runs} ({sweep_failed} fehlgeschlagen) auf den Spiralen aus 2.2 (b), "
+    "bewertet auf der unabhängigen Teststichprobe. Jeder Lauf bekommt seinen eigenen Startwert aus einer "
+    "SeedSequence, die aus seinen Einstellungen abgeleitet ist, und die Läufe werden auf alle Kerne (oder "
+    "einen Dask-Cluster) verteilt, ohne dass sich eine einzige Zahl ändert.",
+    "cap_sweep_heatmap": "Parameterstudie: mittlere Testgenauigkeit (%) je Zelle, ein Feld pro Optimierer "
+    "(Zeilen) und Architektur (Spalten); umrahmt: die beste Zelle jedes Optimierers.",
+    "sweep_best_second": "Die beste Zelle ist {sweep_best_name} mit {sweep_best_opt}: Testgenauigkeit "
+    "{sweep_best_test} ± {sweep_best_std}, Trainingsgenauigkeit {sweep_best_train}; {sweep_best_reached} "
+    "Läufen klassifizierten jeden Trainingspunkt richtig, im Mittel nach {sweep_best_e100} Epochen. Die beste "
+    "Zelle von {sweep_second} ({sweep_best2_name}: {sweep_best2_test}) übertrifft die beste von {sweep_first} "
+    "({sweep_best1_name}: {sweep_best1_test}) um mehr als {sweep_margin} Prozentpunkte.",
+    "sweep_best_level": "Die beste Zelle ist {sweep_best_name} mit {sweep_best_opt}: Testgenauigkeit "
+    "{sweep_best_test} ± {sweep_best_std}, Trainingsgenauigkeit {sweep_best_train}; {sweep_best_reached} "
+    "Läufen klassifizierten jeden Trainingspunkt richtig, im Mittel nach {sweep_best_e100} Epochen. Die besten "
+    "Zellen der beiden Optimierer liegen höchstens {sweep_margin} Prozentpunkte auseinander ({sweep_first}: "
+    "{sweep_best1_name}, {sweep_best1_test}; {sweep_second}: {sweep_best2_name}, {sweep_best2_test}): Bei "
+    "seiner besten Lernrate lernt reiner Gradientenabstieg die Spiralen im selben Budget so gut wie "
+    "{sweep_second}.",
+    "sweep_best_first": "Die beste Zelle ist {sweep_best_name} mit {sweep_best_opt}: Testgenauigkeit "
+    "{sweep_best_test} ± {sweep_best_std}, Trainingsgenauigkeit {sweep_best_train}; {sweep_best_reached} "
+    "Läufen klassifizierten jeden Trainingspunkt richtig, im Mittel nach {sweep_best_e100} Epochen. Die beste "
+    "Zelle von {sweep_first} ({sweep_best1_name}: {sweep_best1_test}) übertrifft die beste von {sweep_second} "
+    "({sweep_best2_name}: {sweep_best2_test}) um mehr als {sweep_margin} Prozentpunkte.",
+    "sweep_best_one": "Die beste Zelle ist {sweep_best_name} mit {sweep_best_opt}: Testgenauigkeit "
+    "{sweep_best_test} ± {sweep_best_std}, Trainingsgenauigkeit {sweep_best_train}; {sweep_best_reached} "
+    "Läufen klassifizierten jeden Trainingspunkt richtig, im Mittel nach {sweep_best_e100} Epochen. Es lief nur "
+    "ein Optimierer.",
+    "col_sweep_test": "Test (%)",
+    "col_sweep_reached": "100 %",
+    "cap_sweep_table_1": "Parameterstudie, {sweep_arch_1}: mittlere Testgenauigkeit (%) ± Standardabweichung "
+    "über die Startwerte und die Läufe, die 100 % Trainingsgenauigkeit erreichten (ihre mittlere Epoche). "
+    "Zeilen „He“: He-skalierte Anfangsgewichte.",
+    "cap_sweep_table_2": "Parameterstudie, {sweep_arch_2}: Spalten wie in der Tabelle für {sweep_arch_1}.",
+    "cap_sweep_table_3": "Parameterstudie, {sweep_arch_3}: Spalten wie in der Tabelle für {sweep_arch_1}.",
+    "sweep_opt_second": "Zelle für Zelle übertrifft {sweep_second} {sweep_first} (um mehr als {sweep_margin} "
+    "Prozentpunkte mittlerer Testgenauigkeit) in {sweep_second_better} von {sweep_pairs} und unterliegt in "
+    "{sweep_second_worse}, davon {sweep_worse_at_top} bei der größten Lernrate α = {sweep_top_rate}. Es lernt "
+    "die Spiralen (mittlere Testgenauigkeit mindestens {sweep_learned}) in {sweep_learned_second}, "
+    "{sweep_first} in {sweep_learned_first}; nur {sweep_second} lernt in: {sweep_only_second}.",
+    "sweep_opt_first": "Zelle für Zelle übertrifft {sweep_second} {sweep_first} (um mehr als {sweep_margin} "
+    "Prozentpunkte mittlerer Testgenauigkeit) in nur {sweep_second_better} von {sweep_pairs} und unterliegt "
+    "in {sweep_second_worse}, davon {sweep_worse_at_top} bei der größten Lernrate α = {sweep_top_rate}. Es "
+    "lernt die Spiralen (mittlere Testgenauigkeit mindestens {sweep_learned}) in {sweep_learned_second}, "
+    "{sweep_first} in {sweep_learned_first}; nur {sweep_second} lernt in: {sweep_only_second}.",
+    "sweep_opt_even": "Zelle für Zelle übertrifft {sweep_second} {sweep_first} (um mehr als {sweep_margin} "
+    "Prozentpunkte mittlerer Testgenauigkeit) in ebenso vielen Zellen, wie es unterliegt: je "
+    "{sweep_second_better} von {sweep_pairs}, davon {sweep_worse_at_top} der Niederlagen bei der größten "
+    "Lernrate α = {sweep_top_rate}. Es lernt die Spiralen (mittlere Testgenauigkeit mindestens "
+    "{sweep_learned}) in {sweep_learned_second}, {sweep_first} in {sweep_learned_first}; nur {sweep_second} "
+    "lernt in: {sweep_only_second}.",
+    "sweep_opt_none": "Es lief nur ein Optimierer; diese Parameterstudie vergleicht keine Optimierer.",
+    "sweep_arch_all": "In jeder Architektur ({sweep_arch_n}) übertrifft die beste Zelle von {sweep_second} "
+    "die beste von {sweep_first} um mehr als {sweep_margin} Prozentpunkte.",
+    "sweep_arch_some": "Architektur für Architektur übertrifft die beste Zelle von {sweep_second} die beste "
+    "von {sweep_first} um mehr als {sweep_margin} Prozentpunkte in {sweep_arch_k} von {sweep_arch_n} "
+    "({sweep_arch_list}); in den übrigen liegen beide gleichauf oder {sweep_first} vorn.",
+    "sweep_arch_none": "In keiner Architektur übertrifft die beste Zelle von {sweep_second} die beste von "
+    "{sweep_first} um mehr als {sweep_margin} Prozentpunkte: Bei diesem Budget braucht keine Architektur für "
+    "ihr bestes Ergebnis den adaptiven Optimierer.",
+    "sweep_arch_none_run": "Mit einem Optimierer gibt es je Architektur nichts zu vergleichen.",
+    "sweep_net_second": "Das Netz aus Abschnitt 2.2 (b), {sweep_net}, kommt mit {sweep_second} "
+    "({sweep_net2_name}: {sweep_net2_test}) weiter als mit {sweep_first} bei dessen bester Lernrate "
+    "({sweep_net1_name}: {sweep_net1_test}), um mehr als {sweep_margin} Prozentpunkte.",
+    "sweep_net_level": "Das Netz aus Abschnitt 2.2 (b), {sweep_net}, erreicht mit {sweep_first} bei dessen "
+    "bester Lernrate {sweep_net1_test} ({sweep_net1_name}) und mit {sweep_second} {sweep_net2_test} "
+    "({sweep_net2_name}): höchstens {sweep_margin} Prozentpunkte Unterschied, für dieses Netz kommt reiner "
+    "Gradientenabstieg im selben Budget also so weit wie {sweep_second}.",
+    "sweep_net_first": "Das Netz aus Abschnitt 2.2 (b), {sweep_net}, kommt mit {sweep_first} bei dessen "
+    "bester Lernrate ({sweep_net1_name}: {sweep_net1_test}) weiter als mit {sweep_second} ({sweep_net2_name}: "
+    "{sweep_net2_test}), um mehr als {sweep_margin} Prozentpunkte.",
+    "sweep_net_absent": "Das Netz aus Abschnitt 2.2 (b), {sweep_net}, ist nicht in diesem Raster.",
+    "cap_sweep_curves": "Parameterstudie: mittlerer Trainingsverlust über die Startwerte, ein Feld pro "
+    "Aktivierung (Zeilen) und Architektur (Spalten); Farbe: Lernrate; durchgezogen: SGD, gestrichelt: Adam, "
+    "gepunktet: SGD mit He-skalierten Anfangsgewichten.",
+    "sweep_fail_smooth": "Mit {sweep_first} und den voreingestellten Anfangsgewichten lernt keine Sigmoid- und "
+    "keine tanh-Zelle die Spiralen: Die besten erreichen {sweep_sigmoid_best} ({sweep_sigmoid_best_name}) und "
+    "{sweep_tanh_best} ({sweep_tanh_best_name}), ReLU dagegen {sweep_relu_best} ({sweep_relu_best_name}). "
+    "Sigmoid und tanh scheitern gleichermaßen, obwohl tanh′ bei z = 0 den Wert 1 erreicht, σ′ nur 1/4: Die "
+    "Schranke σ′ ≤ 1/4 allein erklärt das Scheitern nicht.",
+    "sweep_fail_sigmoid": "Mit {sweep_first} und den voreingestellten Anfangsgewichten lernt nur Sigmoid die "
+    "Spiralen nicht: Seine beste Zelle erreicht {sweep_sigmoid_best} ({sweep_sigmoid_best_name}), die von tanh "
+    "{sweep_tanh_best} ({sweep_tanh_best_name}) und die von ReLU {sweep_relu_best} ({sweep_relu_best_name}).",
+    "sweep_fail_tanh": "Mit {sweep_first} und den voreingestellten Anfangsgewichten lernt nur tanh die "
+    "Spiralen nicht: Seine beste Zelle erreicht {sweep_tanh_best} ({sweep_tanh_best_name}), die von Sigmoid "
+    "{sweep_sigmoid_best} ({sweep_sigmoid_best_name}) und die von ReLU {sweep_relu_best} "
+    "({sweep_relu_best_name}).",
+    "sweep_fail_all": "Mit {sweep_first} und den voreingestellten Anfangsgewichten lernt in diesem Budget "
+    "keine Zelle die Spiralen: Die besten Sigmoid-, tanh- und ReLU-Zellen erreichen {sweep_sigmoid_best}, "
+    "{sweep_tanh_best} und {sweep_relu_best}.",
+    "sweep_fail_none": "Mit {sweep_first} und den voreingestellten Anfangsgewichten hat jede Aktivierung eine "
+    "Zelle, die die Spiralen lernt: Die besten Sigmoid-, tanh- und ReLU-Zellen erreichen {sweep_sigmoid_best}, "
+    "{sweep_tanh_best} und {sweep_relu_best}.",
+    "sweep_fail_other": "Mit {sweep_first} und den voreingestellten Anfangsgewichten erreichen die besten "
+    "Sigmoid-, tanh- und ReLU-Zellen {sweep_sigmoid_best}, {sweep_tanh_best} und {sweep_relu_best} (eine Zelle "
+    "lernt die Spiralen ab {sweep_learned}).",
+    "sweep_he_tanh": "Größere Anfangsgewichte helfen tanh: Mit He-skalierten Gewichten "
+    "({sweep_first}, α = {sweep_top_rate}) erreichen die tanh-Zellen im Mittel über die Architekturen "
+    "{sweep_he_tanh} statt {sweep_he_tanh_default} ({sweep_he_tanh_list}; {sweep_he_tanh_learned} mit "
+    "{sweep_learned} oder mehr), dieselbe Änderung, die die "
+    "Initialisierungsstudie (Abschnitt 3.1 b) an einem tieferen tanh-Netz vornimmt. Sigmoid gewinnt nicht mehr "
+    "als {sweep_margin} Prozentpunkte ({sweep_he_sigmoid} statt {sweep_he_sigmoid_default}); seine beste Zelle "
+    "in der Parameterstudie ist die von {sweep_second}, mit {sweep_sigmoid_best2}.",
+    "sweep_he_both": "Die Skala der Anfangsgewichte bremst beide: Mit He-skalierten Gewichten ({sweep_first}, "
+    "α = {sweep_top_rate}) erreichen die tanh-Zellen im Mittel über die Architekturen {sweep_he_tanh} statt "
+    "{sweep_he_tanh_default} ({sweep_he_tanh_list}; {sweep_he_tanh_learned} mit {sweep_learned} oder mehr), "
+    "die Sigmoid-Zellen {sweep_he_sigmoid} statt "
+    "{sweep_he_sigmoid_default} ({sweep_he_sigmoid_list}).",
+    "sweep_he_sigmoid": "Mit He-skalierten Gewichten ({sweep_first}, α = {sweep_top_rate}) erreichen die "
+    "Sigmoid-Zellen im Mittel über die Architekturen {sweep_he_sigmoid} statt {sweep_he_sigmoid_default} "
+    "({sweep_he_sigmoid_list}), während tanh nicht mehr als {sweep_margin} Prozentpunkte gewinnt "
+    "({sweep_he_tanh} statt {sweep_he_tanh_default}).",
+    "sweep_he_neither": "Die Skala der Anfangsgewichte allein rettet sie nicht: Mit He-skalierten Gewichten "
+    "({sweep_first}, α = {sweep_top_rate}) erreichen die tanh-Zellen im Mittel über die Architekturen "
+    "{sweep_he_tanh} (voreingestellt {sweep_he_tanh_default}), die Sigmoid-Zellen {sweep_he_sigmoid} "
+    "(voreingestellt {sweep_he_sigmoid_default}), keine um mehr als {sweep_margin} Prozentpunkte besser. Ihre "
+    "besten Zellen kommen mit {sweep_second}: tanh {sweep_tanh_best2}, Sigmoid {sweep_sigmoid_best2}.",
+    "sweep_he_none": "Keine Sigmoid- und tanh-Zellen wurden mit He-skalierten Gewichten wiederholt.",
+    "sweep_slow_plateau": "Bei α = {sweep_slow_rate} lässt {sweep_first} jede Zelle nahe am Anfangsplateau: Der "
+    "kleinste Trainingsverlust am Ende ist {sweep_slow_loss}, gegenüber log 2 ≈ 0,693 für eine konstante "
+    "Ausgabe von ½.",
+    "sweep_slow_moved": "Bei α = {sweep_slow_rate} senkt die beste Zelle von {sweep_first} den "
+    "Trainingsverlust auf {sweep_slow_loss}, deutlich unter log 2 ≈ 0,693, den Verlust einer konstanten "
+    "Ausgabe von ½.",
+    "sweep_slow_none": "Bei der kleinsten Lernrate hat keine Zelle ein Ergebnis.",
     # ------------------------------------------------------------------ 3.1
     "h_deeper": "Vertiefende Fragen",
     "h_theory": "Theoretische Analyse (Aufgabe 3.1)",

@@ -271,27 +271,132 @@ TEXT: dict[str, str] = {
     "(`spirals_training.gif`); it is not part of this report, and its labels are in English only.",
     # ------------------------------------------------------------------ 2.2 c
     "h_sweep": "(c) Hyperparameter study",
-    "sweep_setup": "The sheet's grid: hidden layers [8], [16, 8] and [32, 16, 8], learning rates 0.001, 0.01 "
-    "and 0.1, activations sigmoid, ReLU and tanh, each with {sweep_seeds} seeds ({sweep_runs} runs, "
-    "{sweep_failed} failed), trained with plain mini-batch gradient descent ({sweep_optimizer}, batch "
-    "{sweep_batch}, {sweep_epochs} epochs) on the spirals, scored on the independent test draw. Every run "
-    "gets its own seed from a SeedSequence keyed by its settings, and the runs are spread over all cores "
-    "(or a Dask cluster) without changing a single number.",
-    "cap_sweep_heatmap": "Sweep: mean test accuracy per cell (activation × learning rate), one panel per "
-    "architecture.",
-    "sweep_result": "The best configuration is {sweep_best_layers} with {sweep_best_activation} and "
-    "learning rate {sweep_best_lr}: test accuracy {sweep_best_test} ± {sweep_best_test_std}, training "
-    "accuracy {sweep_best_train}, final training loss {sweep_best_loss}; {sweep_best_reached} of its runs "
-    "reached 100 % training accuracy, after {sweep_best_e100} epochs on average.",
-    "cap_sweep_table": "Sweep: mean ± standard deviation over the seeds. Last column: runs that reached "
-    "100 % training accuracy (mean epoch when they did).",
-    "cap_sweep_curves": "Sweep: training loss curves, one panel per architecture and activation.",
-    "sweep_discussion": "With plain gradient descent and at most {sweep_epochs} epochs, depth, ReLU and the "
-    "largest rate win: the best sigmoid or tanh cell reaches only {sweep_smooth_best} test accuracy, and "
-    "{sweep_relu_good} ReLU cell(s) exceed 90 %. Small rates crawl: at α = {sweep_slow_rate} even the best "
-    "cell ends at a training loss of {sweep_slow_loss}, barely below the initial plateau at log 2 ≈ 0.693. Sigmoid suffers most, since every layer scales the gradient by σ′ ≤ 1/4 "
-    "(section 3.1). The spirals themselves (section 2.2 b) show that every architecture of the grid can do "
-    "better with an adaptive optimiser; the grid measures how far plain gradient descent gets.",
+    "sweep_setup": "The sheet's grid: hidden layers {sweep_hidden_list}, learning rates {sweep_rate_list}, "
+    "activations {sweep_act_list}, {sweep_grid_cells}, each trained with {sweep_seeds} seeds by plain "
+    "mini-batch gradient descent ({sweep_first}, the sheet's method) and again by {sweep_second}, with the same "
+    "budget: {sweep_epochs} epochs of mini-batches of {sweep_batch}, {sweep_updates} updates per run. The runs "
+    "of a cell start from the same weights and see the same mini-batches with either optimiser, so the two are "
+    "compared in pairs. Then the sigmoid and tanh cells at α = {sweep_top_rate} are trained once more with "
+    "{sweep_first} and He-scaled initial weights: the same random draws as their default (Xavier) weights, "
+    "scaled up by √((n_in + n_out)/n_in), so that the initial scale is the only change. Altogether "
+    "{sweep_runs} ({sweep_failed} failed) on the spirals of 2.2 (b), scored on the independent test draw. "
+    "Every run gets its own seed from a SeedSequence keyed by its settings, and the runs are spread over all "
+    "cores (or a Dask cluster) without changing a single number.",
+    "cap_sweep_heatmap": "Sweep: mean test accuracy (%) per cell, one panel per optimiser (rows) and "
+    "architecture (columns); framed: each optimiser's best cell.",
+    "sweep_best_second": "The best cell is {sweep_best_name} with {sweep_best_opt}: test accuracy "
+    "{sweep_best_test} ± {sweep_best_std}, training accuracy {sweep_best_train}; {sweep_best_reached} "
+    "runs classified every training point correctly, after {sweep_best_e100} epochs on average. "
+    "{sweep_second}'s best cell ({sweep_best2_name}: {sweep_best2_test}) beats {sweep_first}'s best "
+    "({sweep_best1_name}: {sweep_best1_test}) by more than {sweep_margin} points.",
+    "sweep_best_level": "The best cell is {sweep_best_name} with {sweep_best_opt}: test accuracy "
+    "{sweep_best_test} ± {sweep_best_std}, training accuracy {sweep_best_train}; {sweep_best_reached} "
+    "runs classified every training point correctly, after {sweep_best_e100} epochs on average. The best cells "
+    "of the two optimisers lie within {sweep_margin} points of each other ({sweep_first}: {sweep_best1_name}, "
+    "{sweep_best1_test}; {sweep_second}: {sweep_best2_name}, {sweep_best2_test}): at its best rate, plain "
+    "gradient descent fits the spirals as well as {sweep_second} in the same budget.",
+    "sweep_best_first": "The best cell is {sweep_best_name} with {sweep_best_opt}: test accuracy "
+    "{sweep_best_test} ± {sweep_best_std}, training accuracy {sweep_best_train}; {sweep_best_reached} "
+    "runs classified every training point correctly, after {sweep_best_e100} epochs on average. "
+    "{sweep_first}'s best cell ({sweep_best1_name}: {sweep_best1_test}) beats {sweep_second}'s best "
+    "({sweep_best2_name}: {sweep_best2_test}) by more than {sweep_margin} points.",
+    "sweep_best_one": "The best cell is {sweep_best_name} with {sweep_best_opt}: test accuracy "
+    "{sweep_best_test} ± {sweep_best_std}, training accuracy {sweep_best_train}; {sweep_best_reached} "
+    "runs classified every training point correctly, after {sweep_best_e100} epochs on average. Only one "
+    "optimiser was run.",
+    "col_sweep_test": "test (%)",
+    "col_sweep_reached": "100 %",
+    "cap_sweep_table_1": "Sweep, {sweep_arch_1}: mean test accuracy (%) ± standard deviation over the seeds, "
+    "and the runs that reached 100 % training accuracy (their mean epoch). Rows “He”: He-scaled initial weights.",
+    "cap_sweep_table_2": "Sweep, {sweep_arch_2}: columns as in the table for {sweep_arch_1}.",
+    "cap_sweep_table_3": "Sweep, {sweep_arch_3}: columns as in the table for {sweep_arch_1}.",
+    "sweep_opt_second": "Cell by cell, {sweep_second} beats {sweep_first} (by more than {sweep_margin} points "
+    "of mean test accuracy) in {sweep_second_better} of {sweep_pairs} and loses in {sweep_second_worse}, "
+    "{sweep_worse_at_top} of these at the largest rate α = {sweep_top_rate}. It learns the spirals (mean test "
+    "accuracy at least {sweep_learned}) in {sweep_learned_second}, {sweep_first} in {sweep_learned_first}; "
+    "only {sweep_second} learns in: {sweep_only_second}.",
+    "sweep_opt_first": "Cell by cell, {sweep_second} beats {sweep_first} (by more than {sweep_margin} points "
+    "of mean test accuracy) in only {sweep_second_better} of {sweep_pairs} and loses in {sweep_second_worse}, "
+    "{sweep_worse_at_top} of these at the largest rate α = {sweep_top_rate}. It learns the spirals (mean test "
+    "accuracy at least {sweep_learned}) in {sweep_learned_second}, {sweep_first} in {sweep_learned_first}; "
+    "only {sweep_second} learns in: {sweep_only_second}.",
+    "sweep_opt_even": "Cell by cell, {sweep_second} beats {sweep_first} (by more than {sweep_margin} points "
+    "of mean test accuracy) in as many cells as it loses in: {sweep_second_better} of {sweep_pairs} each, "
+    "{sweep_worse_at_top} of the losses at the largest rate α = {sweep_top_rate}. It learns the spirals (mean "
+    "test accuracy at least {sweep_learned}) in {sweep_learned_second}, {sweep_first} in "
+    "{sweep_learned_first}; only {sweep_second} learns in: {sweep_only_second}.",
+    "sweep_opt_none": "Only one optimiser was run, so this sweep compares no optimisers.",
+    "sweep_arch_all": "In every architecture ({sweep_arch_n}), {sweep_second}'s best cell beats "
+    "{sweep_first}'s best by more than {sweep_margin} points.",
+    "sweep_arch_some": "Architecture by architecture, {sweep_second}'s best cell beats {sweep_first}'s best "
+    "by more than {sweep_margin} points in {sweep_arch_k} of {sweep_arch_n} ({sweep_arch_list}); in the "
+    "others the two are level or {sweep_first} is ahead.",
+    "sweep_arch_none": "In no architecture does {sweep_second}'s best cell beat {sweep_first}'s best by more "
+    "than {sweep_margin} points: at this budget, no architecture needs the adaptive optimiser for its best "
+    "result.",
+    "sweep_arch_none_run": "With one optimiser there is nothing to compare per architecture.",
+    "sweep_net_second": "The network of section 2.2 (b), {sweep_net}, gets further with {sweep_second} "
+    "({sweep_net2_name}: {sweep_net2_test}) than with {sweep_first} at its best rate ({sweep_net1_name}: "
+    "{sweep_net1_test}), by more than {sweep_margin} points.",
+    "sweep_net_level": "The network of section 2.2 (b), {sweep_net}, reaches {sweep_net1_test} with "
+    "{sweep_first} at its best rate ({sweep_net1_name}) and {sweep_net2_test} with {sweep_second} "
+    "({sweep_net2_name}): within {sweep_margin} points, so for this network plain gradient descent gets as "
+    "far as {sweep_second} in the same budget.",
+    "sweep_net_first": "The network of section 2.2 (b), {sweep_net}, gets further with {sweep_first} at its "
+    "best rate ({sweep_net1_name}: {sweep_net1_test}) than with {sweep_second} ({sweep_net2_name}: "
+    "{sweep_net2_test}), by more than {sweep_margin} points.",
+    "sweep_net_absent": "The network of section 2.2 (b), {sweep_net}, is not in this grid.",
+    "cap_sweep_curves": "Sweep: mean training loss over the seeds, one panel per activation (rows) and "
+    "architecture (columns); colour: learning rate; solid: SGD, dashed: Adam, dotted: SGD with He-scaled "
+    "initial weights.",
+    "sweep_fail_smooth": "With {sweep_first} and the default initial weights no sigmoid and no tanh cell "
+    "learns the spirals: the best reach {sweep_sigmoid_best} ({sweep_sigmoid_best_name}) and "
+    "{sweep_tanh_best} ({sweep_tanh_best_name}), while ReLU reaches {sweep_relu_best} "
+    "({sweep_relu_best_name}). Sigmoid and tanh fail alike, although tanh′ reaches 1 at z = 0 where σ′ "
+    "reaches only 1/4: the bound σ′ ≤ 1/4 alone does not explain the failure.",
+    "sweep_fail_sigmoid": "With {sweep_first} and the default initial weights only sigmoid fails to learn the "
+    "spirals: its best cell reaches {sweep_sigmoid_best} ({sweep_sigmoid_best_name}), tanh's "
+    "{sweep_tanh_best} ({sweep_tanh_best_name}) and ReLU's {sweep_relu_best} ({sweep_relu_best_name}).",
+    "sweep_fail_tanh": "With {sweep_first} and the default initial weights only tanh fails to learn the "
+    "spirals: its best cell reaches {sweep_tanh_best} ({sweep_tanh_best_name}), sigmoid's "
+    "{sweep_sigmoid_best} ({sweep_sigmoid_best_name}) and ReLU's {sweep_relu_best} ({sweep_relu_best_name}).",
+    "sweep_fail_all": "With {sweep_first} and the default initial weights no cell learns the spirals in this "
+    "budget: the best sigmoid, tanh and ReLU cells reach {sweep_sigmoid_best}, {sweep_tanh_best} and "
+    "{sweep_relu_best}.",
+    "sweep_fail_none": "With {sweep_first} and the default initial weights every activation has a cell that "
+    "learns the spirals: the best sigmoid, tanh and ReLU cells reach {sweep_sigmoid_best}, {sweep_tanh_best} "
+    "and {sweep_relu_best}.",
+    "sweep_fail_other": "With {sweep_first} and the default initial weights the best sigmoid, tanh and ReLU "
+    "cells reach {sweep_sigmoid_best}, {sweep_tanh_best} and {sweep_relu_best} (a cell learns the spirals "
+    "at {sweep_learned} or more).",
+    "sweep_he_tanh": "A larger initial weight scale helps tanh: with He-scaled weights "
+    "({sweep_first}, α = {sweep_top_rate}) the tanh cells reach {sweep_he_tanh} on average over the "
+    "architectures instead of {sweep_he_tanh_default} ({sweep_he_tanh_list}; {sweep_he_tanh_learned} at "
+    "{sweep_learned} or more), the change the initialisation "
+    "study (section 3.1 b) makes for a deeper tanh network. Sigmoid does not gain more than {sweep_margin} "
+    "points ({sweep_he_sigmoid} instead of {sweep_he_sigmoid_default}); its best cell in the sweep is "
+    "{sweep_second}'s, at {sweep_sigmoid_best2}.",
+    "sweep_he_both": "The initial weight scale holds both back: with He-scaled weights ({sweep_first}, "
+    "α = {sweep_top_rate}) the tanh cells reach {sweep_he_tanh} on average over the architectures instead of "
+    "{sweep_he_tanh_default} ({sweep_he_tanh_list}; {sweep_he_tanh_learned} at {sweep_learned} or more), "
+    "the sigmoid cells {sweep_he_sigmoid} instead of "
+    "{sweep_he_sigmoid_default} ({sweep_he_sigmoid_list}).",
+    "sweep_he_sigmoid": "With He-scaled weights ({sweep_first}, α = {sweep_top_rate}) the sigmoid cells reach "
+    "{sweep_he_sigmoid} on average over the architectures instead of {sweep_he_sigmoid_default} "
+    "({sweep_he_sigmoid_list}), while tanh does not gain more than {sweep_margin} points ({sweep_he_tanh} "
+    "instead of {sweep_he_tanh_default}).",
+    "sweep_he_neither": "The initial weight scale alone does not rescue them: with He-scaled weights "
+    "({sweep_first}, α = {sweep_top_rate}) the tanh cells reach {sweep_he_tanh} on average over the "
+    "architectures (default {sweep_he_tanh_default}), the sigmoid cells {sweep_he_sigmoid} (default "
+    "{sweep_he_sigmoid_default}), neither more than {sweep_margin} points better. Their best cells come with "
+    "{sweep_second}: tanh {sweep_tanh_best2}, sigmoid {sweep_sigmoid_best2}.",
+    "sweep_he_none": "No sigmoid and tanh cells were repeated with He-scaled weights.",
+    "sweep_slow_plateau": "At α = {sweep_slow_rate}, {sweep_first} leaves every cell near the starting "
+    "plateau: the lowest final training loss is {sweep_slow_loss}, against log 2 ≈ 0.693 for a constant "
+    "output of ½.",
+    "sweep_slow_moved": "At α = {sweep_slow_rate}, {sweep_first}'s best cell brings the training loss down to "
+    "{sweep_slow_loss}, clearly below log 2 ≈ 0.693, the loss of a constant output of ½.",
+    "sweep_slow_none": "No cell has a result at the smallest rate.",
     # ------------------------------------------------------------------ 3.1
     "h_deeper": "Deeper questions",
     "h_theory": "Theoretical analysis (task 3.1)",
