@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from matplotlib.ticker import PercentFormatter
+from matplotlib.ticker import Formatter, FuncFormatter, PercentFormatter
 
 from ..nn.activations import get_activation
 from . import plotting
@@ -70,9 +70,10 @@ TEXT = {
         "de": "gesättigt: f′(z) < 2 % von max f′ (Anteil an Neuronen × Punkten); "
         "tot: auf allen {n} Punkten inaktiv",
     },
-    "spread_axis": {"en": "std over the points", "de": "Std.-abw. über die Punkte"},
+    "spread_axis": {"en": "std. dev. over the points", "de": "Standardabw. über die Punkte"},
     "spread_title": {"en": "spread of the activations a⁽ˡ⁾", "de": "Streuung der Aktivierungen a⁽ˡ⁾"},
     "end": {"en": "end", "de": "Ende"},
+    "sigma_part": {"en": "σ′ part", "de": "σ′-Anteil"},
     "start": {"en": "start", "de": "Start"},
 }
 
@@ -85,6 +86,31 @@ def sci(value: float, lang: str) -> str:
     """``1.2e-05``, with a decimal comma in German."""
     text = f"{value:.1e}"
     return text.replace(".", ",") if lang == "de" else text
+
+
+def _decade(value: float, pos=None) -> str:
+    """A log axis' tick label in plain Unicode, ``10⁻³`` (maths text would be slow and print at 70 %)."""
+    exponent = round(np.log10(value)) if value > 0 else 0
+    if value <= 0 or not np.isclose(value, 10.0**exponent):
+        return ""
+    return "1" if exponent == 0 else "10" + _superscript(exponent)
+
+
+class _MinorLabels(Formatter):
+    """Minor ticks of a log axis: labelled (``0.3``) only where the axis spans less than two decades."""
+
+    def __call__(self, value, pos=None) -> str:
+        low, high = sorted(self.axis.get_view_interval())
+        if low <= 0 or high / low >= 100:
+            return ""
+        return f"{value:.2g}"
+
+
+def _log_axis(ax) -> None:
+    """Log scale on ``ax``'s y-axis with Unicode decade labels."""
+    ax.set_yscale("log")
+    ax.yaxis.set_major_formatter(FuncFormatter(_decade))
+    ax.yaxis.set_minor_formatter(_MinorLabels())
 
 
 def draw_all(out: Path, z: np.ndarray, maxima: dict, results: dict, runs: dict, settings: dict) -> None:
@@ -102,7 +128,7 @@ def draw_all(out: Path, z: np.ndarray, maxima: dict, results: dict, runs: dict, 
 def derivatives(z: np.ndarray, maxima: dict, lang: str):
     """σ′, tanh′ and relu′ over z, the maximum 1/4 of σ′ marked."""
     fig, ax = plotting.new_figure(1, width=6.4, height=3.0)
-    shown = np.abs(z) <= 6.0
+    shown = np.flatnonzero(np.abs(z) <= 6.0)[::50]  # every 50th point of the fine grid is smooth enough
     labels = {"sigmoid": "σ′(z) = σ(z)(1 − σ(z))", "tanh": "tanh′(z) = 1 − tanh²(z)",
               "relu": _t("relu_label", lang)}  # fmt: skip
     for name in NAMES:
@@ -147,7 +173,7 @@ def gradient_profiles(results: dict, settings: dict, lang: str):
         ax.plot(
             layers, anchor * QUARTER ** (n_layers - layers), "k--", lw=1.0, label=_t("quarter_line", lang)
         )
-        ax.set_yscale("log")
+        _log_axis(ax)
         _layer_axis(ax, n_layers, lang)
         ax.set_title(title)
         ax.legend(loc="lower right", fontsize=8)
@@ -164,7 +190,7 @@ def depth(results: dict, lang: str):
     for name in NAMES:
         ax.plot(depths, sweep[name], "o-", color=COLORS[name], ms=4, lw=1.6, label=name)
     ax.plot(depths, sweep["bound"], "k--", lw=1.1, label=_t("depth_bound", lang))
-    ax.set_yscale("log")
+    _log_axis(ax)
     ax.set_xticks(depths)
     ax.set_xlabel(_t("hidden_layers", lang))
     ax.set_ylabel(_t("ratio_axis", lang))
@@ -185,14 +211,15 @@ def training(results: dict, runs: dict, settings: dict, lang: str):
     plotting.loss_curves(ax_loss, {name: summary[name]["loss_curve_median"] for name in NAMES},
                          styles={name: {"color": COLORS[name]} for name in NAMES}, lang=lang,
                          title=_t("loss_title", lang, n=settings["seeds"]))  # fmt: skip
+    _log_axis(ax_loss)
     ax_loss.set_ylabel(word("bce", lang))
     for name in NAMES:
         ax_ratio.plot(summary[name]["checkpoints"], summary[name]["ratio_curve"], color=COLORS[name], lw=1.4,
                       label=name)  # fmt: skip
     hidden = settings["hidden_layers"]
-    ax_ratio.axhline(results["bound_first_over_last"], color="k", ls="--", lw=1.1,
-                     label=("0,25" if lang == "de" else "0.25") + _superscript(hidden))  # fmt: skip
-    ax_ratio.set_yscale("log")
+    quarter = ("0,25" if lang == "de" else "0.25") + _superscript(hidden) + f" ({_t('sigma_part', lang)})"
+    ax_ratio.axhline(results["bound_first_over_last"], color="k", ls="--", lw=1.1, label=quarter)
+    _log_axis(ax_ratio)
     ax_ratio.set_xlabel(word("epoch", lang))
     ax_ratio.set_ylabel(_t("ratio_axis", lang))
     ax_ratio.set_title(_t("ratio_title", lang))
@@ -204,7 +231,7 @@ def training(results: dict, runs: dict, settings: dict, lang: str):
 
 
 def _superscript(n: int) -> str:
-    return str(n).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    return str(n).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
 
 
 def _mean_over_seeds(per_seed) -> np.ndarray:
@@ -246,7 +273,7 @@ def spread(results: dict, lang: str):
         ax.plot(
             layers, values[-1], "o-", color=COLORS[name], ms=3, lw=1.4, label=f"{name}, {_t('end', lang)}"
         )
-    ax.set_yscale("log")
+    _log_axis(ax)
     ax.set_xticks(layers)
     ax.set_xlabel(_t("hidden_layer", lang))
     ax.set_ylabel(_t("spread_axis", lang))

@@ -219,7 +219,7 @@ def run(ctx: Context, config: Config) -> dict:
     epochs, n_seeds, max_depth = config.epochs, config.seeds, config.max_depth
     sizes = [2] + [config.width] * config.hidden_layers + [1]
     training = {"epochs": epochs, "learning_rate": config.learning_rate, "batch_size": config.batch_size,
-                "record_every": max(1, epochs // 100), "profile_epochs": profile_epochs(epochs)}  # fmt: skip
+                "record_every": max(1, epochs // 50), "profile_epochs": profile_epochs(epochs)}  # fmt: skip
     settings = {
         "z_grid": {"low": -Z_LIMIT, "high": Z_LIMIT, "step": Z_STEP},
         "layer_sizes": sizes,

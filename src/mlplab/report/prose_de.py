@@ -175,11 +175,12 @@ TEXT: dict[str, str] = {
     "Summe 1 und am größten, wenn beide gleich sind:",
     "cap_van_derivatives": "Ableitungen von Sigmoid, tanh und ReLU; die der Sigmoid-Funktion übersteigt nie 1/4.",
     "van_sigmoid_bound_text": "Für die Sigmoid-Funktion zerfällt die Schranke in den σ′-Anteil (1/4)ᴰ⁻¹ und den "
-    "Anteil der Gewichte, das Produkt der Spektralnormen. Der σ′-Anteil allein beschränkt das Verhältnis nur, "
-    "wo der Anteil der Gewichte höchstens 1 ist. Für tanh und ReLU ist max f′ = 1; dort können nur die "
-    "Gewichte den Fehler verkleinern oder vergrößern:",
-    "van_setup": "Der Versuch: die zwei Spiralen des Übungsblatts, make_spirals(n_samples={van_samples}, "
-    "noise={van_noise}), jede Koordinate auf Mittelwert 0 und Varianz 1 standardisiert; alle {van_samples} "
+    "Anteil der Gewichte, das Produkt der Spektralnormen:",
+    "van_sigmoid_bound_after": "Der σ′-Anteil allein beschränkt das Verhältnis nur, wo der Anteil der Gewichte "
+    "höchstens 1 ist. Für tanh und ReLU ist max f′ = 1; dort können nur die Gewichte den Fehler verkleinern "
+    "oder vergrößern.",
+    "van_setup": "Der Versuch: die zwei Spiralen des Übungsblatts, {van_call}, jede Koordinate auf "
+    "Mittelwert 0 und Varianz 1 standardisiert; alle {van_samples} "
     "Punkte sind die Trainingsmenge (es gibt keine Testmenge, jede Genauigkeit unten ist eine "
     "Trainingsgenauigkeit). Das Netz ist {van_layers}: {van_hidden} verdeckte Schichten mit je {van_width} "
     "Neuronen, also D = {van_depth}; die Biases beginnen bei 0, die Gewichte mit {van_init_sigmoid} für Sigmoid "

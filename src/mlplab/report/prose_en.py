@@ -167,10 +167,11 @@ TEXT: dict[str, str] = {
     "and it is largest where they are equal:",
     "cap_van_derivatives": "Derivatives of sigmoid, tanh and ReLU; the sigmoid's never exceeds 1/4.",
     "van_sigmoid_bound_text": "For the sigmoid the bound splits into the σ′ part, (1/4)ᴰ⁻¹, and the weights' "
-    "part, the product of the spectral norms. The σ′ part alone bounds the ratio only where the weights' part "
-    "is at most 1. For tanh and ReLU max f′ = 1, so only the weights can shrink or grow the error:",
-    "van_setup": "The experiment: the sheet's two spirals, make_spirals(n_samples={van_samples}, "
-    "noise={van_noise}), each coordinate standardised to mean 0 and variance 1; all {van_samples} points are "
+    "part, the product of the spectral norms:",
+    "van_sigmoid_bound_after": "The σ′ part alone bounds the ratio only where the weights' part is at most 1. "
+    "For tanh and ReLU max f′ = 1, so there only the weights can shrink or grow the error.",
+    "van_setup": "The experiment: the sheet's two spirals, {van_call}, each coordinate standardised to mean 0 "
+    "and variance 1; all {van_samples} points are "
     "the training set (there is no test split, so every accuracy below is a training accuracy). The network is "
     "{van_layers}: {van_hidden} hidden layers of {van_width} units, so D = {van_depth}; biases start at 0, "
     "weights by {van_init_sigmoid} for sigmoid and tanh and by {van_init_relu} for ReLU. Each network is "

@@ -235,7 +235,8 @@ def facts(metrics: dict, lang: str) -> dict[str, str]:
         "van_max": fmt_num(results["max_sigmoid_derivative"], 6, lang),
         "van_argmax": fmt_num(results["argmax_sigmoid_derivative_z"], 4, lang),
         "van_samples": str(data["n_samples"]),
-        "van_noise": fmt_num(data["noise"], 1, lang),
+        # a Python call, so a decimal point in every language
+        "van_call": f"{data['generator']}(n_samples={data['n_samples']}, noise={data['noise']!r})",
         "van_hidden": str(hidden),
         "van_depth": str(hidden + 1),
         "van_width": str(settings["layer_sizes"][1]),
@@ -329,6 +330,7 @@ SECTION = Section(
         Figure(vanishing_lab.NAME, vanishing_lab.FIG_DERIVATIVES, "cap_van_derivatives"),
         Para("van_sigmoid_bound_text"),
         Equation("vanishing_sigmoid_bound"),
+        Para("van_sigmoid_bound_after"),
         Para("van_setup"),
         Para("van_measured"),
         _BOUND,
