@@ -49,12 +49,12 @@ TEXT = {
     },
     "depth_bound": {"en": "0.25ᴰ⁻¹ (σ′ part only)", "de": "0,25ᴰ⁻¹ (nur der σ′-Anteil)"},
     "loss_title": {
-        "en": "training loss ({n} seeds, bold: median)",
-        "de": "Trainingsverlust ({n} Startwerte, fett: Median)",
+        "en": "loss ({n} seeds, bold: median)",
+        "de": "Verlust ({n} Startwerte, fett: Median)",
     },
     "ratio_title": {
-        "en": "first over last layer (geom. mean)",
-        "de": "erste über letzte Schicht (geom. Mittel)",
+        "en": "first/last layer, geom. mean",
+        "de": "erste/letzte, geom. Mittel",
     },
     "training_title": {
         "en": "{h} hidden layers of width {w}, SGD α = {a}, batch {b}",
