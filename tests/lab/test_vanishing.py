@@ -6,11 +6,21 @@ import pytest
 from mlplab import MLP
 from mlplab.cli import main
 from mlplab.datasets import make_spirals
-from mlplab.lab.vanishing import SIGMOID_BOUND, Z_STEP, derivative_maxima, weight_gradient_norms
+from mlplab.lab.vanishing import (
+    MAX_DERIVATIVE,
+    SATURATION,
+    SIGMOID_BOUND,
+    Z_STEP,
+    derivative_maxima,
+    layer_profile,
+    profile_epochs,
+    weight_gradient_norms,
+)
 
 from .conftest import assert_common_keys, assert_png, run_command, without_timings
 
-FIGURES = ("vanishing_derivatives", "vanishing_gradients", "vanishing_depth", "vanishing_training")
+FIGURES = ("vanishing_derivatives", "vanishing_gradients", "vanishing_depth", "vanishing_training",
+           "vanishing_saturation", "vanishing_spread")  # fmt: skip
 
 
 def test_vanishing_command(tmp_path):
@@ -59,9 +69,35 @@ def test_vanishing_command(tmp_path):
         assert len(sweep[activation]) == len(sweep["hidden_layers"])
     assert sweep["sigmoid"][-1] < sweep["sigmoid"][0]
 
+    for name in ("sigmoid", "tanh", "relu"):
+        assert maxima[name]["max"] == pytest.approx(MAX_DERIVATIVE[name], abs=1e-12)
+
+    # the profiles: one entry per seed and profiled epoch, every ratio under its bound
+    profiles = results["profiles"]
+    assert profiles["epochs"] == profile_epochs(settings["epochs"])
+    n_epochs = len(profiles["epochs"])
+    for activation in ("sigmoid", "tanh", "relu"):
+        entry = profiles[activation]
+        ratio, bound = np.array(entry["delta_ratio"]), np.array(entry["bound"])
+        assert ratio.shape == bound.shape == (settings["seeds"], n_epochs)
+        assert np.all(ratio <= bound)
+        factor = np.array(entry["weight_factor"])
+        np.testing.assert_allclose(bound, MAX_DERIVATIVE[activation] ** settings["hidden_layers"] * factor)
+        for key in ("saturated", "dead", "spread"):
+            assert np.array(entry[key]).shape == (settings["seeds"], n_epochs, settings["hidden_layers"])
+        assert np.all(np.array(entry["dead"]) <= np.array(entry["saturated"]))
+        moved = np.array(training[activation]["weight_change"])
+        assert moved.shape == (settings["seeds"], n_layers)
+        assert np.all(moved > 0)
+        assert np.all(
+            np.array(training[activation]["lowest_loss"]) <= np.array(training[activation]["final_loss"])
+        )
+    assert settings["data"]["n_samples"] == 200
+
     for figure in FIGURES:
-        assert_png(tmp_path / "vanishing" / f"{figure}.png")
-        assert (tmp_path / "vanishing" / f"{figure}.svg").stat().st_size > 0
+        for stem in (figure, f"{figure}.de"):
+            assert_png(tmp_path / "vanishing" / f"{stem}.png")
+            assert (tmp_path / "vanishing" / f"{stem}.svg").stat().st_size > 0
 
 
 def test_vanishing_same_seed_same_metrics(tmp_path):
@@ -93,3 +129,54 @@ def test_vanishing_rejects_zero_seeds(tmp_path, capsys):
     with pytest.raises(SystemExit):
         main(["vanishing", "--seeds", "0", "--out", str(tmp_path)])
     assert "must be an integer >= 1" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu"])
+def test_layer_profile_matches_backward_and_obeys_its_bound(activation):
+    X, y = make_spirals(40, 0.1, seed=1)
+    model = MLP([2, 6, 5, 4, 1], activation, seed=2)
+    profile = layer_profile(model, X, y)
+    model._forward(X)
+    weight_grads, _ = model._backward(X, y)
+    for mine, theirs in zip(profile["weight_grads"], weight_grads):
+        np.testing.assert_allclose(mine, theirs, rtol=1e-10, atol=1e-15)
+    weights = [np.asarray(w) for w in model.weights]
+    np.testing.assert_allclose(
+        profile["spectral_norms"], [np.linalg.svd(w, compute_uv=False)[0] for w in weights]
+    )
+    assert profile["bound"] == pytest.approx(
+        np.prod(MAX_DERIVATIVE[activation] * profile["spectral_norms"][1:])
+    )
+    ratio = profile["delta_norms"][0] / profile["delta_norms"][-1]
+    assert 0 < ratio <= profile["bound"]
+    # the output error is (ŷ − y)/n
+    p = model._forward(X)[:, 0]  # ŷ, shape (n,)
+    assert profile["delta_norms"][-1] == pytest.approx(np.linalg.norm(p - y) / len(y))
+
+
+def test_layer_profile_counts_saturated_and_dead_units():
+    X = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]])  # (3, 2)
+    y = np.array([0, 1, 1])
+    model = MLP([2, 3, 1], "tanh", seed=0)
+    # unit 0: z = 10 x₁ + 10 x₂ (saturated on every point: dead), unit 1: z = 0 (never), unit 2: z = 3 x₁
+    model.set_weights([np.array([[10.0, 10.0], [0.0, 0.0], [3.0, 0.0]]), np.ones((1, 3))],
+                      [np.array([5.0, 0.0, 0.0]), np.zeros(1)])  # fmt: skip
+    profile = layer_profile(model, X, y)
+    z = np.array([[15.0, 0.0, 3.0], [15.0, 0.0, 0.0], [25.0, 0.0, 3.0]])
+    saturated = (1 - np.tanh(z) ** 2) < SATURATION * 1.0
+    assert saturated.sum() == 3 + 2  # unit 0 everywhere, unit 2 where z = 3 (tanh′ = 0.0099)
+    assert profile["saturated"][0] == pytest.approx(saturated.mean())
+    assert profile["dead"][0] == pytest.approx(1 / 3)
+    assert profile["spread"][0] == pytest.approx(np.tanh(z).std(axis=0).mean())
+
+    relu = MLP([2, 2, 1], "relu", seed=0)
+    relu.set_weights([np.array([[-1.0, -1.0], [1.0, 0.0]]), np.ones((1, 2))], [np.zeros(2), np.zeros(1)])
+    profile = layer_profile(relu, X, y)
+    assert profile["dead"][0] == 0.5  # unit 0 is inactive on all three points
+    assert profile["saturated"][0] == pytest.approx(4 / 6)  # and unit 1 on the point (0, 1)
+
+
+def test_profile_epochs_are_the_start_a_tenth_a_quarter_half_and_the_end():
+    assert profile_epochs(1000) == [0, 100, 250, 500, 1000]
+    assert profile_epochs(7) == [0, 1, 3, 7]
+    assert profile_epochs(1) == [0, 1]

@@ -1,28 +1,35 @@
 r"""Task 3.1 (a): vanishing gradients in deep sigmoid networks, and how ReLU helps.
 
-Backpropagation multiplies the error by one activation derivative per layer,
+A network of ``D`` weight layers (``D − 1`` hidden ones; ``D`` is the depth,
+``L`` the loss) passes its error back by
 ``δ^(l) = f′(z^(l)) ⊙ W^(l+1)ᵀ δ^(l+1)``, and the weight gradient of layer
-``l`` is ``∂L/∂W^(l) = δ^(l) a^(l−1)ᵀ``. For the sigmoid
-``σ′(z) = σ(z)(1 − σ(z)) ≤ 1/4`` (equality at ``z = 0``, where
-``σ″(z) = σ′(z)(1 − 2σ(z))`` vanishes), so every sigmoid layer scales the error
-down by at least a factor of four (the weights aside): after ``D`` hidden layers
-the first layer sees at most ``0.25^D`` of it. ``tanh′ ≤ 1`` (at ``z = 0``) and
-``relu′ = 1`` for every ``z > 0``, so those layers need not shrink it.
+``l`` is ``∂L/∂W^(l) = δ^(l) a^(l−1)ᵀ``. Since ``|f′| ≤ max f′`` and
+``‖Wᵀv‖ ≤ ‖W‖₂ ‖v‖``,
 
-What the command measures:
+    ‖δ^(1)‖ / ‖δ^(D)‖ ≤ ∏_{l=2}^{D} max f′ · ‖W^(l)‖₂,
+
+with ``max σ′ = 1/4`` (at ``z = 0``, where ``σ″ = σ′(1 − 2σ)`` vanishes),
+``max tanh′ = 1`` and ``relu′ = 1`` for every ``z > 0``. For the sigmoid the
+bound is ``(1/4)^(D−1)`` (the σ′ part) times ``∏‖W^(l)‖₂`` (the weights' part).
+
+What the command measures, on the sheet's spirals (200 points, noise 0.1,
+standardised; all of them are the training set):
 
 1. σ′, tanh′ and relu′ on a fine grid (step 1e-4 on [−10, 10], ``z = 0``
    on the grid) and the maximum of σ′ with its position.
-2. ``‖∂L/∂W^(l)‖`` (Frobenius norm; ``L`` is the mean binary cross-entropy on
+2. ``‖∂L/∂W^(l)‖`` (Frobenius norm; ``L`` the mean binary cross-entropy on
    the whole training set) for every layer of a deep network, by default 8
-   hidden layers of width 16 on the sheet's spirals (inputs standardised), for
-   sigmoid, tanh and relu, each with its default initialisation (Xavier for
-   sigmoid and tanh, He for relu), at initialisation and during and after
-   training with the sheet's mini-batch gradient descent. Several seeds; the
-   summaries are geometric means over seeds (the norms span many decades).
-3. The ratio ``‖∂L/∂W^(1)‖ / ‖∂L/∂W^(L)‖`` (first over last layer) against the
-   ``0.25^D`` bound of the σ′ factors, and at initialisation for 1 to 12
-   hidden layers.
+   hidden layers of width 16, for sigmoid, tanh and relu with their default
+   initialisation (Xavier for sigmoid and tanh, He for relu), at initialisation
+   and during training with the sheet's mini-batch gradient descent, for several
+   seeds (summaries: geometric means over seeds; the norms span many decades).
+3. At a few epochs (:func:`profile_epochs`), per run: ``‖δ^(1)‖/‖δ^(D)‖`` and
+   its bound from the current weights; per hidden layer the share of saturated
+   unit activations (``f′(z) < 2 %`` of ``max f′``), the share of dead units
+   (saturated on every sample; for relu: inactive on all of them) and the spread
+   of the activations over the samples; at the end, how far each layer's
+   weights moved.
+4. The first/last weight-gradient ratio at initialisation for 1 to 12 hidden layers.
 """
 
 from __future__ import annotations
@@ -33,24 +40,29 @@ import numpy as np
 
 from ..datasets import make_spirals
 from ..mlp import MLP
-from ..nn.activations import get_activation
+from ..nn.activations import get_activation, sigmoid
 from ..nn.initializers import default_initializer
-from . import plotting
+from . import _vanishing_figures as figures
 from ._common import Context
 from ._options import option, positive_float, positive_int
 
 NAME = "vanishing"
 HELP = "task 3.1 (a): max of σ′, per-layer gradient norms of deep sigmoid/tanh/relu nets"
 
-#: output files (figure stems: a .png and a .svg each); the report imports these names
+#: output files (figure stems: a .png and a .svg each, ``.de`` ones in German); the report imports these
 FIG_DERIVATIVES = "vanishing_derivatives"
 FIG_GRADIENTS = "vanishing_gradients"
 FIG_DEPTH = "vanishing_depth"
 FIG_TRAINING = "vanishing_training"
+FIG_SATURATION = "vanishing_saturation"
+FIG_SPREAD = "vanishing_spread"
 
 ACTIVATIONS = ("sigmoid", "tanh", "relu")
-COLORS = {"sigmoid": "#2166ac", "tanh": "#1b7837", "relu": "#d6604d"}
 SIGMOID_BOUND = 0.25  # max σ′(z), the factor per sigmoid layer
+#: max f′ of each activation (the grid measurement checks these)
+MAX_DERIVATIVE = {"sigmoid": 0.25, "tanh": 1.0, "relu": 1.0}
+#: a unit activation is saturated where f′(z) is below this share of max f′ (relu: z ≤ 0)
+SATURATION = 0.02
 Z_STEP = 1e-4
 Z_LIMIT = 10.0
 
@@ -93,16 +105,67 @@ def derivative_maxima(z: np.ndarray) -> dict:
 
 
 def weight_gradient_norms(model: MLP, X: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """``‖∂L/∂W^(l)‖_F`` for l = 1..L, by the sheet's ``_forward`` and ``_backward``.
+    """``‖∂L/∂W^(l)‖_F`` for l = 1..D, by the sheet's ``_forward`` and ``_backward``.
 
     Returns
     -------
     ndarray of shape (n_layers,)
-        Layer 1 is next to the input, layer L is the output layer.
+        Layer 1 is next to the input, layer D is the output layer.
     """
     model._forward(X)
     weight_grads, _ = model._backward(X, y)
     return np.array([np.linalg.norm(grad) for grad in weight_grads])
+
+
+def layer_profile(model: MLP, X: np.ndarray, y: np.ndarray) -> dict:
+    """One forward and backward pass written out here, for what the library does not keep.
+
+    ``δ^(D) = (ŷ − y)/n`` (the mean BCE's gradient on the logits), then
+    ``δ^(l) = f′(z^(l)) ⊙ δ^(l+1) W^(l+1)`` for the whole batch (rows are samples).
+
+    Returns
+    -------
+    dict
+        ``delta_norms`` (D,): ``‖δ^(l)‖_F``; ``weight_grads``: ``δ^(l)ᵀ a^(l−1)``
+        (checked against ``_backward`` in the tests); ``spectral_norms`` (D,):
+        ``‖W^(l)‖₂``; ``bound``: ``∏_{l≥2} max f′ ‖W^(l)‖₂``; per hidden layer
+        (D − 1,): ``saturated`` (share of unit activations with
+        ``f′ < SATURATION · max f′``), ``dead`` (share of units saturated on every
+        sample) and ``spread`` (standard deviation over the samples, mean over units).
+    """
+    activation = get_activation(model.activation)
+    top = MAX_DERIVATIVE[model.activation]
+    weights = [np.asarray(w) for w in model.weights]
+    biases = [np.asarray(b) for b in model.biases]
+    a, inputs, slopes, blocked = np.asarray(X, dtype=float), [], [], []
+    for weight, bias in zip(weights[:-1], biases[:-1]):
+        inputs.append(a)
+        z = a @ weight.T + bias  # (n, width)
+        slopes.append(activation.derivative(z))
+        blocked.append(slopes[-1] < SATURATION * top)
+        a = activation.forward(z)
+    inputs.append(a)
+    logits = a @ weights[-1].T + biases[-1]  # (n, 1)
+    delta = (sigmoid(logits) - np.asarray(y, dtype=float).reshape(-1, 1)) / len(X)  # (n, 1)
+    deltas = [delta]
+    for weight, slope in zip(weights[:0:-1], slopes[::-1]):
+        delta = (delta @ weight) * slope  # (n, n_in of the layer above)
+        deltas.insert(0, delta)
+    spectral = np.array([np.linalg.norm(w, 2) for w in weights])
+    return {
+        "delta_norms": np.array([np.linalg.norm(d) for d in deltas]),
+        "weight_grads": [d.T @ x for d, x in zip(deltas, inputs)],
+        "spectral_norms": spectral,
+        "bound": float(np.prod(top * spectral[1:])),
+        "saturated": np.array([b.mean() for b in blocked]),
+        "dead": np.array([b.all(axis=0).mean() for b in blocked]),
+        "spread": np.array([x.std(axis=0).mean() for x in inputs[1:]]),
+    }
+
+
+def profile_epochs(epochs: int) -> list[int]:
+    """The epochs whose profile is recorded: 0, a tenth, a quarter, half and all of ``epochs``."""
+    return sorted({0, epochs // 10, epochs // 4, epochs // 2, epochs})
 
 
 def geometric_mean(values, axis: int = 0) -> np.ndarray:
@@ -123,20 +186,24 @@ def _standardised_spirals(seed: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _train_and_record(sizes, activation, training, seed, X, y) -> dict:
-    """Train one network; gradient norms at epoch 0 and every ``record_every`` epochs."""
+    """Train one network; gradient norms every ``record_every`` epochs, profiles at ``profile_epochs``."""
     model = MLP(sizes, activation, training["learning_rate"], seed=seed)
-    epochs, norms = [0], [weight_gradient_norms(model, X, y)]
+    start = [np.array(w) for w in model.weights]
+    epochs, norms, profiles = [0], [weight_gradient_norms(model, X, y)], [layer_profile(model, X, y)]
 
     def record(epoch, history):
         if epoch % training["record_every"] == 0 or epoch == training["epochs"]:
             epochs.append(epoch)
             norms.append(weight_gradient_norms(model, X, y))
+        if epoch in training["profile_epochs"]:
+            profiles.append(layer_profile(model, X, y))
 
     history = model.train(
         X, y, epochs=training["epochs"], batch_size=training["batch_size"], callbacks=[record]
     )
+    moved = [np.linalg.norm(np.asarray(w) - w0) / np.linalg.norm(w0) for w, w0 in zip(model.weights, start)]
     return {"epochs": epochs, "norms": np.array(norms), "loss": history.train_loss,
-            "accuracy": model.score(X, y)}  # fmt: skip
+            "accuracy": model.score(X, y), "profiles": profiles, "moved": moved}  # fmt: skip
 
 
 def _norms_at_init(ctx: Context, activation: str, depth: int, width: int, n_seeds: int, X, y) -> np.ndarray:
@@ -148,18 +215,28 @@ def _norms_at_init(ctx: Context, activation: str, depth: int, width: int, n_seed
 
 # ---------------------------------------------------------------------- run
 def run(ctx: Context, config: Config) -> dict:
-    """Measure the derivatives and the gradient norms, draw them, write ``metrics.json``."""
+    """Measure the derivatives, gradient norms and profiles, draw them, write ``metrics.json``."""
     epochs, n_seeds, max_depth = config.epochs, config.seeds, config.max_depth
     sizes = [2] + [config.width] * config.hidden_layers + [1]
     training = {"epochs": epochs, "learning_rate": config.learning_rate, "batch_size": config.batch_size,
-                "record_every": max(1, epochs // 100)}  # fmt: skip
+                "record_every": max(1, epochs // 50), "profile_epochs": profile_epochs(epochs)}  # fmt: skip
     settings = {
         "z_grid": {"low": -Z_LIMIT, "high": Z_LIMIT, "step": Z_STEP},
         "layer_sizes": sizes,
         "hidden_layers": config.hidden_layers,
         "initialisation": {name: default_initializer(name) for name in ACTIVATIONS},
-        "data": "make_spirals(200, 0.1), standardised to zero mean and unit variance",
+        "data": {
+            "generator": "make_spirals",
+            "n_samples": 200,
+            "noise": 0.1,
+            "preprocessing": "each coordinate standardised to zero mean and unit variance",
+            "split": "none: all samples train, accuracies are training accuracies",
+        },
         "gradient": "Frobenius norm of dL/dW^(l), L = mean BCE over the whole training set",
+        "saturation": {
+            "share_of_max_derivative": SATURATION,
+            "rule": "f'(z) < share * max f' (relu: z <= 0); dead: on every sample",
+        },
         "optimizer": "sgd",
         **training,
         "seeds": n_seeds,
@@ -172,7 +249,7 @@ def run(ctx: Context, config: Config) -> dict:
     z = np.arange(-n_half, n_half + 1) * Z_STEP  # (200001,), exactly 0 in the middle
     maxima = derivative_maxima(z)
 
-    # 2. per-layer gradient norms before, during and after training
+    # 2. per-layer gradient norms and profiles before, during and after training
     X, y = _standardised_spirals(ctx.seed_for(0))
     runs = {}
     bar = ctx.bar(len(ACTIVATIONS) * n_seeds, "training")
@@ -194,10 +271,8 @@ def run(ctx: Context, config: Config) -> dict:
         }  # fmt: skip
 
     results = _summarise(maxima, runs, depth_norms, config.hidden_layers)
-    _plot_derivatives(ctx, z, maxima)
-    _plot_gradient_profiles(ctx, results, epochs)
-    _plot_depth(ctx, results)
-    _plot_training(ctx, results, runs, settings)
+    results["profiles"] = _profiles(runs, training["profile_epochs"])
+    figures.draw_all(ctx.out, z, maxima, results, runs, settings)
     ctx.write_metrics(config, settings, results)
     return results
 
@@ -226,11 +301,13 @@ def _summarise(maxima: dict, runs: dict, depth_norms: dict, hidden_layers: int) 
         losses = np.array([r["loss"] for r in seeds])  # (seeds, epochs)
         training[activation] = {
             "final_loss": losses[:, -1],
+            "lowest_loss": losses.min(axis=1),
             "final_accuracy": [r["accuracy"] for r in seeds],
             "final_loss_median": float(np.median(losses[:, -1])),
             "loss_curve_median": np.median(losses, axis=0),
             "checkpoints": seeds[0]["epochs"],
             "ratio_curve": geometric_mean(ratio),
+            "weight_change": [r["moved"] for r in seeds],
         }
     depths = list(range(1, len(next(iter(depth_norms.values()))) + 1))
     sweep = {"hidden_layers": depths, "bound": [SIGMOID_BOUND**d for d in depths]}
@@ -249,101 +326,18 @@ def _summarise(maxima: dict, runs: dict, depth_norms: dict, hidden_layers: int) 
     }
 
 
-# ------------------------------------------------------------------ figures
-def _layer_axis(ax, n_layers: int) -> None:
-    ax.set_xticks(range(1, n_layers + 1), [f"$W^{{({i})}}$" for i in range(1, n_layers + 1)])
-    ax.set_xlabel("layer (1 = next to the input)")
-
-
-def _plot_derivatives(ctx: Context, z: np.ndarray, maxima: dict) -> None:
-    """σ′, tanh′ and relu′ over z, the maximum 1/4 of σ′ marked."""
-    fig, ax = plotting.new_figure(1, width=5.4, height=3.6)
-    shown = np.abs(z) <= 6.0
-    labels = {"sigmoid": "σ′(z) = σ(z)(1 − σ(z))", "tanh": "tanh′(z) = 1 − tanh²(z)",
-              "relu": "relu′(z) = 1 if z > 0 else 0"}  # fmt: skip
-    for name in ACTIVATIONS:
-        derivative = get_activation(name).derivative(z[shown])
-        ax.plot(z[shown], derivative, color=COLORS[name], lw=1.8, label=labels[name])
-    top, where = maxima["sigmoid"]["max"], maxima["sigmoid"]["argmax_z"]
-    ax.axhline(top, color=COLORS["sigmoid"], lw=0.8, ls=":")
-    ax.plot([where], [top], "o", color=COLORS["sigmoid"], ms=6, zorder=4)
-    ax.annotate(f"max σ′ = {top:.4g} at z = {where:g}", xy=(where, top), xytext=(1.2, 0.42),
-                arrowprops={"arrowstyle": "->", "color": "0.3"}, fontsize=9)  # fmt: skip
-    ax.set_xlim(-6, 6)
-    ax.set_ylim(-0.05, 1.12)
-    ax.set_xlabel("pre-activation z")
-    ax.set_ylabel("derivative f′(z)")
-    ax.set_title("activation derivatives: σ′ never exceeds 1/4")
-    ax.legend(loc="upper left", fontsize=8.5)
-    plotting.save_figure(fig, ctx.out / FIG_DERIVATIVES)
-
-
-def _plot_gradient_profiles(ctx: Context, results: dict, epochs: int) -> None:
-    """Per-layer gradient norms (log scale) at initialisation and after training, with 0.25^(L−l)."""
-    fig, axes = plotting.new_figure(2, width=4.6, height=3.8, sharey=True)
-    gradients = results["gradient_norms"]
-    n_layers = len(gradients["sigmoid"]["init"])
-    layers = np.arange(1, n_layers + 1)
-    panels = {"init": "at initialisation", "trained": f"after {epochs} epochs of SGD"}
-    for ax, (when, title) in zip(axes, panels.items()):
-        for name in ACTIVATIONS:
-            per_seed = np.asarray(gradients[name][f"{when}_per_seed"])  # (seeds, layers)
-            low, high = per_seed.min(axis=0), per_seed.max(axis=0)
-            ax.fill_between(layers, low, high, color=COLORS[name], alpha=0.15, lw=0)
-            ratio = results["first_over_last_ratio"][name][when]
-            ax.plot(layers, gradients[name][when], "o-", color=COLORS[name], ms=4, lw=1.6,
-                    label=f"{name}  (first/last {ratio:.1e})")  # fmt: skip
-        anchor = gradients["sigmoid"][when][-1]
-        ax.plot(layers, anchor * SIGMOID_BOUND ** (n_layers - layers), "k--", lw=1.1,
-                label="$0.25^{L-l}$ · sigmoid's last layer")  # fmt: skip
-        ax.set_yscale("log")
-        _layer_axis(ax, n_layers)
-        ax.set_title(title)
-        ax.legend(loc="lower right", fontsize=8)
-    axes[0].set_ylabel(r"$\|\partial L/\partial W^{(l)}\|$  (geometric mean over seeds)")
-    fig.suptitle(f"gradient norm per layer, {n_layers - 1} hidden layers (band: min–max over seeds)")
-    plotting.save_figure(fig, ctx.out / FIG_GRADIENTS)
-
-
-def _plot_depth(ctx: Context, results: dict) -> None:
-    """First/last gradient ratio at initialisation against the number of hidden layers."""
-    sweep = results["depth_sweep"]
-    fig, ax = plotting.new_figure(1, width=5.0, height=3.6)
-    depths = sweep["hidden_layers"]
-    for name in ACTIVATIONS:
-        ax.plot(depths, sweep[name], "o-", color=COLORS[name], ms=4, lw=1.6, label=name)
-    ax.plot(depths, sweep["bound"], "k--", lw=1.1, label="$0.25^D$ (max σ′ per layer)")
-    ax.set_yscale("log")
-    ax.set_xticks(depths)
-    ax.set_xlabel("hidden layers D")
-    ax.set_ylabel(r"$\|\partial L/\partial W^{(1)}\| \,/\, \|\partial L/\partial W^{(L)}\|$")
-    ax.set_title("first-layer over last-layer gradient at initialisation")
-    ax.legend(loc="lower left")
-    plotting.save_figure(fig, ctx.out / FIG_DEPTH)
-
-
-def _plot_training(ctx: Context, results: dict, runs: dict, settings: dict) -> None:
-    """Training loss (every seed, and the median) and the first/last gradient ratio over the epochs."""
-    fig, (ax_loss, ax_ratio) = plotting.new_figure(2, width=4.6, height=3.6)
-    training = results["training"]
-    for name in ACTIVATIONS:
-        for run in runs[name]:
-            epochs = np.arange(1, len(run["loss"]) + 1)
-            ax_loss.plot(epochs, run["loss"], color=COLORS[name], lw=0.6, alpha=0.35)
-    plotting.loss_curves(ax_loss, {name: training[name]["loss_curve_median"] for name in ACTIVATIONS},
-                         styles={name: {"color": COLORS[name]} for name in ACTIVATIONS},
-                         title=f"training loss ({settings['seeds']} seeds, bold: median)")  # fmt: skip
-    ax_loss.set_ylabel("binary cross-entropy")
-    for name in ACTIVATIONS:
-        ax_ratio.plot(training[name]["checkpoints"], training[name]["ratio_curve"], color=COLORS[name],
-                      lw=1.4, label=name)  # fmt: skip
-    ax_ratio.axhline(results["bound_first_over_last"], color="k", ls="--", lw=1.1,
-                     label=f"$0.25^{{{settings['hidden_layers']}}}$")  # fmt: skip
-    ax_ratio.set_yscale("log")
-    ax_ratio.set_xlabel("epoch")
-    ax_ratio.set_ylabel(r"$\|\partial L/\partial W^{(1)}\| \,/\, \|\partial L/\partial W^{(L)}\|$")
-    ax_ratio.set_title("first over last layer (geometric mean of seeds)")
-    ax_ratio.legend(loc="center right")
-    fig.suptitle(f"{settings['hidden_layers']} hidden layers of width {settings['layer_sizes'][1]}, "
-                 f"SGD α = {settings['learning_rate']:g}, batch {settings['batch_size']}")  # fmt: skip
-    plotting.save_figure(fig, ctx.out / FIG_TRAINING)
+def _profiles(runs: dict, epochs: list[int]) -> dict:
+    """Per activation, ``[seed][epoch]`` lists: δ ratio, its bound, the weights' factor; per layer shares."""
+    profiles: dict = {"epochs": epochs}
+    for activation, seeds in runs.items():
+        entry: dict = {
+            key: [] for key in ("delta_ratio", "bound", "weight_factor", "saturated", "dead", "spread")
+        }
+        for run in seeds:
+            entry["delta_ratio"].append([float(_ratio(p["delta_norms"])) for p in run["profiles"]])
+            entry["bound"].append([p["bound"] for p in run["profiles"]])
+            entry["weight_factor"].append([float(np.prod(p["spectral_norms"][1:])) for p in run["profiles"]])
+            for key in ("saturated", "dead", "spread"):
+                entry[key].append([p[key] for p in run["profiles"]])  # (epochs, hidden layers)
+        profiles[activation] = entry
+    return profiles

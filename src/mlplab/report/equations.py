@@ -187,19 +187,31 @@ EQUATIONS: dict[str, tuple[str, str]] = {
         r"\left(\frac{\operatorname{Var}(z^{(l-1)})}{16} + \frac14\right)",
     ),
     "vanishing_product": (
-        r"bold(delta)^((1)) = (product_(l=2)^(D) diag(sigma'(bold(z)^((l-1)))) bold(W)^((l) top))"
-        r" bold(delta)^((D)), quad sigma'(z) <= 1/4 quad => quad norm(bold(delta)^((1)))"
-        r" <= (1/4)^(D-1) (product_(l=2)^(D) norm(bold(W)^((l)))) norm(bold(delta)^((D)))",
-        r"\boldsymbol{\delta}^{(1)} = \Big(\prod_{l=2}^{D}\operatorname{diag}(\sigma'(\mathbf{z}^{(l-1)}))"
-        r"\mathbf{W}^{(l)\top}\Big)\boldsymbol{\delta}^{(D)},\quad \sigma'(z)\le\tfrac14 \;\Rightarrow\;"
-        r" \|\boldsymbol{\delta}^{(1)}\| \le \left(\tfrac14\right)^{D-1}\Big(\prod_{l=2}^{D} \|\mathbf{W}^{(l)}\|\Big)"
-        r"\|\boldsymbol{\delta}^{(D)}\|",
+        r"bold(delta)^((1)) = (product_(l=2)^(D) diag(f'(bold(z)^((l-1)))) bold(W)^((l) top)) bold(delta)^((D))"
+        r" quad => quad norm(bold(delta)^((1))) / norm(bold(delta)^((D)))"
+        r" <= product_(l=2)^(D) (max f') norm(bold(W)^((l)))_2",
+        r"\boldsymbol{\delta}^{(1)} = \Big(\prod_{l=2}^{D}\operatorname{diag}(f'(\mathbf{z}^{(l-1)}))"
+        r"\mathbf{W}^{(l)\top}\Big)\boldsymbol{\delta}^{(D)}\quad\Rightarrow\quad"
+        r" \frac{\|\boldsymbol{\delta}^{(1)}\|}{\|\boldsymbol{\delta}^{(D)}\|}"
+        r" \le \prod_{l=2}^{D} (\max f')\,\|\mathbf{W}^{(l)}\|_2",
     ),
     "sigmoid_max": (
         r"sigma''(z) = sigma'(z)(1 - 2 sigma(z)) = 0 <=> sigma(z) = 1/2 <=> z = 0,"
         r" quad sigma'(0) = 1/2 dot 1/2 = 1/4",
         r"\sigma''(z) = \sigma'(z)\,(1 - 2\sigma(z)) = 0 \iff \sigma(z) = \tfrac12 \iff z = 0,\quad"
         r" \sigma'(0) = \tfrac12\cdot\tfrac12 = \tfrac14",
+    ),
+    "vanishing_sigmoid_bound": (
+        r"f = sigma: quad product_(l=2)^(D) (max sigma') norm(bold(W)^((l)))_2"
+        r" = (1/4)^(D-1) dot product_(l=2)^(D) norm(bold(W)^((l)))_2",
+        r"f = \sigma:\quad \prod_{l=2}^{D} (\max\sigma')\,\|\mathbf{W}^{(l)}\|_2"
+        r" = \left(\tfrac14\right)^{D-1}\cdot\prod_{l=2}^{D}\|\mathbf{W}^{(l)}\|_2",
+    ),
+    "vanishing_forward": (
+        r"norm(bold(a)^((D-1))(bold(x)) - bold(a)^((D-1))(bold(x)'))"
+        r" <= product_(l=1)^(D-1) (max f') norm(bold(W)^((l)))_2 dot norm(bold(x) - bold(x)')",
+        r"\|\mathbf{a}^{(D-1)}(\mathbf{x}) - \mathbf{a}^{(D-1)}(\mathbf{x}')\|"
+        r" \le \prod_{l=1}^{D-1} (\max f')\,\|\mathbf{W}^{(l)}\|_2\cdot\|\mathbf{x} - \mathbf{x}'\|",
     ),
     # ------------------------------------------------------------ bonus
     "momentum": (

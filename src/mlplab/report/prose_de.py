@@ -425,32 +425,149 @@ TEXT: dict[str, str] = {
     "h_deeper": "Vertiefende Fragen",
     "h_theory": "Theoretische Analyse (Aufgabe 3.1)",
     "h_vanishing": "(a) Vanishing Gradient Problem",
-    "van_theory": "Backpropagation multipliziert den Ausgangsfehler Schicht für Schicht mit Wᵀ und der "
-    "Ableitung der Aktivierung. Von der letzten Schicht L bis zur ersten ausgeschrieben:",
-    "van_max_text": "Für die Sigmoid-Funktion ist jeder dieser Faktoren höchstens 1/4: σ′ = σ(1 − σ) ist das "
-    "Produkt zweier Zahlen mit Summe 1 und am größten, wenn beide gleich sind:",
+    "van_theory": "Backpropagation multipliziert den Fehler Schicht für Schicht mit Wᵀ und mit der Ableitung "
+    "der Aktivierung. In einem Netz aus D Gewichtsschichten (D − 1 verdeckte; D ist die Tiefe, L bleibt der "
+    "Verlust), von der Ausgabeschicht D bis zur ersten ausgeschrieben und mit |f′| ≤ max f′ und "
+    "‖Wᵀv‖ ≤ ‖W‖₂‖v‖ abgeschätzt (die Spektralnorm ‖W‖₂ ist der größte Singulärwert von W):",
+    "van_max_text": "Für die Sigmoid-Funktion ist max f′ = 1/4: σ′ = σ(1 − σ) ist das Produkt zweier Zahlen mit "
+    "Summe 1 und am größten, wenn beide gleich sind:",
     "cap_van_derivatives": "Ableitungen von Sigmoid, tanh und ReLU; die der Sigmoid-Funktion übersteigt nie 1/4.",
+    "van_sigmoid_bound_text": "Für die Sigmoid-Funktion zerfällt die Schranke in den σ′-Anteil (1/4)ᴰ⁻¹ und den "
+    "Anteil der Gewichte, das Produkt der Spektralnormen:",
+    "van_sigmoid_bound_after": "Der σ′-Anteil allein beschränkt das Verhältnis nur, wo der Anteil der Gewichte "
+    "höchstens 1 ist. Für tanh und ReLU ist max f′ = 1; dort können nur die Gewichte den Fehler verkleinern "
+    "oder vergrößern.",
+    "van_setup": "Der Versuch: die zwei Spiralen des Übungsblatts, {van_call}, jede Koordinate auf "
+    "Mittelwert 0 und Varianz 1 standardisiert; alle {van_samples} "
+    "Punkte sind die Trainingsmenge (es gibt keine Testmenge, jede Genauigkeit unten ist eine "
+    "Trainingsgenauigkeit). Das Netz ist {van_layers}: {van_hidden} verdeckte Schichten mit je {van_width} "
+    "Neuronen, also D = {van_depth}; die Biases beginnen bei 0, die Gewichte mit {van_init_sigmoid} für Sigmoid "
+    "und tanh und mit {van_init_relu} für ReLU. Jedes Netz wird mit SGD trainiert (α = {van_rate}, Mini-Batches "
+    "zu {van_batch}, {van_epochs} Epochen), für jede Aktivierung mit denselben {van_seeds} {van_seeds_word}. "
+    "Die Gradienten sind die der mittleren binären Kreuzentropie über alle Punkte. In den Epochen "
+    "{van_profile_epochs} hält jeder Lauf außerdem ‖δ⁽¹⁾‖/‖δ⁽ᴰ⁾‖ mit seiner Schranke aus den aktuellen Gewichten "
+    "fest und je verdeckter Schicht den Anteil gesättigter Aktivierungen (f′(z) unter {van_sat_share} von "
+    "max f′, etwa |tanh z| > 0,99 oder σ(z) außerhalb von [0,005; 0,995], gezählt über Neuronen × Punkte), den "
+    "Anteil toter Neuronen (auf jedem Punkt gesättigt; bei ReLU: z ≤ 0 auf allen) und die Streuung der "
+    "Aktivierungen über die Punkte.",
     "van_measured": "Auf einem feinen Gitter gemessen ist der größte Wert von σ′ gleich {van_max} bei "
-    "z = {van_argmax}. In einem Netz mit {van_hidden} versteckten Schichten zu je {van_width} Neuronen "
-    "(Xavier-Initialisierung) ist der Gradient der Gewichte der ersten Schicht bei Sigmoid {van_sigmoid_init}-mal "
-    "so groß wie der der letzten, etwa {van_sigmoid_per_layer} pro Schicht, neben der Schranke "
-    "0,25⁸ ≈ {van_bound} (die Gewichte tragen Faktoren von etwa eins bei, daher streut die Messung um die "
-    "Schranke statt unter ihr zu liegen). Bei tanh beträgt das Verhältnis {van_tanh_init}, bei ReLU mit "
-    "He-Initialisierung {van_relu_init}.",
-    "cap_van_gradients": "Gradientennorm ‖∂L/∂W⁽ˡ⁾‖ pro Schicht (logarithmisch) bei der Initialisierung und nach "
-    "dem Training, neben der Linie 0,25^Tiefe.",
-    "cap_van_depth": "Verhältnis der Gradienten von erster und letzter Schicht bei der Initialisierung über der "
-    "Tiefe.",
-    "van_training": "Das Training zeigt die Folge: Mit SGD trainiert bleibt das Sigmoid-Netz bei einem "
-    "Median-Loss von {van_sigmoid_loss} (gelöst: {van_sigmoid_solved} Seeds), tanh erreicht {van_tanh_loss} "
-    "({van_tanh_solved}) und ReLU {van_relu_loss} ({van_relu_solved}). Die ersten Schichten des Sigmoid-Netzes "
-    "bewegen sich kaum, das tiefe Netz verhält sich wie ein flaches auf zufälligen Merkmalen.",
-    "cap_van_training": "Training der tiefen Netze: Loss pro Epoche und das Gradientenverhältnis erste/letzte "
-    "Schicht während des Trainings.",
-    "van_relu": "ReLU hilft, weil ihre Ableitung für jedes aktive Neuron genau 1 ist ({m:relu_prime}): Ein "
-    "aktiver Pfad gibt den Gradienten unskaliert weiter, und mit He-Initialisierung halten die Gewichte seine "
-    "Größe von Schicht zu Schicht konstant. Der Preis: Inaktive Neuronen geben nichts weiter (tote Neuronen, "
-    "wie bei XOR); tanh liegt dazwischen, mit Ableitung 1 bei 0, die für große Eingaben aber ebenfalls sättigt.",
+    "z = {van_argmax}. Bei der Initialisierung ist der Gewichtsgradient der ersten Schicht ‖∂L/∂W⁽¹⁾‖ bei "
+    "Sigmoid das {van_sigmoid_init}-Fache dessen der letzten (geometrisches Mittel über die Startwerte; "
+    "{van_sigmoid_per_layer} je verdeckter Schicht), bei tanh das {van_tanh_init}-Fache und bei ReLU das "
+    "{van_relu_init}-Fache. Ein Gewichtsgradient δ⁽ˡ⁾a⁽ˡ⁻¹⁾ᵀ enthält auch die Eingabe a⁽ˡ⁻¹⁾ der Schicht; die "
+    "Schranke gilt für die Fehler δ selbst.",
+    "van_bound_all": "Die Schranke hält in jedem Lauf: Alle {van_bound_n} gemessenen Verhältnisse "
+    "‖δ⁽¹⁾‖/‖δ⁽ᴰ⁾‖ (drei Aktivierungen mit je {van_seeds} {van_seeds_word}, die festgehaltenen Epochen) liegen "
+    "unter ihrer Schranke ∏ max f′ · ‖W⁽ˡ⁾‖₂, berechnet aus den Gewichten desselben Laufs und derselben Epoche; "
+    "das nächste erreicht {van_bound_closest} davon. Scharf ist die Ungleichung nur, wenn jeder Fehler in "
+    "Richtung des größten Singulärvektors zeigt und jedes f′ maximal ist.",
+    "van_bound_some": "Nur {van_bound_below} von {van_bound_n} gemessenen Verhältnissen ‖δ⁽¹⁾‖/‖δ⁽ᴰ⁾‖ liegen "
+    "unter ihrer Schranke ∏ max f′ · ‖W⁽ˡ⁾‖₂ (größtes Verhältnis zur Schranke: {van_bound_closest}). Die "
+    "Ungleichung gilt für beliebige Gewichte; die übrigen deuten auf einen Fehler in der Messung.",
+    "van_quarter_all": "Der σ′-Anteil allein, {van_quarter_power} = {van_quarter}, ist keine Schranke für dieses "
+    "Verhältnis: Ihm fehlt der Anteil der Gewichte ∏‖W⁽ˡ⁾‖₂, hier {van_sigmoid_wfactor}, mit dem die volle "
+    "Schranke der Sigmoid-Netze {van_sigmoid_bound} beträgt. Die gemessenen Sigmoid-Verhältnisse "
+    "({van_sigmoid_delta}) liegen alle unter {van_quarter_power} ({van_quarter_below} von {van_quarter_n}): "
+    "Die tatsächlichen Faktoren verkleinern den Fehler stärker, als die Schranke zulässt.",
+    "van_quarter_some": "Der σ′-Anteil allein, {van_quarter_power} = {van_quarter}, ist keine Schranke für "
+    "dieses Verhältnis: Ihm fehlt der Anteil der Gewichte ∏‖W⁽ˡ⁾‖₂, hier {van_sigmoid_wfactor}, mit dem die "
+    "volle Schranke der Sigmoid-Netze {van_sigmoid_bound} beträgt. Die gemessenen Sigmoid-Verhältnisse "
+    "({van_sigmoid_delta}) liegen in {van_quarter_below} von {van_quarter_n} Messungen unter "
+    "{van_quarter_power} und in {van_quarter_above} darüber.",
+    "van_quarter_none": "Der σ′-Anteil allein, {van_quarter_power} = {van_quarter}, ist keine Schranke für "
+    "dieses Verhältnis: Ihm fehlt der Anteil der Gewichte ∏‖W⁽ˡ⁾‖₂, hier {van_sigmoid_wfactor}, mit dem die "
+    "volle Schranke der Sigmoid-Netze {van_sigmoid_bound} beträgt. Alle {van_quarter_n} gemessenen "
+    "Sigmoid-Verhältnisse ({van_sigmoid_delta}) liegen über {van_quarter_power}.",
+    "van_sigmoid_smallest": "Die erste Schicht des Sigmoid-Netzes erhält also einen verschwindenden Teil des "
+    "Gradienten: Ihr Verhältnis {van_sigmoid_init} ist mehr als 100-mal kleiner als das von tanh "
+    "({van_tanh_init}) und ReLU ({van_relu_init}). Die Tiefenreihe unten zeigt das Verhältnis bei der "
+    "Initialisierung für jede Schichtzahl.",
+    "van_sigmoid_not_smallest": "Das Sigmoid-Verhältnis {van_sigmoid_init} liegt hier nicht 100-mal unter dem "
+    "von tanh ({van_tanh_init}) und ReLU ({van_relu_init}): In diesen Läufen ist das Verschwinden nicht "
+    "eine Besonderheit von σ′.",
+    "cap_van_gradients": "Gradientennorm ‖∂L/∂W⁽ˡ⁾‖ je Schicht (logarithmisch) bei der Initialisierung und nach "
+    "dem Training, mit der Steigung 1/4 je Schicht des σ′-Anteils (gestrichelt).",
+    "cap_van_depth": "Verhältnis der Gewichtsgradienten von erster und letzter Schicht bei der Initialisierung "
+    "über der Zahl verdeckter Schichten, mit dem σ′-Anteil 0,25ᴰ⁻¹.",
+    "van_outcome_relu": "Das Training zeigt die Folge. ReLU endet mit dem kleinsten Median-Verlust, "
+    "{van_relu_loss}, und erreicht in {van_relu_solved} Läufen 100 % Trainingsgenauigkeit; tanh endet bei "
+    "{van_tanh_loss} ({van_tanh_solved}), Sigmoid bei {van_sigmoid_loss} ({van_sigmoid_solved}).",
+    "van_outcome_tanh": "Das Training zeigt die Folge. tanh endet mit dem kleinsten Median-Verlust, "
+    "{van_tanh_loss}, und erreicht in {van_tanh_solved} Läufen 100 % Trainingsgenauigkeit; ReLU endet bei "
+    "{van_relu_loss} ({van_relu_solved}), Sigmoid bei {van_sigmoid_loss} ({van_sigmoid_solved}).",
+    "van_outcome_sigmoid": "Im Training endet Sigmoid mit dem kleinsten Median-Verlust, {van_sigmoid_loss}, und "
+    "erreicht in {van_sigmoid_solved} Läufen 100 % Trainingsgenauigkeit; tanh endet bei {van_tanh_loss} "
+    "({van_tanh_solved}), ReLU bei {van_relu_loss} ({van_relu_solved}).",
+    "cap_van_training": "Training der tiefen Netze: Verlust je Epoche (dünn: jeder Startwert, fett: Median) und "
+    "das Verhältnis der Gewichtsgradienten erste/letzte Schicht während des Trainings.",
+    "van_sigmoid_plateau": "Das Sigmoid-Netz verlässt das Plateau nicht: Sein Median-Verlust am Ende, "
+    "{van_sigmoid_loss}, ist der einer konstanten Vorhersage, ln 2 ≈ {van_ln2}.",
+    "van_sigmoid_learns": "Das Sigmoid-Netz verlässt das Plateau einer konstanten Vorhersage (ln 2 ≈ {van_ln2}): "
+    "Sein Median-Verlust am Ende ist {van_sigmoid_loss}.",
+    "van_forward_text": "Der Vorwärtsdurchlauf multipliziert Unterschiede zwischen Eingaben mit Faktoren "
+    "derselben Art, diag(f′)W; ein Produkt derselben Art beschränkt daher, wie weit die letzte verdeckte "
+    "Schicht zwei Punkte auseinanderlegen kann:",
+    "van_sigmoid_collapsed": "Beim Sigmoid-Netz geschieht genau das: Am Ende des Trainings ist die Streuung der "
+    "Aktivierungen über die Punkte (Standardabweichung, gemittelt über Neuronen und Startwerte) in der ersten "
+    "verdeckten Schicht {van_spread_first} und in der letzten {van_spread_last}. Die letzte verdeckte Schicht "
+    "liefert für jeden Punkt fast denselben Vektor, und die Ausgabeschicht sieht nichts anderes.",
+    "van_sigmoid_spread_kept": "Beim Sigmoid-Netz ist die Streuung der Aktivierungen über die Punkte "
+    "(Standardabweichung, gemittelt über Neuronen und Startwerte) am Ende des Trainings in der ersten verdeckten "
+    "Schicht {van_spread_first} und in der letzten {van_spread_last}: Das Signal verschwindet hier vorwärts nicht.",
+    "van_sigmoid_first_still": "Und die erste Schicht lernt kaum: Während des Trainings hat sich W⁽¹⁾ um "
+    "{van_sigmoid_moved_first} seiner Anfangsnorm bewegt (‖W_Ende − W_Start‖/‖W_Start‖, Median über die "
+    "Startwerte), die Gewichte der Ausgabeschicht um {van_sigmoid_moved_last}.",
+    "van_sigmoid_first_moves": "Die erste Schicht lernt durchaus: Während des Trainings hat sich W⁽¹⁾ um "
+    "{van_sigmoid_moved_first} seiner Anfangsnorm bewegt (‖W_Ende − W_Start‖/‖W_Start‖, Median über die "
+    "Startwerte), die Gewichte der Ausgabeschicht um {van_sigmoid_moved_last}.",
+    "cap_van_spread": "Streuung der Aktivierungen jeder verdeckten Schicht über die Punkte (Standardabweichung, "
+    "gemittelt über Neuronen und Startwerte), zu Beginn (gestrichelt) und am Ende des Trainings.",
+    "van_tanh_puzzle": "Das tiefe tanh-Netz ist ein anderer Fall. Sein Gradient verschwindet nicht: Das "
+    "Verhältnis erste/letzte Schicht ist {van_tanh_init} bei der Initialisierung und {van_tanh_trained} am Ende "
+    "(geometrische Mittel), und doch erreicht es 100 % nur in {van_tanh_solved} Läufen (Median-Verlust am "
+    "Ende {van_tanh_loss}). Ein Verhältnis nahe 1 sagt, dass jede Schicht ihren Teil des Gradienten erhält, nicht, "
+    "dass die Schritte zu einer Lösung führen.",
+    "van_tanh_solved": "Auch beim tiefen tanh-Netz verschwindet der Gradient nicht: Das Verhältnis erste/letzte "
+    "Schicht ist {van_tanh_init} bei der Initialisierung und {van_tanh_trained} am Ende (geometrische Mittel), "
+    "und {van_tanh_solved} Läufe erreichen 100 %.",
+    "van_tanh_vanishes": "Auch beim tiefen tanh-Netz verschwindet der Gradient: Das Verhältnis erste/letzte "
+    "Schicht ist {van_tanh_init} bei der Initialisierung und {van_tanh_trained} am Ende (geometrische Mittel); "
+    "{van_tanh_solved} Läufe erreichen 100 %.",
+    "van_tanh_saturates": "Was die Profile stattdessen zeigen, ist Sättigung. In der am stärksten gesättigten "
+    "Schicht steigt der Anteil gesättigter tanh-Aktivierungen (tanh′ unter {van_sat_share}, |tanh z| über etwa "
+    "0,99) von {van_tanh_sat_start} bei der Initialisierung auf {van_tanh_sat_end} am Ende (Median über die "
+    "Startwerte; {van_tanh_sat_range} zwischen ihnen). Ein gesättigtes Neuron gibt fast nichts zurück und "
+    "liefert nahezu ±1, gleich welche Eingabe es erhält; das Verhältnis der Normen zeigt das nicht, weil es "
+    "von den noch aktiven Neuronen getragen wird. Die Gewichte der ersten Schicht haben sich dabei um "
+    "{van_tanh_moved_first} ihrer Anfangsnorm bewegt (ReLU: {van_relu_moved_first}; Median über die Startwerte).",
+    "van_tanh_unsaturated": "Sättigung erklärt es nicht: In der am stärksten gesättigten Schicht ist der Anteil "
+    "gesättigter tanh-Aktivierungen (|tanh z| über etwa 0,99) {van_tanh_sat_start} bei der Initialisierung und "
+    "{van_tanh_sat_end} am Ende (Median über die Startwerte).",
+    "van_tanh_unsettled": "Auch kommt sein Verlust nicht zur Ruhe: Die Läufe enden beim {van_tanh_unsettled}-Fachen "
+    "des kleinsten Verlusts, den sie erreicht hatten (Median über die Startwerte; Median des kleinsten Verlusts "
+    "{van_tanh_lowest}). Sie fanden bessere Gewichte und verließen sie wieder.",
+    "van_tanh_settled": "Sein Verlust kommt nahe dem kleinsten erreichten Wert zur Ruhe: Die Läufe enden bei dessen "
+    "{van_tanh_unsettled}-Fachem (Median über die Startwerte; Median des kleinsten Verlusts {van_tanh_lowest}).",
+    "cap_van_saturation": "Je verdeckter Schicht in den festgehaltenen Epochen (Mittel über die Startwerte): der "
+    "Anteil gesättigter Aktivierungen, f′(z) unter {van_sat_share} von max f′, für Sigmoid und tanh; der Anteil "
+    "toter ReLU-Neuronen (auf jedem Punkt inaktiv).",
+    "van_relu": "ReLU hilft, weil ihre Ableitung für jedes aktive Neuron genau 1 ist ({m:relu_prime}): "
+    "max f′ = 1 statt 1/4, und entlang eines Pfades aktiver Neuronen multiplizieren sich die Ableitungen zu 1; "
+    "der Fehler schrumpft also nur durch die Gewichte oder wo Neuronen inaktiv sind. Gemessen ist das "
+    "ReLU-Verhältnis {van_relu_init} bei der Initialisierung und {van_relu_trained} am Ende. Der Preis sind "
+    "tote Neuronen: Ein auf jedem Punkt inaktives Neuron gibt nichts zurück, und seine eigenen Gewichte "
+    "erhalten keinen Gradienten. Von den ReLU-Neuronen sind {van_relu_dead_start} bei der Initialisierung tot "
+    "und {van_relu_dead_end} am Ende (Mittel über Schichten und Startwerte).",
+    "van_relu_dead_failed": "Jeder ReLU-Lauf, der scheitert, hat mehr tote Neuronen als jeder, der 100 % "
+    "erreicht: In seiner Schicht mit den meisten toten Neuronen sind am Ende {van_relu_dead_failed} tot, "
+    "gegenüber {van_relu_dead_solved} bei denen, die 100 % erreichen ({van_relu_solved}).",
+    "van_relu_dead_not_failed": "Tote Neuronen allein unterscheiden die gescheiterten ReLU-Läufe nicht von "
+    "denen, die 100 % erreichen ({van_relu_solved}): In der Schicht mit den meisten toten Neuronen sind am Ende "
+    "bei den gescheiterten {van_relu_dead_failed} tot, bei den übrigen {van_relu_dead_solved}.",
+    "van_relu_all_solved": "Alle ReLU-Läufe erreichen 100 % ({van_relu_solved}); in ihrer Schicht mit den "
+    "meisten toten Neuronen sind am Ende {van_relu_dead_solved} tot.",
+    "van_relu_none_solved": "Kein ReLU-Lauf erreicht in {van_epochs} Epochen 100 % ({van_relu_solved}); in "
+    "ihrer Schicht mit den meisten toten Neuronen sind am Ende {van_relu_dead_failed} tot.",
     "h_init": "(b) Initialisierung",
     "init_theory": "Betrachte ein Neuron der Schicht l, z_j = Σᵢ w_ji aᵢ, mit Biases 0 und unabhängig "
     "gezogenen Gewichten mit Mittelwert 0 und Varianz Var(w), unabhängig von den Eingaben aᵢ der Schicht. "

@@ -401,30 +401,138 @@ TEXT: dict[str, str] = {
     "h_deeper": "Deeper questions",
     "h_theory": "Theoretical analysis (task 3.1)",
     "h_vanishing": "(a) Vanishing gradients",
-    "van_theory": "Back-propagation multiplies the output error, layer by layer, by Wᵀ and by the "
-    "activation's derivative. Unrolled from the last layer L to the first:",
-    "van_max_text": "For the sigmoid every such factor is at most 1/4: σ′ = σ(1 − σ) is a product of two "
-    "numbers that add up to 1, and it is largest where they are equal:",
+    "van_theory": "Back-propagation multiplies the error, layer by layer, by Wᵀ and by the activation's "
+    "derivative. In a network of D weight layers (D − 1 hidden ones; D is the depth, L stays the loss), "
+    "unrolled from the output layer D to the first and bounded with |f′| ≤ max f′ and ‖Wᵀv‖ ≤ ‖W‖₂‖v‖ "
+    "(‖W‖₂, the spectral norm, is the largest singular value of W):",
+    "van_max_text": "For the sigmoid, max f′ is 1/4: σ′ = σ(1 − σ) is a product of two numbers that add up to 1, "
+    "and it is largest where they are equal:",
     "cap_van_derivatives": "Derivatives of sigmoid, tanh and ReLU; the sigmoid's never exceeds 1/4.",
-    "van_measured": "Measured on a fine grid, the largest value of σ′ is {van_max} at z = {van_argmax}. "
-    "In a network with {van_hidden} hidden layers of {van_width} units (Xavier initialisation), the gradient "
-    "of the first layer's weights is {van_sigmoid_init} times that of the last layer for sigmoid, about "
-    "{van_sigmoid_per_layer} per layer, next to the bound 0.25⁸ ≈ {van_bound} (the weights contribute "
-    "factors of about one, so the measurement scatters around the bound rather than below it). For tanh "
-    "the ratio is {van_tanh_init}, for ReLU with He initialisation {van_relu_init}.",
+    "van_sigmoid_bound_text": "For the sigmoid the bound splits into the σ′ part, (1/4)ᴰ⁻¹, and the weights' "
+    "part, the product of the spectral norms:",
+    "van_sigmoid_bound_after": "The σ′ part alone bounds the ratio only where the weights' part is at most 1. "
+    "For tanh and ReLU max f′ = 1, so there only the weights can shrink or grow the error.",
+    "van_setup": "The experiment: the sheet's two spirals, {van_call}, each coordinate standardised to mean 0 "
+    "and variance 1; all {van_samples} points are "
+    "the training set (there is no test split, so every accuracy below is a training accuracy). The network is "
+    "{van_layers}: {van_hidden} hidden layers of {van_width} units, so D = {van_depth}; biases start at 0, "
+    "weights by {van_init_sigmoid} for sigmoid and tanh and by {van_init_relu} for ReLU. Each network is "
+    "trained with SGD (α = {van_rate}, mini-batches of {van_batch}, {van_epochs} epochs), for each activation "
+    "from the same {van_seeds} {van_seeds_word}. Gradients are those of the mean binary cross-entropy over all "
+    "points. At epochs {van_profile_epochs} every run also records ‖δ⁽¹⁾‖/‖δ⁽ᴰ⁾‖ with its bound from the "
+    "current weights and, per hidden layer, the share of saturated activations (f′(z) below {van_sat_share} "
+    "of max f′, about |tanh z| > 0.99 or σ(z) outside [0.005, 0.995], counted over units × points), the share "
+    "of dead units (saturated on every point; for ReLU: z ≤ 0 on all of them) and the spread of the "
+    "activations over the points.",
+    "van_measured": "Measured on a fine grid, the largest value of σ′ is {van_max} at z = {van_argmax}. At "
+    "initialisation, the first layer's weight gradient ‖∂L/∂W⁽¹⁾‖ is {van_sigmoid_init} times the last "
+    "layer's for sigmoid (geometric mean over the seeds; {van_sigmoid_per_layer} per hidden layer), "
+    "{van_tanh_init} times for tanh and {van_relu_init} times for ReLU. A weight gradient δ⁽ˡ⁾a⁽ˡ⁻¹⁾ᵀ also "
+    "carries the layer's input a⁽ˡ⁻¹⁾; the bound is on the errors δ themselves.",
+    "van_bound_all": "The bound holds in every run: all {van_bound_n} measured ratios ‖δ⁽¹⁾‖/‖δ⁽ᴰ⁾‖ "
+    "(three activations, {van_seeds} {van_seeds_word} each, the profiled epochs) lie below their bound "
+    "∏ max f′ · ‖W⁽ˡ⁾‖₂, computed from the weights of the same run and epoch; the closest reaches "
+    "{van_bound_closest} of it. The inequality is tight only if every error points along the largest singular "
+    "direction and every f′ is at its maximum.",
+    "van_bound_some": "Only {van_bound_below} of {van_bound_n} measured ratios ‖δ⁽¹⁾‖/‖δ⁽ᴰ⁾‖ lie below "
+    "their bound ∏ max f′ · ‖W⁽ˡ⁾‖₂ (largest ratio over bound: {van_bound_closest}). The inequality holds "
+    "for any weights, so the others point to an error in the measurement.",
+    "van_quarter_all": "The σ′ part alone, {van_quarter_power} = {van_quarter}, is not a bound on this ratio: "
+    "it leaves out the weights' part ∏‖W⁽ˡ⁾‖₂, here {van_sigmoid_wfactor}, which makes the sigmoid's full bound "
+    "{van_sigmoid_bound}. The measured sigmoid ratios ({van_sigmoid_delta}) all lie below {van_quarter_power} "
+    "({van_quarter_below} of {van_quarter_n}): the actual factors shrink the error more than the bound "
+    "allows for.",
+    "van_quarter_some": "The σ′ part alone, {van_quarter_power} = {van_quarter}, is not a bound on this ratio: "
+    "it leaves out the weights' part ∏‖W⁽ˡ⁾‖₂, here {van_sigmoid_wfactor}, which makes the sigmoid's full bound "
+    "{van_sigmoid_bound}. The measured sigmoid ratios ({van_sigmoid_delta}) lie below {van_quarter_power} in "
+    "{van_quarter_below} of {van_quarter_n} measurements and above it in {van_quarter_above}.",
+    "van_quarter_none": "The σ′ part alone, {van_quarter_power} = {van_quarter}, is not a bound on this ratio: "
+    "it leaves out the weights' part ∏‖W⁽ˡ⁾‖₂, here {van_sigmoid_wfactor}, which makes the sigmoid's full bound "
+    "{van_sigmoid_bound}. All {van_quarter_n} measured sigmoid ratios ({van_sigmoid_delta}) lie above "
+    "{van_quarter_power}.",
+    "van_sigmoid_smallest": "So the sigmoid's first layer gets a vanishing share of the gradient: its ratio "
+    "{van_sigmoid_init} is more than 100 times smaller than tanh's ({van_tanh_init}) and ReLU's "
+    "({van_relu_init}). The depth sweep below shows the ratio at initialisation for every number of layers.",
+    "van_sigmoid_not_smallest": "The sigmoid's ratio {van_sigmoid_init} is not 100 times below tanh's "
+    "({van_tanh_init}) and ReLU's ({van_relu_init}) here: in these runs the vanishing is not peculiar to σ′.",
     "cap_van_gradients": "Gradient norm ‖∂L/∂W⁽ˡ⁾‖ per layer (log scale) at initialisation and after "
-    "training, next to the 0.25^depth line.",
-    "cap_van_depth": "Ratio of first- to last-layer gradient at initialisation against depth.",
-    "van_training": "Training shows the consequence: trained with SGD, the sigmoid network stays at a "
-    "median loss of {van_sigmoid_loss} (solved {van_sigmoid_solved} seeds), tanh reaches {van_tanh_loss} "
-    "({van_tanh_solved}) and ReLU {van_relu_loss} ({van_relu_solved}). The first layers of the sigmoid "
-    "network barely move, so the deep network behaves like a shallow one on top of random features.",
-    "cap_van_training": "Training of the deep networks: loss per epoch and the first/last gradient ratio "
-    "during training.",
-    "van_relu": "ReLU helps because its derivative is exactly 1 for every active unit ({m:relu_prime}): an "
-    "active path passes the gradient on unscaled, and with He initialisation the weights keep its size "
-    "constant from layer to layer. The price is that inactive units pass nothing (dead units, as in the "
-    "XOR runs); tanh sits in between, with a derivative of 1 at 0 that still saturates for large inputs.",
+    "training, with the σ′ part's slope of 1/4 per layer (dashed).",
+    "cap_van_depth": "Ratio of first- to last-layer weight gradient at initialisation against the number of "
+    "hidden layers, with the σ′ part 0.25ᴰ⁻¹.",
+    "van_outcome_relu": "Training shows the consequence. ReLU ends with the lowest median loss, "
+    "{van_relu_loss}, and reaches 100 % training accuracy in {van_relu_solved} runs; tanh ends at "
+    "{van_tanh_loss} ({van_tanh_solved}), the sigmoid at {van_sigmoid_loss} ({van_sigmoid_solved}).",
+    "van_outcome_tanh": "Training shows the consequence. tanh ends with the lowest median loss, "
+    "{van_tanh_loss}, and reaches 100 % training accuracy in {van_tanh_solved} runs; ReLU ends at "
+    "{van_relu_loss} ({van_relu_solved}), the sigmoid at {van_sigmoid_loss} ({van_sigmoid_solved}).",
+    "van_outcome_sigmoid": "In training, the sigmoid ends with the lowest median loss, {van_sigmoid_loss}, and "
+    "reaches 100 % training accuracy in {van_sigmoid_solved} runs; tanh ends at {van_tanh_loss} "
+    "({van_tanh_solved}), ReLU at {van_relu_loss} ({van_relu_solved}).",
+    "cap_van_training": "Training of the deep networks: loss per epoch (thin: each seed, bold: median) and the "
+    "first/last weight-gradient ratio during training.",
+    "van_sigmoid_plateau": "The sigmoid network does not leave the plateau: its median final loss, "
+    "{van_sigmoid_loss}, is that of a constant prediction, ln 2 ≈ {van_ln2}.",
+    "van_sigmoid_learns": "The sigmoid network leaves the plateau of a constant prediction (ln 2 ≈ {van_ln2}): "
+    "its median final loss is {van_sigmoid_loss}.",
+    "van_forward_text": "The forward pass multiplies differences between inputs by the same kind of factors, "
+    "diag(f′)W, so the same kind of product bounds how far apart the last hidden layer can put two points:",
+    "van_sigmoid_collapsed": "For the sigmoid this is what happens: at the end of training the spread of the "
+    "activations over the points (standard deviation, mean over units and seeds) is {van_spread_first} in the "
+    "first hidden layer and {van_spread_last} in the last. The last hidden layer gives nearly the same vector "
+    "for every point, and the output layer sees nothing else.",
+    "van_sigmoid_spread_kept": "For the sigmoid, the spread of the activations over the points (standard "
+    "deviation, mean over units and seeds) at the end of training is {van_spread_first} in the first hidden "
+    "layer and {van_spread_last} in the last: the forward signal does not vanish here.",
+    "van_sigmoid_first_still": "And the first layer hardly learns: during training W⁽¹⁾ moved by "
+    "{van_sigmoid_moved_first} of its initial norm (‖W_end − W_start‖/‖W_start‖, median over seeds), the "
+    "output layer's weights by {van_sigmoid_moved_last}.",
+    "van_sigmoid_first_moves": "The first layer does learn: during training W⁽¹⁾ moved by "
+    "{van_sigmoid_moved_first} of its initial norm (‖W_end − W_start‖/‖W_start‖, median over seeds), the "
+    "output layer's weights by {van_sigmoid_moved_last}.",
+    "cap_van_spread": "Spread of each hidden layer's activations over the points (standard deviation, mean "
+    "over units and seeds), at the start (dashed) and at the end of training.",
+    "van_tanh_puzzle": "Deep tanh is a different case. Its gradient does not vanish: the first/last ratio is "
+    "{van_tanh_init} at initialisation and {van_tanh_trained} at the end (geometric means), yet it reaches "
+    "100 % in {van_tanh_solved} runs (median final loss {van_tanh_loss}). A ratio near 1 says that every "
+    "layer gets its share of the gradient, not that the steps lead to a solution.",
+    "van_tanh_solved": "Deep tanh does not vanish either: the first/last ratio is {van_tanh_init} at "
+    "initialisation and {van_tanh_trained} at the end (geometric means), and {van_tanh_solved} runs reach 100 %.",
+    "van_tanh_vanishes": "For deep tanh the gradient vanishes too: the first/last ratio is {van_tanh_init} at "
+    "initialisation and {van_tanh_trained} at the end (geometric means); {van_tanh_solved} runs reach 100 %.",
+    "van_tanh_saturates": "What the profiles show instead is saturation. In the most saturated layer the share "
+    "of saturated tanh activations (tanh′ below {van_sat_share}, |tanh z| above about 0.99) rises from "
+    "{van_tanh_sat_start} at initialisation to {van_tanh_sat_end} at the end (median over seeds; "
+    "{van_tanh_sat_range} across them). A saturated unit passes almost nothing back and outputs nearly ±1 "
+    "whatever its input; the ratio of norms does not show this, because the units still active carry it. "
+    "Meanwhile the first layer's weights moved by {van_tanh_moved_first} of their initial norm (ReLU: "
+    "{van_relu_moved_first}; median over seeds).",
+    "van_tanh_unsaturated": "Saturation does not explain it: in the most saturated layer the share of "
+    "saturated tanh activations (|tanh z| above about 0.99) is {van_tanh_sat_start} at initialisation and "
+    "{van_tanh_sat_end} at the end (median over seeds).",
+    "van_tanh_unsettled": "Nor does its loss settle: the runs end at {van_tanh_unsettled} times the lowest "
+    "loss they had reached (median over seeds; median lowest loss {van_tanh_lowest}). They found better "
+    "weights and left them again.",
+    "van_tanh_settled": "Its loss settles near the lowest value it reached: the runs end at "
+    "{van_tanh_unsettled} times it (median over seeds; median lowest loss {van_tanh_lowest}).",
+    "cap_van_saturation": "Per hidden layer at the profiled epochs (mean over seeds): the share of saturated "
+    "activations, f′(z) below {van_sat_share} of max f′, for sigmoid and tanh; the share of dead ReLU units "
+    "(inactive on every point).",
+    "van_relu": "ReLU helps because its derivative is exactly 1 for every active unit ({m:relu_prime}): "
+    "max f′ = 1 instead of 1/4, and along a path of active units the derivatives multiply to 1, so the error "
+    "shrinks only through the weights or where units are inactive. Measured, the ReLU ratio is {van_relu_init} "
+    "at initialisation and {van_relu_trained} at the end. The price is dead units: a unit inactive on every "
+    "point passes nothing back, and its own weights get no gradient. Of the ReLU units {van_relu_dead_start} "
+    "are dead at initialisation and {van_relu_dead_end} at the end (mean over layers and seeds).",
+    "van_relu_dead_failed": "Every ReLU run that fails has more dead units than any that reaches 100 %: in its "
+    "deadest hidden layer {van_relu_dead_failed} of the units are dead at the end, against "
+    "{van_relu_dead_solved} in those that reach 100 % ({van_relu_solved}).",
+    "van_relu_dead_not_failed": "Dead units alone do not tell the failing ReLU runs from those that reach "
+    "100 % ({van_relu_solved}): in the deadest hidden layer {van_relu_dead_failed} of the units are dead at "
+    "the end in the failing ones, {van_relu_dead_solved} in the others.",
+    "van_relu_all_solved": "All ReLU runs reach 100 % ({van_relu_solved}); in their deadest hidden layer "
+    "{van_relu_dead_solved} of the units are dead at the end.",
+    "van_relu_none_solved": "No ReLU run reaches 100 % within {van_epochs} epochs ({van_relu_solved}); in "
+    "their deadest hidden layer {van_relu_dead_failed} of the units are dead at the end.",
     "h_init": "(b) Initialisation",
     "init_theory": "Take one unit of layer l, z_j = Σᵢ w_ji aᵢ, with the biases at 0 and weights drawn "
     "independently, with mean 0 and variance Var(w), independent of the layer's inputs aᵢ. Then the terms "
