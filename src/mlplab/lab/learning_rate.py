@@ -57,7 +57,7 @@ HELP = "task 3.2 (b): SGD at learning rates from 1e-4 to 10 over several seeds: 
 FIG_CURVES = "lr_curves"
 FIG_SUMMARY = "lr_summary"
 
-RATES = [1e-4, 1e-3, 1e-2, 3e-2, 1e-1, 3e-1, 1.0, 3.0, 10.0]
+RATES = [1e-4, 1e-3, 1e-2, 1e-1, 3e-1, 1.0, 3.0, 10.0]
 QUICK_RATES = (1e-4, 1e-2, 3e-1, 1.0, 10.0)
 #: the verdicts, from the smallest rates to the largest, and their colours
 VERDICTS = ("too_small", "good", "too_large", "diverges")

@@ -59,7 +59,7 @@ FIG_REPEATS = "overfit_repeats"
 
 N_TRAIN, N_VAL, N_TEST = 50, 50, 1000
 #: the test loss of the long and the L2 run is measured every this many epochs (and at the last)
-TEST_EVERY = 25
+TEST_EVERY = 40
 #: the three runs of every repeat, in the order of tables and figures
 RUNS = ("without_early_stopping", "early_stopping", "l2")
 #: the test set split into groups of the validation set's size: how much a 50-sample loss scatters
@@ -77,7 +77,7 @@ class Config:
     hidden: int = option(128, parse=positive_int, help="width of both hidden layers")
     activation: str = option("tanh", choices=HIDDEN_ACTIVATIONS, help="hidden activation")
     learning_rate: float = option(3e-3, parse=positive_float, help="Adam's step size")
-    epochs: int = option(2000, quick=1500, parse=positive_int, help="full-batch epochs of the long runs")
+    epochs: int = option(1500, parse=positive_int, help="full-batch epochs of the long runs")
     patience: int = option(
         300, quick=150, parse=positive_int, help="epochs without a better validation loss before stopping"
     )
@@ -388,7 +388,7 @@ def _plot_curves(ctx: Context, main: dict, training: dict) -> None:
 def _plot_boundaries(ctx: Context, data: dict, models: dict[str, MLP], main: dict) -> None:
     """Decision boundaries of the three runs over the training points; test accuracy and loss on top."""
     X, y = data["train"]
-    xx, _, points = plotting.grid_over(X, resolution=200)
+    xx, _, points = plotting.grid_over(X, resolution=150)
     cached = {name: models[name].predict_proba(points) for name in RUNS}  # the same grid in both languages
 
     def draw(lang: str):
@@ -404,7 +404,7 @@ def _plot_boundaries(ctx: Context, data: dict, models: dict[str, MLP], main: dic
             result = _w("test_result", lang, acc=percent(run["test_accuracy"], lang),
                         loss=number(run["test_loss"], 2, lang))  # fmt: skip
             plotting.decision_boundary(
-                ax, lambda _points, p=cached[name]: p, X, y, resolution=200, lang=lang, point_size=14
+                ax, lambda _points, p=cached[name]: p, X, y, resolution=150, lang=lang, point_size=14
             )
             ax.set_title(f"{head}\n{result}", fontsize=8.5)
             if name != RUNS[0]:
@@ -414,7 +414,7 @@ def _plot_boundaries(ctx: Context, data: dict, models: dict[str, MLP], main: dic
                 ax.legend(loc="lower right", fontsize=8, framealpha=0.85)
         return fig
 
-    assert xx.shape == (200, 200)
+    assert xx.shape == (150, 150)
     plotting.each_language(ctx.out / FIG_BOUNDARIES, draw)
 
 
