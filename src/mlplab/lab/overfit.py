@@ -64,6 +64,8 @@ TEST_EVERY = 40
 RUNS = ("without_early_stopping", "early_stopping", "l2")
 #: the test set split into groups of the validation set's size: how much a 50-sample loss scatters
 N_GROUPS = N_TEST // N_VAL
+#: a prediction this sure of itself (the larger class probability) that is wrong is a confident error
+CONFIDENT = 0.95
 
 
 @dataclass(frozen=True)
@@ -101,12 +103,20 @@ class _Losses:
 
 
 def _evaluate(model: MLP, data: dict) -> dict:
-    """Loss and accuracy of ``model`` on the training, validation and test sets."""
+    """Loss and accuracy of ``model`` on the training, validation and test sets; its confident test errors."""
     out = {}
     for part, (X, y) in data.items():
         out[f"{part}_loss"] = data_loss(model, X, y)
         out[f"{part}_accuracy"] = model.score(X, y)
+    out["test_confident_errors"] = confident_errors(model, *data["test"])
     return out
+
+
+def confident_errors(model: MLP, X: np.ndarray, y: np.ndarray) -> float:
+    """Share of the points that ``model`` gets wrong with a probability of at least :data:`CONFIDENT`."""
+    proba = model.predict_proba(X)  # (n, 2)
+    wrong = proba.argmax(axis=1) != y
+    return float(np.mean(wrong & (proba.max(axis=1) >= CONFIDENT)))
 
 
 def group_losses(model: MLP, X: np.ndarray, y: np.ndarray, n_groups: int, seed: int) -> list[float]:
@@ -188,12 +198,13 @@ def spread(values) -> dict:
 
 
 def beats(pairs: list[dict], better: str, than: str, key: str) -> dict:
-    """In how many repeats run ``better`` has the lower ``key`` (loss) or higher (accuracy) than ``than``.
+    """In how many repeats run ``better`` has the lower ``key`` (a loss or an error share) or the higher
+    (an accuracy) than run ``than``.
 
-    ``difference``: the spread of ``than − better`` for a loss, ``better − than`` for an accuracy, so a
-    positive difference always means that ``better`` did better.
+    ``difference``: the spread of ``than − better`` for a loss or errors, ``better − than`` for an
+    accuracy, so a positive difference always means that ``better`` did better.
     """
-    sign = 1.0 if key.endswith("loss") else -1.0
+    sign = 1.0 if key.endswith(("loss", "errors")) else -1.0
     diff = [sign * (p[than][key] - p[better][key]) for p in pairs]
     return {"count": int(sum(d > 0 for d in diff)), "of": len(pairs), "difference": spread(diff)}
 
@@ -201,7 +212,7 @@ def beats(pairs: list[dict], better: str, than: str, key: str) -> dict:
 def summarise(pairs: list[dict]) -> dict:
     """Medians and ranges over the repeats, and who beats whom in how many of them."""
     summary: dict = {"repeats": len(pairs)}
-    for key in ("test_accuracy", "test_loss"):
+    for key in ("test_accuracy", "test_loss", "test_confident_errors"):
         summary[key] = {name: spread([p[name][key] for p in pairs]) for name in RUNS}
     summary["chosen_val_loss"] = spread([p["early_stopping"]["val_loss"] for p in pairs])
     summary["val_below_test"] = int(
@@ -213,7 +224,7 @@ def summarise(pairs: list[dict]) -> dict:
     longs = [p["without_early_stopping"] for p in pairs]
     summary["long_val_rise"] = spread([r["final_val_loss"] - r["min_val_loss"] for r in longs])
     summary["long_test_rise"] = spread([r["test_loss"] - r["min_test_loss"] for r in longs])
-    for key in ("test_loss", "test_accuracy"):
+    for key in ("test_loss", "test_accuracy", "test_confident_errors"):
         summary[f"early_stopping_vs_long_{key}"] = beats(
             pairs, "early_stopping", "without_early_stopping", key
         )
@@ -336,7 +347,7 @@ def _w(key: str, lang: str, **values) -> str:
     return text.format(**values) if values else text
 
 
-def _lambda(value: float, lang: str) -> str:
+def lambda_text(value: float, lang: str) -> str:
     """λ in plain text: ``10⁻⁵``, ``3·10⁻⁶``, ``0.01`` (no maths, whose exponents print small)."""
     mantissa, exponent = f"{value:.0e}".split("e")
     if float(f"{value:.0e}") == value and int(exponent) <= -3:
@@ -373,7 +384,7 @@ def _plot_curves(ctx: Context, main: dict, training: dict) -> None:
         ax = axes[1]
         for part, style in (("train", TRAIN_STYLE), ("val", VAL_STYLE), ("test", TEST_STYLE)):
             ax.plot(l2["epochs"], l2[f"{part}_loss"], lw=1.3, **style)
-        ax.set_title(_w("l2_panel", lang, lam=_lambda(training["l2"], lang)))
+        ax.set_title(_w("l2_panel", lang, lam=lambda_text(training["l2"], lang)))
         for axis in axes:
             axis.set_yscale("log")
             plain_log_ticks(axis.yaxis)
@@ -400,7 +411,7 @@ def _plot_boundaries(ctx: Context, data: dict, models: dict[str, MLP], main: dic
             elif name == "early_stopping":
                 head = _w("weights_of", lang, epoch=run["best_epoch"])
             else:
-                head = _w("l2_panel", lang, lam=_lambda(run["lambda"], lang))
+                head = _w("l2_panel", lang, lam=lambda_text(run["lambda"], lang))
             result = _w("test_result", lang, acc=percent(run["test_accuracy"], lang),
                         loss=number(run["test_loss"], 2, lang))  # fmt: skip
             plotting.decision_boundary(
