@@ -37,9 +37,11 @@ hundred epochs), or early stopping halts before the network has learned anything
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
+from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from ..mlp import MLP
 from . import plotting
@@ -47,7 +49,6 @@ from ._common import Context, data_loss
 from ._data import scaled_spirals
 from ._options import HIDDEN_ACTIVATIONS, float_range, option, positive_float, positive_int
 from ._words import number, percent, word
-from .learning_rate import plain_log_ticks
 
 NAME = "overfit"
 HELP = "task 3.2 (a): 50 samples, an over-parameterised net: early stopping and L2 vs training to the end"
@@ -358,6 +359,26 @@ def lambda_text(value: float, lang: str) -> str:
 
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def plain_log_ticks(axis) -> None:
+    """Label a log ``axis`` in plain text (``0.3``, ``10⁻⁴``): maths exponents print at 70 % of the size.
+
+    The same as :func:`mlplab.lab.learning_rate.plain_log_ticks` (an experiment imports no other one).
+    """
+    low, high = sorted(axis.get_view_interval())
+    few = low > 0 and high / low < 10
+
+    def label(value, _pos=None) -> str:
+        if value <= 0:
+            return ""
+        exponent = math.log10(value)
+        if abs(exponent - round(exponent)) < 1e-9 and abs(round(exponent)) >= 3:
+            return "10" + str(round(exponent)).translate(_SUPERSCRIPT)
+        return f"{value:.3g}"
+
+    axis.set_major_formatter(FuncFormatter(label))
+    axis.set_minor_formatter(FuncFormatter(label) if few else NullFormatter())
 
 
 def _plot_curves(ctx: Context, main: dict, training: dict) -> None:
