@@ -463,7 +463,10 @@ def _plot_repeats(ctx: Context, pairs: list[dict]) -> None:
             ax.set_xticks(x, [_SHORT[name][lang] for name in RUNS])
             ax.set_xlim(-0.35, len(RUNS) - 0.65)
             ax.set_title(word(key, lang))
-        axes[1].yaxis.set_major_formatter(lambda v, _: percent(v, lang, 0))
+        # whole percentages where the ticks are whole, one decimal where they are not (82.5 % is not 82 %)
+        axes[1].yaxis.set_major_formatter(
+            lambda v, _: percent(v, lang, 0 if abs(100 * v - round(100 * v)) < 1e-6 else 1)
+        )
 
         ax = axes[2]
         r = np.arange(1, len(pairs) + 1)
