@@ -258,8 +258,9 @@ TEXT: dict[str, str] = {
     "cap_of_boundaries": "Entscheidungsgrenzen der ersten Wiederholung: ohne Gegenmittel, mit Early "
     "Stopping, mit L2.",
     "cap_of_repeats_table": "Über alle Wiederholungen: Testverlust und Testgenauigkeit, Median (kleinster "
-    "bis größter Wert), der Anteil sicherer Fehler und die Wiederholungen, in denen ein Gegenmittel einen "
-    "kleineren Testverlust hat als keines.",
+    "bis größter Wert), der Anteil sicherer Fehler (Testpunkte, die mit einer "
+    "Wahrscheinlichkeit von 95 % oder mehr falsch sind) und die Wiederholungen, in denen ein Gegenmittel "
+    "einen kleineren Testverlust hat als keines (besser).",
     "cap_of_repeats": "Jede Wiederholung: Testverlust und Testgenauigkeit der drei Läufe (die erste "
     "Wiederholung schwarz); rechts der Validierungsverlust des Early Stopping in seiner gewählten Epoche, "
     "sein Testverlust und die Spanne seines Verlusts auf Gruppen zu 50 Testpunkten.",
@@ -467,21 +468,21 @@ TEXT: dict[str, str] = {
     "of_without_early_stopping": "ohne Gegenmittel",
     "of_early_stopping": "Early Stopping",
     "of_l2": "L2",
-    "of_col_train_loss": "Trainingsverlust",
-    "of_col_val_loss": "Validierungsverlust",
+    "of_col_train_loss": "Train.-Verlust",
+    "of_col_val_loss": "Val.-Verlust",
     "of_col_test_loss": "Testverlust",
-    "of_col_test_acc": "Testgenauigkeit",
+    "of_col_test_acc": "Genauigkeit",
     "of_col_confident": "Sichere Fehler",
-    "of_col_wins": "Kleinerer Testverlust",
+    "of_col_wins": "Besser",
     "lr_verdict_too_small": "zu klein",
     "lr_verdict_good": "gut",
     "lr_verdict_too_large": "zu groß",
     "lr_verdict_diverges": "divergiert",
-    "lr_col_smoothed": "Geglätteter Endverlust",
+    "lr_col_smoothed": "Endverlust",
     "lr_col_spikes": "Spitzen",
-    "lr_col_dead": "Tote Neuronen",
+    "lr_col_dead": "Tote ReLUs",
     "lr_col_train_acc": "Genauigkeit",
-    "lr_col_agree": "Startwerte einig",
+    "lr_col_agree": "Einig",
     "trace_task_a": "(a)",
     "trace_task_b": "(b)",
     "trace_task_c": "(c)",

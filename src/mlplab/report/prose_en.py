@@ -244,7 +244,8 @@ TEXT: dict[str, str] = {
     "cap_of_boundaries": "Decision boundaries of the first repeat: without a remedy, with early stopping, "
     "with L2.",
     "cap_of_repeats_table": "Over all repeats: test loss and accuracy, median (lowest–highest), the share "
-    "of confident errors and the repeats in which a remedy has a lower test loss than no remedy.",
+    "of confident errors (test points wrong with a probability of 95 % or more) and the repeats in which a "
+    "remedy has a lower test loss than no remedy (wins).",
     "cap_of_repeats": "Every repeat: test loss and accuracy of the three runs (the first repeat in black); "
     "right, early stopping's validation loss at its chosen epoch against its test loss and the range of its "
     "loss on groups of 50 test points.",
@@ -448,12 +449,12 @@ TEXT: dict[str, str] = {
     "of_col_test_loss": "Test loss",
     "of_col_test_acc": "Test accuracy",
     "of_col_confident": "Confident errors",
-    "of_col_wins": "Lower test loss",
+    "of_col_wins": "Wins",
     "lr_verdict_too_small": "too small",
     "lr_verdict_good": "good",
     "lr_verdict_too_large": "too large",
     "lr_verdict_diverges": "diverges",
-    "lr_col_smoothed": "Smoothed final loss",
+    "lr_col_smoothed": "Smoothed loss",
     "lr_col_spikes": "Spikes",
     "lr_col_dead": "Dead units",
     "lr_col_train_acc": "Train acc.",

@@ -107,8 +107,11 @@ CLAIMS = {
 # ------------------------------------------------------------------ facts and tables
 def _range(entry: dict, lang: str, digits: int = 3, pct: bool = False) -> str:
     """``median (min–max)`` of a spread."""
-    f = (lambda v: fmt_pct(v, lang)) if pct else (lambda v: fmt_num(v, digits, lang))
-    return f"{f(entry['median'])} ({f(entry['min'])}–{f(entry['max'])})"
+    if pct:  # 84.2 % (81.5–88.1): the unit once, so that the cell stays narrow
+        low, high = (fmt_num(100 * entry[k], 1, lang) for k in ("min", "max"))
+        return f"{fmt_pct(entry['median'], lang)} ({low}–{high})"
+    low, median, high = (fmt_num(entry[k], digits, lang) for k in ("min", "median", "max"))
+    return f"{median} ({low}–{high})"
 
 
 def _to(low: str, high: str, lang: str) -> str:
