@@ -259,7 +259,7 @@ TEXT: dict[str, str] = {
     "Stopping, mit L2.",
     "cap_of_repeats_table": "Über alle Wiederholungen: Testverlust und Testgenauigkeit, Median (kleinster "
     "bis größter Wert), der Anteil sicherer Fehler (Testpunkte, die mit einer "
-    "Wahrscheinlichkeit von 95 % oder mehr falsch sind) und die Wiederholungen, in denen ein Gegenmittel "
+    "Wahrscheinlichkeit von {of_confident} oder mehr falsch sind) und die Wiederholungen, in denen ein Gegenmittel "
     "einen kleineren Testverlust hat als keines (besser).",
     "cap_of_repeats": "Jede Wiederholung: Testverlust und Testgenauigkeit der drei Läufe (die erste "
     "Wiederholung schwarz); rechts der Validierungsverlust des Early Stopping in seiner gewählten Epoche, "

@@ -244,7 +244,7 @@ TEXT: dict[str, str] = {
     "cap_of_boundaries": "Decision boundaries of the first repeat: without a remedy, with early stopping, "
     "with L2.",
     "cap_of_repeats_table": "Over all repeats: test loss and accuracy, median (lowest–highest), the share "
-    "of confident errors (test points wrong with a probability of 95 % or more) and the repeats in which a "
+    "of confident errors (test points wrong with a probability of {of_confident} or more) and the repeats in which a "
     "remedy has a lower test loss than no remedy (wins).",
     "cap_of_repeats": "Every repeat: test loss and accuracy of the three runs (the first repeat in black); "
     "right, early stopping's validation loss at its chosen epoch against its test loss and the range of its "
