@@ -1,19 +1,21 @@
-"""``mlplab overfit`` (task 3.2 a): early stopping against training to the end."""
+"""``mlplab overfit`` (task 3.2 a): early stopping and L2 against training to the end."""
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pytest
 
 from mlplab.lab import plotting
+from mlplab.lab.overfit import RUNS, TEST_EVERY, beats, lambda_text, spread
 
 from .conftest import assert_common_keys, assert_png, run_command, without_timings
 
-FIGURES = ("overfit_curves.png", "overfit_boundaries.png", "overfit_repeats.png")
+FIGURES = ("overfit_curves", "overfit_boundaries", "overfit_repeats")
 
 
 @pytest.fixture
 def no_figures(monkeypatch):
     """Skip drawing: the seed tests compare metrics only, and figures are most of a quick run's time."""
-    monkeypatch.setattr(plotting, "save_figure", lambda fig, *args, **kwargs: plt.close(fig))
+    monkeypatch.setattr(plotting, "save_figure", lambda fig, *args, **kwargs: plt.close(fig) or [])
 
 
 def test_overfit_command(tmp_path):
@@ -55,11 +57,71 @@ def test_overfit_command(tmp_path):
         assert run["test_accuracy"] > 0.6  # far better than chance, even from 50 points
 
     assert len(results["repeats"]) == settings["repeats"]
-    assert results["repeats"][0] == {k: main[k] for k in ("without_early_stopping", "early_stopping")}
-    summary = results["summary"]
-    assert 0 <= summary["early_stopping_lower_test_loss"] <= settings["repeats"]
+    assert results["repeats"][0] == {k: main[k] for k in RUNS}
+    # The L2 run: all epochs, the given λ, and smaller weights than the same start without a penalty.
+    l2 = main["l2"]
+    assert l2["epochs_run"] == epochs
+    assert l2["lambda"] == settings["l2"] > 0
+    for pair in results["repeats"]:
+        assert pair["l2"]["weight_norm"] < pair["without_early_stopping"]["weight_norm"]
+
+    # The test loss is tracked every TEST_EVERY epochs and at the first and the last; its minimum is on it.
+    long = curves["without_early_stopping"]
+    assert long["test_epochs"][:2] == [1, TEST_EVERY]
+    assert long["test_epochs"][-1] == epochs
+    assert long["test_loss"][-1] == pytest.approx(without["test_loss"], rel=1e-12)
+    assert without["min_test_loss"] == min(long["test_loss"])
+    assert curves["l2"]["test_loss"][-1] == pytest.approx(l2["test_loss"], rel=1e-12)
+
+    # The groups of 50 test points partition the test set, so their mean loss is the test loss.
+    groups = early["test_group_losses"]
+    assert len(groups) == settings["n_test"] // settings["n_val"]
+    assert np.mean(groups) == pytest.approx(early["test_loss"], rel=1e-9)
+    for run in (without, early, l2):
+        assert 0.0 <= run["test_confident_errors"] <= 1.0 - run["test_accuracy"] + 1e-12
+
+    # The summary, recomputed from the repeats.
+    summary, pairs = results["summary"], results["repeats"]
+    n = settings["repeats"]
+    assert summary["repeats"] == n
+    for name in RUNS:
+        values = [p[name]["test_loss"] for p in pairs]
+        assert summary["test_loss"][name] == spread(values)
+    lower = sum(p["early_stopping"]["test_loss"] < p["without_early_stopping"]["test_loss"] for p in pairs)
+    assert summary["early_stopping_vs_long_test_loss"]["count"] == lower
+    higher = sum(p["l2"]["test_accuracy"] > p["without_early_stopping"]["test_accuracy"] for p in pairs)
+    assert summary["l2_vs_long_test_accuracy"]["count"] == higher
+    assert summary["val_below_test"] == sum(
+        p["early_stopping"]["val_loss"] < p["early_stopping"]["test_loss"] for p in pairs
+    )
     for figure in FIGURES:
-        assert_png(tmp_path / "overfit" / figure)
+        for suffix in ("", ".de"):
+            assert_png(tmp_path / "overfit" / f"{figure}{suffix}.png")
+
+
+def test_beats_counts_and_signs_the_differences():
+    pairs = [
+        {"a": {"test_loss": 0.3, "test_accuracy": 0.9}, "b": {"test_loss": 0.5, "test_accuracy": 0.8}},
+        {"a": {"test_loss": 0.6, "test_accuracy": 0.7}, "b": {"test_loss": 0.4, "test_accuracy": 0.8}},
+        {"a": {"test_loss": 0.2, "test_accuracy": 0.9}, "b": {"test_loss": 0.3, "test_accuracy": 0.9}},
+    ]
+    loss = beats(pairs, "a", "b", "test_loss")  # lower is better
+    assert loss["count"] == 2
+    assert loss["of"] == 3
+    assert loss["difference"] == pytest.approx({"median": 0.1, "min": -0.2, "max": 0.2})
+    accuracy = beats(pairs, "a", "b", "test_accuracy")  # higher is better; a tie is no win
+    assert accuracy["count"] == 1
+    assert accuracy["difference"]["max"] == pytest.approx(0.1)
+    assert accuracy["difference"]["min"] == pytest.approx(-0.1)
+
+
+@pytest.mark.parametrize(
+    ("value", "en", "de"),
+    [(1e-5, "10⁻⁵", "10⁻⁵"), (3e-6, "3·10⁻⁶", "3·10⁻⁶"), (0.01, "0.01", "0,01"), (0.5, "0.5", "0,5")],
+)
+def test_lambda_text_is_plain_text(value, en, de):
+    assert lambda_text(value, "en") == en
+    assert lambda_text(value, "de") == de
 
 
 def test_overfit_same_seed_same_metrics(tmp_path, no_figures):

@@ -1,24 +1,37 @@
-"""Task 3.2 (b): the learning rate, from far too small to far too large.
+"""Task 3.2 (b): the learning rate, from far too small to far too large, over several seeds.
 
-One network, [2, 128, 128, 1] with ReLU, from the same initial weights and the
-same mini-batch order, is trained with plain SGD (``--optimizer``) on the sheet's spirals
-(``make_spirals(200, 0.1)``, scaled by 1/(4π)) at learning rates on a log grid
-from 1e-4 to 10. Each run is put in one of three classes:
+One network, [2, 128, 128, 1] with ReLU, is trained with plain SGD
+(``--optimizer``) on the sheet's spirals (``make_spirals(200, 0.1)``, scaled by
+1/(4π)) at learning rates on a log grid from 1e-4 to 10, from ``--seeds``
+initial weights and batch orders per rate (seed *i* gives the same initial
+weights and batch order at every rate, so within a seed only the rate differs).
 
-* ``'diverges'``: training raised :class:`~mlplab.DivergenceError` (a
-  non-finite or exploding loss), or the final loss is not below the initial
-  one, or the run ended without getting anywhere (a fall of less than the
-  crawl threshold) after its loss had risen more than 10 % above the initial
-  loss: it shot up and fell back to chance, typically because its ReLUs died;
-* ``'crawls'``: the loss fell steadily, but by less than the crawl threshold
+Each run is described by numbers that do not hang on one noisy epoch:
+
+* the **smoothed final loss**: the mean training loss of the last
+  :data:`SMOOTH_SHARE` of the epochs (the per-epoch loss averages the
+  mini-batch losses seen during the epoch);
+* the **spikes**: epochs whose loss exceeds :data:`SPIKE_FACTOR` × the running
+  minimum of the epochs before, the minimum floored at :data:`SPIKE_FLOOR`
+  (below it the training set is all but fitted, and the ratio of two tiny
+  losses says nothing about stability), as a share of the epochs run;
+* the **dead units**: the share of hidden ReLU units that output 0 on every
+  training point at the end (they receive no gradient again).
+
+A rate's verdict comes from the medians over its seeds (:func:`verdict`), with
+the thresholds written once below:
+
+* ``'diverges'``: most seeds raised :class:`~mlplab.DivergenceError`, or the
+  smoothed loss is not below the initial loss, or the loss fell by less than the
+  crawl threshold after it had shot up (peak above :data:`PEAK_FACTOR` × the
+  initial loss) or after :data:`DEAD_LIMIT` of the units had died;
+* ``'too_small'``: the loss fell steadily, but by less than the crawl threshold
   (default one half) of its initial value within the epoch budget. The
   threshold is a half, not a tenth: the initial loss is a little above the
-  chance level ln 2 ≈ 0.693, so reaching mere chance is already a fall of
-  5–10 %;
-* ``'works'``: everything else.
-
-The final loss is measured on the whole training set with the final weights
-(the per-epoch curve averages the mini-batch losses seen during the epoch).
+  chance level ln 2 ≈ 0.693, so reaching mere chance is already a fall of 5–10 %;
+* ``'too_large'``: it learned, but :data:`SPIKE_LIMIT` or more of its epochs
+  are spikes, or :data:`DEAD_LIMIT` or more of its units died;
+* ``'good'``: everything else.
 """
 
 from __future__ import annotations
@@ -27,6 +40,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+from matplotlib.ticker import FuncFormatter, NullFormatter, NullLocator
 
 from ..mlp import MLP
 from ..nn.training import DivergenceError
@@ -34,20 +48,32 @@ from . import plotting
 from ._common import Context, data_loss
 from ._data import scaled_spirals
 from ._options import HIDDEN_ACTIVATIONS, OPTIMIZERS, float_range, option, positive_float, positive_int
+from ._words import word
 
 NAME = "lr"
-HELP = "task 3.2 (b): SGD at learning rates from 1e-4 to 10: which crawl, which work, which diverge"
+HELP = "task 3.2 (b): SGD at learning rates from 1e-4 to 10 over several seeds: too small, good, too large"
 
 #: output files (figure stems: a .png and a .svg each); the report imports these names
 FIG_CURVES = "lr_curves"
 FIG_SUMMARY = "lr_summary"
 
-RATES = [1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 1e-1, 3e-1, 1.0, 3.0, 10.0]
-CLASS_COLORS = {"works": "#1b7837", "crawls": "#e08214", "diverges": "#b2182b"}
+RATES = [1e-4, 1e-3, 1e-2, 1e-1, 3e-1, 1.0, 3.0, 10.0]
+QUICK_RATES = (1e-4, 1e-2, 3e-1, 1.0, 10.0)
+#: the verdicts, from the smallest rates to the largest, and their colours
+VERDICTS = ("too_small", "good", "too_large", "diverges")
+VERDICT_COLORS = {"too_small": "#e08214", "good": "#1b7837", "too_large": "#762a83", "diverges": "#b2182b"}
+
+#: the smoothed final loss is the mean of the last this share of the epochs
+SMOOTH_SHARE = 0.1
+#: a spike: an epoch whose loss exceeds SPIKE_FACTOR × max(running minimum, SPIKE_FLOOR)
+SPIKE_FACTOR = 2.0
+SPIKE_FLOOR = 0.05
+#: a rate whose median spike share reaches this is too large
+SPIKE_LIMIT = 0.1
+#: a rate whose median share of dead units reaches this is too large (or diverged, if it did not learn)
+DEAD_LIMIT = 0.1
 #: a run whose loss peaked above this multiple of the initial loss and did not learn counts as diverged
 PEAK_FACTOR = 1.1
-
-QUICK_RATES = (1e-4, 1e-3, 1e-2, 1e-1, 1.0, 10.0)
 
 
 @dataclass(frozen=True)
@@ -62,38 +88,73 @@ class Config:
         metavar="RATE",
         help="learning rates to try",
     )
-    epochs: int = option(1000, quick=150, parse=positive_int, help="epochs per rate")
+    epochs: int = option(500, quick=150, parse=positive_int, help="epochs per run")
+    seeds: int = option(3, quick=2, parse=positive_int, help="runs per rate, each from its own seed")
     batch_size: int = option(32, parse=positive_int, help="mini-batch size")
     activation: str = option("relu", choices=HIDDEN_ACTIVATIONS, help="hidden activation")
     crawl_threshold: float = option(
         0.5,
         parse=float_range(0.0, 1.0, low_open=True, high_open=True),
-        help="a run whose loss fell by less than this share of the initial loss crawls",
+        help="a run whose loss fell by less than this share of the initial loss has too small a rate",
     )
     optimizer: str = option("sgd", choices=OPTIMIZERS, help="optimiser of every run")
 
 
-def classify(initial: float, final: float | None, peak: float, diverged: bool, threshold: float) -> str:
-    """``'diverges'``, ``'crawls'`` or ``'works'`` (see the module docstring).
+def smoothed_loss(curve) -> float | None:
+    """Mean of the last :data:`SMOOTH_SHARE` of the epochs of ``curve`` (at least one); ``None`` if empty."""
+    curve = np.asarray(curve, dtype=float)
+    if not curve.size:
+        return None
+    tail = max(1, math.ceil(SMOOTH_SHARE * curve.size))
+    value = float(curve[-tail:].mean())
+    return value if math.isfinite(value) else None
+
+
+def spikes(curve) -> int:
+    """Epochs whose loss exceeds :data:`SPIKE_FACTOR` × max(minimum of the epochs before, the floor)."""
+    curve = np.asarray(curve, dtype=float)
+    if curve.size < 2:
+        return 0
+    floor = np.maximum(np.minimum.accumulate(curve)[:-1], SPIKE_FLOOR)  # the running minimum before each
+    return int(np.count_nonzero(curve[1:] > SPIKE_FACTOR * floor))
+
+
+def verdict(
+    initial: float,
+    smoothed: float | None,
+    peak: float,
+    diverged_share: float,
+    spike_share: float,
+    dead: float | None,
+    threshold: float,
+) -> str:
+    """``'too_small'``, ``'good'``, ``'too_large'`` or ``'diverges'`` (see the module docstring).
 
     Parameters
     ----------
     initial : float
         Loss of the initial weights on the training set.
-    final : float or None
-        Loss of the final weights; ``None`` or non-finite when training blew up.
+    smoothed : float or None
+        Smoothed final loss; ``None`` when training blew up.
     peak : float
-        Highest per-epoch training loss during the run.
-    diverged : bool
-        Whether training raised :class:`~mlplab.DivergenceError`.
+        Highest per-epoch training loss.
+    diverged_share : float
+        Share of the seeds that raised :class:`~mlplab.DivergenceError` (0 or 1 for one run).
+    spike_share : float
+        Share of the epochs that are spikes.
+    dead : float or None
+        Share of dead hidden units (``None``: not ReLU, counts as none).
     threshold : float
         The crawl threshold, a share of ``initial``.
     """
-    if diverged or final is None or not math.isfinite(final) or final >= initial:
+    dead = 0.0 if dead is None else dead
+    if diverged_share > 0.5 or smoothed is None or smoothed >= initial:
         return "diverges"
-    if 1.0 - final / initial < threshold:
-        return "diverges" if peak > PEAK_FACTOR * initial else "crawls"
-    return "works"
+    if 1.0 - smoothed / initial < threshold:
+        return "diverges" if peak > PEAK_FACTOR * initial or dead >= DEAD_LIMIT else "too_small"
+    if spike_share >= SPIKE_LIMIT or dead >= DEAD_LIMIT:
+        return "too_large"
+    return "good"
 
 
 def dead_unit_fraction(model: MLP, X: np.ndarray) -> float:
@@ -106,8 +167,8 @@ def dead_unit_fraction(model: MLP, X: np.ndarray) -> float:
     return dead / total
 
 
-def _run_rate(rate: float, X: np.ndarray, y: np.ndarray, config: dict, seed: int, threshold: float) -> dict:
-    """Train one model at ``rate`` and describe what happened."""
+def _run_one(rate: float, X: np.ndarray, y: np.ndarray, config: dict, seed: int, threshold: float) -> dict:
+    """Train one model at ``rate`` from ``seed`` and describe what happened."""
     model = MLP(config["layer_sizes"], config["activation"], rate, optimizer=config["optimizer"], seed=seed)
     initial = data_loss(model, X, y)
     diverged_at, message = None, None
@@ -122,27 +183,74 @@ def _run_rate(rate: float, X: np.ndarray, y: np.ndarray, config: dict, seed: int
         accuracy = model.score(X, y)
         dead = dead_unit_fraction(model, X) if config["activation"] == "relu" else None
     final = final if math.isfinite(final) else None
+    smoothed = None if diverged_at is not None else smoothed_loss(curve)
     peak = max(curve, default=initial)
-    run = {
-        "learning_rate": rate,
-        "class": classify(initial, final, peak, diverged_at is not None, threshold),
+    n_spikes = spikes(curve)
+    share = n_spikes / len(curve) if curve else 0.0
+    return {
         "initial_loss": initial,
         "final_loss": final,
-        "loss_reduction": None if final is None else 1.0 - final / initial,
+        "smoothed_loss": smoothed,
+        "loss_reduction": None if smoothed is None else 1.0 - smoothed / initial,
         "peak_loss": peak,
+        "spikes": n_spikes,
+        "spike_share": share,
+        "dead_unit_fraction": dead,
         "accuracy": accuracy,
         "epochs_run": len(curve),
         "diverged_at_epoch": diverged_at,
         "divergence_message": message,
+        "verdict": verdict(initial, smoothed, peak, float(diverged_at is not None), share, dead, threshold),
         "loss_curve": curve,
     }
-    if dead is not None:
-        run["dead_unit_fraction"] = dead
-    return run
+
+
+def _median(values) -> float | None:
+    values = [v for v in values if v is not None]
+    return float(np.median(values)) if values else None
+
+
+def spread(values) -> dict:
+    """Median, lowest and highest of the values that are not ``None`` (all ``None`` if none is)."""
+    values = [v for v in values if v is not None]
+    if not values:
+        return {"median": None, "min": None, "max": None}
+    return {"median": float(np.median(values)), "min": float(min(values)), "max": float(max(values))}
+
+
+def describe_rate(rate: float, seeds: list[dict], threshold: float) -> dict:
+    """A rate's medians and ranges over its seeds, and its verdict from the medians."""
+    diverged = sum(s["diverged_at_epoch"] is not None for s in seeds)
+    initial = _median(s["initial_loss"] for s in seeds)
+    summary = {
+        "learning_rate": rate,
+        "initial_loss": initial,
+        "smoothed_loss": spread(s["smoothed_loss"] for s in seeds),
+        "final_loss": spread(s["final_loss"] for s in seeds),
+        "loss_reduction": spread(s["loss_reduction"] for s in seeds),
+        "peak_loss": spread(s["peak_loss"] for s in seeds),
+        "spike_share": spread(s["spike_share"] for s in seeds),
+        "spikes": spread(s["spikes"] for s in seeds),
+        "dead_unit_fraction": spread(s["dead_unit_fraction"] for s in seeds),
+        "accuracy": spread(s["accuracy"] for s in seeds),
+        "diverged": diverged,
+        "seed_verdicts": [s["verdict"] for s in seeds],
+    }
+    summary["verdict"] = verdict(
+        initial,
+        summary["smoothed_loss"]["median"],
+        summary["peak_loss"]["median"],
+        diverged / len(seeds),
+        summary["spike_share"]["median"],
+        summary["dead_unit_fraction"]["median"],
+        threshold,
+    )
+    summary["seeds"] = seeds
+    return summary
 
 
 def run(ctx: Context, config: Config) -> dict:
-    """Train at every rate, classify the runs, draw the curves and the summary, write ``metrics.json``.
+    """Train every rate from every seed, give each rate its verdict, draw the figures, write ``metrics.json``.
 
     Returns
     -------
@@ -157,38 +265,55 @@ def run(ctx: Context, config: Config) -> dict:
         "epochs": config.epochs,
         "batch_size": config.batch_size,
     }
+    thresholds = {
+        "crawl_threshold": config.crawl_threshold,
+        "smooth_share": SMOOTH_SHARE,
+        "spike_factor": SPIKE_FACTOR,
+        "spike_floor": SPIKE_FLOOR,
+        "spike_limit": SPIKE_LIMIT,
+        "dead_limit": DEAD_LIMIT,
+        "peak_factor": PEAK_FACTOR,
+    }
     settings = {
         **training,
         "learning_rates": rates,
-        "crawl_threshold": config.crawl_threshold,
+        "seeds": config.seeds,
+        **thresholds,
         "data": "make_spirals(200, 0.1) / (4π)",
-        "same_initial_weights_and_batch_order": True,
+        "same_initial_weights_and_batch_order_per_seed": True,
     }
     X, y = scaled_spirals(200, 0.1, ctx.seed_for(0))
-    model_seed = ctx.seed_for(1)  # the same for every rate: only the rate differs
+    model_seeds = [ctx.seed_for(1, i) for i in range(config.seeds)]  # seed i is the same at every rate
 
     runs = []
-    bar = ctx.bar(len(rates), "rates")
+    bar = ctx.bar(len(rates) * config.seeds, "runs")
     for rate in rates:
         with ctx.timed(f"rate_{rate:g}"):
-            runs.append(_run_rate(rate, X, y, training, model_seed, config.crawl_threshold))
-        bar.update()
+            seeds = []
+            for seed in model_seeds:
+                seeds.append(_run_one(rate, X, y, training, seed, config.crawl_threshold))
+                bar.update()
+        runs.append(describe_rate(rate, seeds, config.crawl_threshold))
     bar.close()
 
-    by_class = {name: [r["learning_rate"] for r in runs if r["class"] == name] for name in CLASS_COLORS}
-    finite = [r for r in runs if r["final_loss"] is not None and r["class"] != "diverges"]
-    best = min(finite, key=lambda r: r["final_loss"]) if finite else None
+    by_verdict = {name: [r["learning_rate"] for r in runs if r["verdict"] == name] for name in VERDICTS}
+    good = [r for r in runs if r["verdict"] == "good"] or [r for r in runs if r["verdict"] == "too_large"]
+    best = min(good, key=lambda r: r["smoothed_loss"]["median"]) if good else None
     results = {
-        "initial_loss": runs[0]["initial_loss"],
+        "initial_loss": _median(r["initial_loss"] for r in runs),
         "runs": runs,
-        "by_class": by_class,
+        "by_verdict": by_verdict,
         "best_learning_rate": best["learning_rate"] if best else None,
-        "best_final_loss": best["final_loss"] if best else None,
+        "best_smoothed_loss": best["smoothed_loss"]["median"] if best else None,
+        "unanimous_rates": sum(len(set(r["seed_verdicts"])) == 1 for r in runs),
         "rule": (
-            f"diverges: DivergenceError, final loss >= initial, or a fall of less than "
-            f"{config.crawl_threshold:.0%} after a peak above {PEAK_FACTOR:g} x initial; "
-            f"crawls: the loss fell by less than {config.crawl_threshold:.0%} of the initial loss; "
-            "works: otherwise"
+            f"smoothed loss: mean of the last {SMOOTH_SHARE:.0%} of the epochs; spike: an epoch above "
+            f"{SPIKE_FACTOR:g} x max(running minimum, {SPIKE_FLOOR:g}); per rate, medians over the seeds: "
+            f"diverges: most seeds DivergenceError, smoothed >= initial, or a fall of less than "
+            f"{config.crawl_threshold:.0%} after a peak above {PEAK_FACTOR:g} x initial or with "
+            f">= {DEAD_LIMIT:.0%} dead units; too small: a fall of less than {config.crawl_threshold:.0%}; "
+            f"too large: >= {SPIKE_LIMIT:.0%} of the epochs spikes or >= {DEAD_LIMIT:.0%} dead units; "
+            "good: otherwise"
         ),
     }
     with ctx.timed("figures"):
@@ -199,86 +324,143 @@ def run(ctx: Context, config: Config) -> dict:
 
 
 # ---------------------------------------------------------------- figures
-def _optimizer_text(training: dict) -> str:
-    return "plain SGD" if training["optimizer"] == "sgd" else training["optimizer"]
+#: this experiment's figure words (same shape as :data:`~mlplab.lab._words.WORDS`)
+LR_WORDS: dict[str, dict[str, str]] = {
+    "too_small": {"en": "too small", "de": "zu klein"},
+    "good": {"en": "good", "de": "gut"},
+    "too_large": {"en": "too large", "de": "zu groß"},
+    "diverges": {"en": "diverges", "de": "divergiert"},
+    "initial_loss": {"en": "initial loss", "de": "Anfangsverlust"},
+    "smoothed": {"en": "smoothed final loss", "de": "geglätteter Endverlust"},
+    "spikes": {"en": "spikes (% of epochs)", "de": "Spitzen (% der Epochen)"},
+    "dead": {"en": "dead ReLU units (%)", "de": "tote ReLU-Neuronen (%)"},
+    "rate": {"en": "learning rate α", "de": "Lernrate α"},
+}
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
-def _rate_label(rate: float) -> str:
-    return f"α = {rate:g}"
+def _lw(key: str, lang: str) -> str:
+    return LR_WORDS[key][lang] if key in LR_WORDS else word(key, lang)
+
+
+def rate_text(rate: float, lang: str) -> str:
+    """A rate as printed in the figures: ``0.3`` (``0,3``), or ``10⁻⁴`` for a power of ten below 0.01."""
+    exponent = math.log10(rate)
+    if rate < 0.01 and abs(exponent - round(exponent)) < 1e-9:
+        return "10" + str(round(exponent)).translate(_SUPERSCRIPT)
+    text = f"{rate:g}"
+    return text.replace(".", ",") if lang == "de" else text
+
+
+def plain_log_ticks(axis) -> None:
+    """Label a log ``axis`` (``ax.xaxis``/``ax.yaxis``) in plain text: ``0.3``, ``10⁻⁴``, never maths.
+
+    Maths exponents print at 70 % of the tick size; Unicode superscripts are text of the full size.
+    Minor ticks are labelled only when the axis spans less than a decade.
+    """
+    low, high = sorted(axis.get_view_interval())
+    few = low > 0 and high / low < 10
+
+    def label(value, _pos=None) -> str:
+        if value <= 0:
+            return ""
+        exponent = math.log10(value)
+        if abs(exponent - round(exponent)) < 1e-9 and abs(round(exponent)) >= 3:
+            return "10" + str(round(exponent)).translate(_SUPERSCRIPT)
+        return f"{value:.3g}"
+
+    axis.set_major_formatter(FuncFormatter(label))
+    axis.set_minor_formatter(FuncFormatter(label) if few else NullFormatter())
+
+
+def _rate_axis(ax, rates: list[float], lang: str) -> None:
+    """A log axis of the learning rates, labelled at the decades in plain text (no maths exponents)."""
+    ax.set_xscale("log")
+    decades = [
+        10.0**k for k in range(math.floor(math.log10(min(rates))), math.ceil(math.log10(max(rates))) + 1)
+    ]
+    ax.set_xticks(decades, [rate_text(d, lang) if i % 2 == 0 else "" for i, d in enumerate(decades)])
+    ax.xaxis.set_minor_locator(NullLocator())
+    ax.set_xlabel(_lw("rate", lang))
 
 
 def _plot_curves(ctx: Context, runs: list[dict], config: dict) -> None:
-    """The loss curves on a log scale, one panel per class; a cross where training blew up."""
-    classes = [name for name in ("crawls", "works", "diverges") if any(r["class"] == name for r in runs)]
-    fig, axes = plotting.new_figure(len(classes), width=4.0, height=3.6, squeeze=False)
-    for ax, name in zip(axes[0], classes):
-        for run in (r for r in runs if r["class"] == name):
-            curve = np.asarray(run["loss_curve"], dtype=float)
-            epochs = np.arange(1, curve.size + 1)
-            (line,) = ax.plot(epochs, curve, lw=1.1, label=_rate_label(run["learning_rate"]))
-            if run["diverged_at_epoch"] is not None and curve.size:
-                ax.plot(epochs[-1], curve[-1], marker="x", ms=9, mew=2, color=line.get_color(), ls="none")
-        ax.axhline(runs[0]["initial_loss"], color="0.3", lw=1.0, ls="-.", label="initial loss")
-        ax.set_yscale("log")
-        low, high = ax.get_ylim()
-        if high / low < 10:  # less than a decade: label the ticks 0.6, 0.7 rather than 6×10⁻¹
-            for axis_formatter in (ax.yaxis.set_major_formatter, ax.yaxis.set_minor_formatter):
-                axis_formatter(lambda v, _: f"{v:g}")
-        ax.set_xlabel("epoch")
-        ax.set_title(name, color=CLASS_COLORS[name], fontweight="bold")
-        ax.legend(loc="best", fontsize=8)
-    axes[0][0].set_ylabel("training loss (binary cross-entropy)")
-    fig.suptitle(
-        f"{_optimizer_text(config)} on the spirals: {config['layer_sizes']} {config['activation']}, "
-        f"batch size {config['batch_size']}, the same initial weights for every rate"
-    )
-    plotting.save_figure(fig, ctx.out / FIG_CURVES)
+    """The loss curves of every seed on a log scale, one panel per verdict; a cross where training blew up."""
+    present = [name for name in VERDICTS if any(r["verdict"] == name for r in runs)]
+    n_rows = math.ceil(len(present) / 2)
+    initial = runs[0]["initial_loss"]
+
+    def draw(lang: str):
+        fig, axes = plotting.new_figure(
+            2, n_rows, width=plotting.TEXT_WIDTH_IN / 2, height=2.2, squeeze=False, sharex=True
+        )
+        flat = list(axes.ravel())
+        for ax in flat[len(present) :]:
+            ax.set_visible(False)
+        for ax, name in zip(flat, present):
+            for index, rate in enumerate(r for r in runs if r["verdict"] == name):
+                color = f"C{index}"
+                for k, seed in enumerate(rate["seeds"]):
+                    curve = np.asarray(seed["loss_curve"], dtype=float)
+                    epochs = np.arange(1, curve.size + 1)
+                    label = f"α = {rate_text(rate['learning_rate'], lang)}" if k == 0 else None
+                    ax.plot(epochs, curve, lw=0.9, color=color, alpha=0.85, label=label)
+                    if seed["diverged_at_epoch"] is not None and curve.size:
+                        ax.plot(epochs[-1], curve[-1], marker="x", ms=7, mew=1.8, color=color, ls="none")
+            ax.axhline(initial, color="0.3", lw=1.0, ls="-.")
+            ax.set_yscale("log")
+            plain_log_ticks(ax.yaxis)
+            ax.set_title(_lw(name, lang), color=VERDICT_COLORS[name], fontweight="bold")
+            ax.legend(loc="best", fontsize=8, ncol=1)
+        for ax in axes[-1]:
+            ax.set_xlabel(word("epoch", lang))
+        for ax in axes[:, 0]:
+            ax.set_ylabel(word("training_loss", lang))
+        return fig
+
+    plotting.each_language(ctx.out / FIG_CURVES, draw)
 
 
 def _plot_summary(ctx: Context, runs: list[dict], initial: float, config: dict) -> None:
-    """Final loss (log-log) and accuracy against the learning rate, coloured by class.
+    """Smoothed final loss, spikes and dead units against the rate: medians over the seeds with their range.
 
-    A run stopped by :class:`~mlplab.DivergenceError` is a cross, drawn at the loss
-    of the weights it kept (at the initial loss if even those are not finite).
+    Each point is coloured by its rate's verdict; a smoothed loss that does not exist (every seed blew up)
+    is drawn at the initial loss as a cross.
     """
-    fig, (ax_loss, ax_acc) = plotting.new_figure(2, width=4.4, height=3.6)
-    rates = np.array([r["learning_rate"] for r in runs])
-    point = {"s": 46, "zorder": 3, "edgecolors": "white", "linewidths": 0.6}
-    cross = {"s": 64, "zorder": 4, "marker": "x", "linewidths": 2.0}
-    for name, color in CLASS_COLORS.items():
-        for stopped, style in ((False, point), (True, cross)):
-            members = [
-                r for r in runs if r["class"] == name and (r["diverged_at_epoch"] is not None) == stopped
-            ]
-            if not members:
-                continue
-            label = f"{name} (DivergenceError)" if stopped else name
-            x = [r["learning_rate"] for r in members]
-            loss = [initial if r["final_loss"] is None else r["final_loss"] for r in members]
-            ax_loss.scatter(x, loss, color=color, label=label, **style)
-            ax_acc.scatter(x, [r["accuracy"] for r in members], color=color, label=label, **style)
-    ax_loss.axhline(initial, color="0.4", lw=1.0, ls="-.", label="initial loss")
-    ax_loss.plot(
-        rates,
-        np.array([np.nan if r["final_loss"] is None else r["final_loss"] for r in runs]),
-        color="0.7",
-        lw=1.0,
-        zorder=1,
+    rates = [r["learning_rate"] for r in runs]
+    panels = (
+        ("smoothed", "smoothed_loss", 1.0),
+        ("spikes", "spike_share", 100.0),
+        ("dead", "dead_unit_fraction", 100.0),
     )
-    ax_loss.set_xscale("log")
-    ax_loss.set_yscale("log")
-    ax_loss.set_xlabel("learning rate α")
-    ax_loss.set_ylabel("final training loss")
-    ax_loss.set_title(f"final loss ({config['epochs']} epochs)")
-    ax_loss.legend(loc="best")
 
-    ax_acc.plot(rates, [r["accuracy"] for r in runs], color="0.7", lw=1.0, zorder=1)
-    ax_acc.axhline(0.5, color="0.4", lw=1.0, ls="-.", label="chance")
-    ax_acc.set_xscale("log")
-    ax_acc.set_ylim(min(0.4, min(r["accuracy"] for r in runs) - 0.05), 1.04)
-    ax_acc.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
-    ax_acc.set_xlabel("learning rate α")
-    ax_acc.set_ylabel("training accuracy")
-    ax_acc.set_title("accuracy")
-    ax_acc.legend(loc="best")
-    plotting.save_figure(fig, ctx.out / FIG_SUMMARY)
+    def draw(lang: str):
+        fig, axes = plotting.new_figure(3, width=plotting.TEXT_WIDTH_IN / 3, height=2.5)
+        for ax, (title, key, scale) in zip(axes, panels):
+            line = [np.nan if r[key]["median"] is None else scale * r[key]["median"] for r in runs]
+            ax.plot(rates, line, color="0.7", lw=1.0, zorder=1)
+            for name in VERDICTS:
+                members = [r for r in runs if r["verdict"] == name and r[key]["median"] is not None]
+                if members:
+                    med = np.array([scale * r[key]["median"] for r in members])
+                    low = med - np.array([scale * r[key]["min"] for r in members])
+                    high = np.array([scale * r[key]["max"] for r in members]) - med
+                    ax.errorbar([r["learning_rate"] for r in members], med, yerr=[low, high], fmt="o", ms=5,
+                                color=VERDICT_COLORS[name], capsize=2, lw=1.2, label=_lw(name, lang),
+                                zorder=3)  # fmt: skip
+                missing = [r for r in runs if r["verdict"] == name and r[key]["median"] is None]
+                if missing and key == "smoothed_loss":
+                    ax.plot([r["learning_rate"] for r in missing], [initial] * len(missing), "x", ms=7,
+                            mew=2, color=VERDICT_COLORS[name], zorder=3)  # fmt: skip
+            _rate_axis(ax, rates, lang)
+            ax.set_title(_lw(title, lang), fontsize=9)
+        axes[0].axhline(initial, color="0.4", lw=1.0, ls="-.", label=_lw("initial_loss", lang))
+        axes[0].set_yscale("log")
+        plain_log_ticks(axes[0].yaxis)
+        handles = {}
+        for ax in axes:
+            handles.update(zip(*reversed(ax.get_legend_handles_labels())))
+        fig.legend(list(handles.values()), list(handles), loc="outside lower center", ncol=5, fontsize=8)
+        return fig
+
+    plotting.each_language(ctx.out / FIG_SUMMARY, draw)

@@ -703,42 +703,161 @@ TEXT: dict[str, str] = {
     "(links), mit zufälligen spezialisieren sie sich (rechts).",
     # ------------------------------------------------------------------ 3.2
     "h_practical": "Praktische Probleme (Aufgabe 3.2)",
-    "h_overfit": "(a) Overfitting und Early Stopping",
+    "h_overfit": "(a) Overfitting, Early Stopping und L2",
     "of_setup": "{of_n} Trainingsbeispiele (Spiralen mit Rauschen {of_noise}) und ein Netz {of_layers} "
-    "({of_activation}) mit {of_params} Parametern, {of_per_sample} pro Beispiel, trainiert mit Adam für "
-    "{of_epochs} Epochen; eine zweite Ziehung von 50 Beispielen ist die Validierungsmenge, 1000 neue Beispiele "
-    "die Testmenge. Early Stopping beobachtet den Validierungsloss mit einer Geduld von {of_patience} Epochen "
-    "und stellt die besten Gewichte wieder her.",
-    "cap_of_curves": "Trainings- und Validierungsloss mit und ohne Early Stopping; die gestrichelte Linie markiert "
-    "das Ende durch Early Stopping, der Punkt seine beste Epoche.",
-    "cap_of_table": "Overfitting: der lange Lauf gegen den früh gestoppten.",
-    "of_result": "Ohne Early Stopping fällt der Trainingsloss auf {of_long_train_loss}, während der "
-    "Validierungsloss nach einem Minimum von {of_min_val_loss} auf {of_long_val_loss} steigt: Das Netz lernt das "
-    "Rauschen auswendig. Early Stopping endet bei Epoche {of_stop} und stellt Epoche {of_best} wieder her. "
-    "Testgenauigkeit: {of_long_test_acc} ohne und {of_early_test_acc} mit Early Stopping; Testloss "
-    "{of_long_test_loss} gegen {of_early_test_loss}.",
-    "cap_of_boundaries": "Entscheidungsgrenzen ohne (links) und mit Early Stopping (rechts).",
-    "cap_of_repeats": "Testloss und Testgenauigkeit beider Modelle über wiederholte Läufe.",
-    "of_discussion": "Über {of_repeats} Wiederholungen lieferte Early Stopping in {of_rep_lower_loss} Fällen den "
-    "kleineren Testloss (im Mittel {of_rep_early_loss} gegen {of_rep_long_loss}), während die mittlere "
-    "Testgenauigkeit {of_rep_early_acc} gegen {of_rep_long_acc} beträgt. Auf dieser Aufgabe zeigt sich "
-    "Overfitting vor allem als Übervertrauen: Die Grenze des langen Laufs schmiegt sich an einzelne verrauschte "
-    "Punkte, und seine Wahrscheinlichkeiten sind extrem, was die Kreuzentropie bestraft; die Genauigkeit "
-    "unterscheidet sich kaum.",
+    "({of_activation}) mit {of_params} Parametern, {of_per_sample} pro Beispiel, trainiert mit Adam auf dem "
+    "ganzen Datensatz für {of_epochs} Epochen; eine zweite Stichprobe von {of_n_val} Beispielen ist die "
+    "Validierungsmenge, {of_n_test} neue Beispiele sind die Testmenge. Von denselben Anfangsgewichten aus "
+    "wird das Netz dreimal trainiert: ohne Gegenmittel; mit Early Stopping, das den Validierungsverlust mit "
+    "einer Geduld von {of_patience} Epochen beobachtet und die besten Gewichte wiederherstellt; und mit dem "
+    "L2-Strafterm λ = {of_lambda} (gewählt nach dem Validierungsverlust bei einem anderen Startwert, nie nach "
+    "dem Testverlust). Der Testverlust wird alle {of_test_every} Epochen gemessen, sodass sich Overfitting "
+    "an {of_n_test} unabhängigen Punkten zeigt, nicht nur an den {of_n_val} der Validierungsmenge. Das Ganze "
+    "wird {of_repeats}-mal mit neuen Daten und Anfangsgewichten wiederholt.",
+    "cap_of_curves": "Trainings-, Validierungs- und Testverlust der ersten Wiederholung: ohne Gegenmittel, "
+    "mit der besten Epoche, dem Geduldsfenster und dem Stopp des Early Stopping (links), und mit L2 (rechts).",
+    "cap_of_table": "Die drei Läufe der ersten Wiederholung.",
+    "of_result": "Ohne Gegenmittel fällt der Trainingsverlust auf {of_long_train_loss}, während der "
+    "Validierungsverlust bei Epoche {of_min_val_epoch} am kleinsten ist ({of_min_val_loss}) und bei "
+    "{of_long_val_loss} endet; der Testverlust ist bei Epoche {of_min_test_epoch} am kleinsten "
+    "({of_min_test_loss}) und endet bei {of_long_test_loss}. Early Stopping endet bei Epoche {of_stop} und "
+    "stellt Epoche {of_best} wieder her: Testverlust {of_early_test_loss}, Genauigkeit {of_early_test_acc} "
+    "(ohne Gegenmittel {of_long_test_acc}); L2 erreicht {of_l2_test_loss} und {of_l2_test_acc}.",
+    "of_overfit_all": "Overfitting tritt in jeder der {of_repeats} {of_repeats_word} auf: Der "
+    "Testverlust liegt am Ende mehr als {of_rise_pct} % über seinem kleinsten Wert, und auch der "
+    "Validierungsverlust ist gestiegen (Anstieg des Testverlusts, Median und Spanne: {of_test_rise}; des "
+    "Validierungsverlusts: {of_val_rise}).",
+    "of_overfit_some": "Overfitting tritt in {of_overfit_count} von {of_repeats} {of_repeats_word} auf "
+    "(Testverlust am Ende mehr als {of_rise_pct} % über seinem kleinsten Wert und gestiegener "
+    "Validierungsverlust); Anstieg des Testverlusts, Median und Spanne: {of_test_rise}; des "
+    "Validierungsverlusts: {of_val_rise}.",
+    "of_overfit_none": "In keiner der {of_repeats} {of_repeats_word} liegt der Testverlust am Ende mehr als "
+    "{of_rise_pct} % über seinem kleinsten Wert bei gestiegenem Validierungsverlust (Anstieg des "
+    "Testverlusts: {of_test_rise}): In diesem Budget tritt kaum Overfitting auf.",
+    "cap_of_boundaries": "Entscheidungsgrenzen der ersten Wiederholung: ohne Gegenmittel, mit Early "
+    "Stopping, mit L2.",
+    "cap_of_repeats_table": "Über alle Wiederholungen: Testverlust und Testgenauigkeit, Median (kleinster "
+    "bis größter Wert), der Anteil sicherer Fehler (Testpunkte, die mit einer "
+    "Wahrscheinlichkeit von {of_confident} oder mehr falsch sind) und die Wiederholungen, in denen ein Gegenmittel "
+    "einen kleineren Testverlust hat als keines (besser).",
+    "cap_of_repeats": "Jede Wiederholung: Testverlust und Testgenauigkeit der drei Läufe (die erste "
+    "Wiederholung schwarz); rechts der Validierungsverlust des Early Stopping in seiner gewählten Epoche, "
+    "sein Testverlust und die Spanne seines Verlusts auf Gruppen zu 50 Testpunkten.",
+    "of_es_loss_always": "Early Stopping senkt den Testverlust in allen {of_repeats} {of_repeats_word}, im "
+    "Median um {of_es_loss_diff} (Spanne {of_es_loss_range}).",
+    "of_es_loss_mostly": "Early Stopping senkt den Testverlust in {of_es_loss_k} von {of_repeats} "
+    "{of_repeats_word}, im Median um {of_es_loss_diff} (Spanne {of_es_loss_range}); in {of_es_loss_other} hilft "
+    "es nicht.",
+    "of_es_loss_not": "Early Stopping senkt den Testverlust nur in {of_es_loss_k} von {of_repeats} "
+    "{of_repeats_word} (Änderung im Median {of_es_loss_diff}, Spanne {of_es_loss_range}): Hier hilft es nicht "
+    "verlässlich.",
+    "of_conf_not_acc": "Es bringt Vorsicht, nicht Genauigkeit: Die Testgenauigkeit ist nur in "
+    "{of_es_acc_k} von {of_repeats} {of_repeats_word} höher (Unterschied im Median {of_es_acc_diff} "
+    "Prozentpunkte), aber der Anteil der Testpunkte, die mit einer Wahrscheinlichkeit von {of_confident} "
+    "oder mehr falsch eingeordnet werden, sinkt in {of_es_err_k} davon (Median {of_long_err} ohne "
+    "Gegenmittel, {of_es_err} mit Early Stopping). Overfitting zeigt sich als Übervertrauen, das die "
+    "Kreuzentropie bestraft und die Genauigkeit nicht sieht.",
+    "of_conf_and_acc": "Early Stopping erhöht auch die Testgenauigkeit, in {of_es_acc_k} von {of_repeats} "
+    "{of_repeats_word} (Median {of_es_acc_diff} Prozentpunkte), und senkt den Anteil sicherer Fehler "
+    "(Wahrscheinlichkeit {of_confident} oder mehr) in {of_es_err_k} (Median {of_long_err} gegen {of_es_err}).",
+    "of_conf_no": "Early Stopping senkt die sicheren Fehler (Wahrscheinlichkeit {of_confident} oder mehr) "
+    "nicht in den meisten Wiederholungen: nur in {of_es_err_k} von {of_repeats} (Median {of_long_err} gegen "
+    "{of_es_err}); die Testgenauigkeit ist in {of_es_acc_k} höher (Median {of_es_acc_diff} Prozentpunkte).",
+    "of_l2_loss_always": "L2 senkt den Testverlust in allen {of_repeats} {of_repeats_word}, im Median um "
+    "{of_l2_loss_diff} (Spanne {of_l2_loss_range}); die Testgenauigkeit ist in {of_l2_acc_k} davon höher.",
+    "of_l2_loss_mostly": "L2 senkt den Testverlust in {of_l2_loss_k} von {of_repeats} {of_repeats_word}, im "
+    "Median um {of_l2_loss_diff} (Spanne {of_l2_loss_range}); die Testgenauigkeit ist in {of_l2_acc_k} davon "
+    "höher (Median {of_l2_acc_diff} Prozentpunkte).",
+    "of_l2_loss_not": "L2 senkt den Testverlust nur in {of_l2_loss_k} von {of_repeats} {of_repeats_word} "
+    "(Änderung im Median {of_l2_loss_diff}, Spanne {of_l2_loss_range}): Bei diesem λ hilft es nicht verlässlich.",
+    "of_l2_vs_es_l2": "Gegeneinander hat L2 in {of_l2_es_k} von {of_repeats} {of_repeats_word} den "
+    "kleineren Testverlust (Vorsprung im Median {of_l2_es_diff}, Spanne {of_l2_es_range}): Hier ist es das "
+    "bessere Gegenmittel.",
+    "of_l2_vs_es_es": "Gegeneinander hat Early Stopping in {of_l2_es_other} von {of_repeats} "
+    "{of_repeats_word} den kleineren Testverlust (Vorsprung von L2 im Median {of_l2_es_diff}, Spanne "
+    "{of_l2_es_range}); hier ist es also das bessere Gegenmittel.",
+    "of_l2_vs_es_tie": "Gegeneinander hat jedes Gegenmittel in der Hälfte der {of_repeats} "
+    "{of_repeats_word} den kleineren Testverlust (Vorsprung von L2 im Median {of_l2_es_diff}, Spanne "
+    "{of_l2_es_range}): Keines ist das bessere.",
+    "of_val_below_scatter": "Der Validierungsverlust ist eine zu optimistische Schätzung: In der Epoche, die "
+    "Early Stopping wählt, beträgt er, als Median (Spanne) über die Wiederholungen, {of_chosen_val}, der "
+    "Testverlust desselben Modells {of_es_test}: kleiner in allen {of_val_below} {of_repeats_word}. Fünfzig "
+    "Punkte sind eine kleine Stichprobe: Der Verlust derselben Modelle auf {of_groups} Gruppen zu "
+    "{of_group_size} Testpunkten streut von {of_group_range} (Median {of_group_median}), und der gewählte "
+    "Validierungsverlust liegt in "
+    "jeder Wiederholung innerhalb dieser Streuung. Wer die Epoche des kleinsten solcher verrauschten Werte "
+    "wählt, bevorzugt einen glücklichen; darum unterschätzt das Minimum der Validierungskurve den Verlust "
+    "auf neuen Daten, und erst die unabhängige Testmenge gibt eine ehrliche Zahl.",
+    "of_val_below_selection": "Der Validierungsverlust ist eine zu optimistische Schätzung: In der Epoche, "
+    "die Early Stopping wählt, beträgt er, als Median (Spanne) über die Wiederholungen, {of_chosen_val}, der "
+    "Testverlust desselben Modells {of_es_test}: kleiner in allen {of_val_below} {of_repeats_word}. Der "
+    "Verlust derselben Modelle auf {of_groups} Gruppen zu {of_group_size} Testpunkten streut von "
+    "{of_group_range} (Median {of_group_median}), und der gewählte Validierungsverlust liegt in "
+    "{of_val_in_scatter_other} "
+    "Wiederholungen darunter: Über das Rauschen einer kleinen Stichprobe hinaus bevorzugt die Wahl des "
+    "kleinsten Werts einen glücklichen, und die Validierungspunkte liegen an denselben Stellen der Arme wie "
+    "die Trainingspunkte.",
+    "of_val_not_below": "Der Validierungsverlust in der gewählten Epoche, {of_chosen_val} (Median und "
+    "Spanne), liegt nur in {of_val_below} von {of_repeats} {of_repeats_word} unter dem Testverlust desselben "
+    "Modells ({of_es_test}); der Verlust auf {of_groups} Gruppen zu {of_group_size} Testpunkten streut über "
+    "{of_group_range} (Median {of_group_median}); eine Schätzung aus 50 Punkten ist also in beide Richtungen "
+    "verrauscht.",
     "h_lr": "(b) Lernrate",
-    "lr_setup": "Das Netz {lr_layers} ({lr_activation}), trainiert mit reinem SGD für {lr_epochs} Epochen bei "
-    "{lr_count} Lernraten von {lr_min} bis {lr_max}, jeder Lauf mit denselben Anfangsgewichten und derselben "
-    "Batch-Reihenfolge. Eine Lernrate gilt als kriechend, wenn der Loss um weniger als {lr_threshold} seines "
-    "Anfangswerts {lr_initial} fiel, als divergierend, wenn der Loss explodierte oder das Netz abstarb.",
-    "cap_lr_curves": "Loss-Kurven für jede Lernrate, nach Ergebnis gruppiert.",
-    "cap_lr_table": "Lernraten, ihr Ergebnis, End- und Spitzenloss und Trainingsgenauigkeit.",
-    "cap_lr_summary": "End-Loss über der Lernrate (doppelt logarithmisch).",
-    "lr_discussion": "Funktionierende Lernraten: {lr_works}; die beste ist {lr_best} (End-Loss {lr_best_loss}). "
-    "Kriechend: {lr_crawls}; sie bräuchten weit mehr Epochen. Divergierend: {lr_diverges}. Eine zu kleine "
-    "Lernrate verschwendet Epochen, eine zu große schießt über das Ziel hinaus: Der Loss springt nach oben, "
-    "ReLU-Neuronen werden in den Bereich gedrückt, in dem sie nie wieder feuern, und das Netz ist verloren. "
-    "Brauchbar sind hier {lr_works}, knapp unterhalb der Lernraten, bei denen das Training "
-    "zusammenbricht.",
+    "lr_setup": "Das Netz {lr_layers} ({lr_activation}) wird mit reinem SGD für {lr_epochs} Epochen "
+    "bei {lr_count} Lernraten von {lr_min} bis {lr_max} trainiert, jede mit {lr_seeds} Startwerten (Startwert i gibt "
+    "bei jeder Lernrate dieselben Anfangsgewichte und dieselbe Batch-Reihenfolge). Keine einzelne Epoche "
+    "entscheidet: Der Endverlust eines Laufs ist der mittlere Trainingsverlust seiner letzten "
+    "{lr_smooth_share} der Epochen (der geglättete Endverlust); eine Spitze ist eine Epoche, deren Verlust "
+    "das {lr_spike_factor}-Fache des kleinsten Verlusts davor übersteigt (dieses Minimum mindestens "
+    "{lr_spike_floor}, darunter ist die Trainingsmenge so gut wie gelernt); ein totes Neuron ist eine "
+    "verdeckte ReLU, die auf jedem Trainingspunkt 0 ausgibt und darum nie wieder einen Gradienten erhält. "
+    "Das Urteil über eine Lernrate folgt aus den Medianen über ihre Startwerte: zu klein, wenn der Verlust um "
+    "weniger als {lr_threshold} seines Anfangswerts {lr_initial} fiel; divergiert, wenn er so weit nicht "
+    "fiel, nachdem er über das {lr_peak_factor}-Fache des Anfangsverlusts schoss oder {lr_dead_limit} seiner "
+    "Neuronen verlor, oder wenn das Training explodierte; zu groß, wenn das Netz lernte, aber "
+    "{lr_spike_limit} oder mehr seiner Epochen Spitzen sind oder {lr_dead_limit} oder mehr seiner Neuronen "
+    "starben; sonst gut.",
+    "cap_lr_curves": "Verlustkurven jedes Startwerts bei jeder Lernrate, nach Urteil gruppiert; die "
+    "strichpunktierte Linie ist der Anfangsverlust.",
+    "cap_lr_table": "Lernraten: Urteil, geglätteter Endverlust (Median und Spanne über die Startwerte), "
+    "Median des Anteils der Spitzen-Epochen und der toten Neuronen, Median der Trainingsgenauigkeit und wie "
+    "viele Startwerte für sich allein das Urteil der Lernrate ergeben.",
+    "cap_lr_summary": "Geglätteter Endverlust, Spitzen und tote Neuronen über der Lernrate: Mediane über die "
+    "Startwerte mit ihrer Spanne, nach Urteil gefärbt.",
+    "lr_verdicts": "Zu klein: {lr_too_small} (der Verlust fiel um höchstens {lr_too_small_fall}). Gut: "
+    "{lr_good} (geglätteter Endverlust {lr_good_loss}); die beste ist {lr_best} mit {lr_best_loss}. Zu groß: "
+    "{lr_too_large} (Spitzen in bis zu {lr_too_large_spikes} der Epochen, {lr_too_large_dead} tote "
+    "Neuronen). Divergiert: {lr_diverges} (geglätteter Endverlust {lr_diverges_loss}, {lr_diverges_dead} "
+    "tote Neuronen).",
+    "lr_small_monotone": "Unterhalb der besten Lernrate endet jede größere tiefer: Eine zu kleine Lernrate "
+    "zerstört das Training nicht, sie verlangsamt es nur, und es bräuchte mehr Epochen.",
+    "lr_small_not_monotone": "Unterhalb der besten Lernrate fällt der geglättete Endverlust nicht stetig mit "
+    "der Lernrate; eine kleinere Lernrate ist hier also nicht bloß langsamer.",
+    "lr_small_none": "Keine Lernrate des Rasters liegt unter der besten.",
+    "lr_spikes_grow": "Oberhalb der besten Lernrate wird das Training instabil: Spitzen in {lr_best_spikes} "
+    "der Epochen bei {lr_best}, aber {lr_top_spikes} bei {lr_top_spikes_rate}. Ein so großer Schritt springt "
+    "über das Tal hinaus, in das er absteigen sollte, und der Verlust springt wieder nach oben.",
+    "lr_spikes_not": "Oberhalb der besten Lernrate bleiben die Spitzen unter {lr_spike_limit} der Epochen "
+    "(höchstens {lr_top_spikes}, bei {lr_top_spikes_rate}): Die größeren Lernraten scheitern, wenn überhaupt, "
+    "ohne Spitzen.",
+    "lr_spikes_none": "Keine Lernrate des Rasters liegt über der besten.",
+    "lr_dead_explains": "Die divergierenden Lernraten sind die, deren Neuronen starben: {lr_diverges_dead} "
+    "der verdeckten ReLUs sind dort tot, gegen {lr_good_dead} bei den guten Lernraten. Ein totes Neuron "
+    "erhält keinen Gradienten, ein solches Netz kann sich also nicht erholen; sein Verlust bleibt nahe am "
+    "Anfangsverlust oder darüber.",
+    "lr_dead_not": "Tote Neuronen trennen hier die divergierenden Lernraten nicht von den guten: "
+    "{lr_diverges_dead} tot bei den divergierenden, {lr_good_dead} bei den guten.",
+    "lr_dead_none": "Ohne gute und divergierende Lernraten (oder ohne ReLU-Neuronen) lassen sich tote "
+    "Neuronen zwischen ihnen nicht vergleichen.",
+    "lr_edge_next": "Die beste Lernrate liegt knapp unter dem Zusammenbruch: Die nächste des Rasters, "
+    "{lr_next}, ist schon zu groß oder divergiert. Der brauchbare Bereich ist nach oben eng begrenzt.",
+    "lr_edge_room": "Die nächste Lernrate über der besten, {lr_next}, arbeitet noch ohne Instabilität; die "
+    "beste liegt also nicht am Rand des Zusammenbruchs.",
+    "lr_edge_none": "Die beste Lernrate ist die größte des Rasters (oder es gibt keine).",
+    "lr_seeds_agree": "Die Urteile hängen nicht an einem Startwert: Bei allen {lr_unanimous} Lernraten "
+    "ergibt jeder Startwert für sich dasselbe Urteil.",
+    "lr_seeds_differ": "Bei {lr_unanimous} von {lr_count} Lernraten ergibt jeder Startwert dasselbe Urteil; "
+    "bei {lr_differ} weichen die Startwerte ab, dort folgt das Urteil aus den Medianen über die Startwerte.",
     # ------------------------------------------------------------------ 4
     "h_bonus": "Bonusaufgaben (Aufgabe 4.1)",
     "h_momentum": "(a) Momentum",
@@ -825,11 +944,24 @@ TEXT: dict[str, str] = {
     "init_scheme_zeros": "Nullen",
     "init_scheme_small": "zu klein, N(0, 0,01²)",
     "init_scheme_large": "zu groß, N(0, 1)",
-    "of_without_early_stopping": "ohne Early Stopping",
-    "of_early_stopping": "mit Early Stopping",
-    "lr_class_works": "funktioniert",
-    "lr_class_crawls": "kriecht",
-    "lr_class_diverges": "divergiert",
+    "of_without_early_stopping": "ohne Gegenmittel",
+    "of_early_stopping": "Early Stopping",
+    "of_l2": "L2",
+    "of_col_train_loss": "Train.-Verlust",
+    "of_col_val_loss": "Val.-Verlust",
+    "of_col_test_loss": "Testverlust",
+    "of_col_test_acc": "Genauigkeit",
+    "of_col_confident": "Sichere Fehler",
+    "of_col_wins": "Besser",
+    "lr_verdict_too_small": "zu klein",
+    "lr_verdict_good": "gut",
+    "lr_verdict_too_large": "zu groß",
+    "lr_verdict_diverges": "divergiert",
+    "lr_col_smoothed": "Endverlust",
+    "lr_col_spikes": "Spitzen",
+    "lr_col_dead": "Tote ReLUs",
+    "lr_col_train_acc": "Genauigkeit",
+    "lr_col_agree": "Einig",
     "trace_task_a": "(a)",
     "trace_task_b": "(b)",
     "trace_task_c": "(c)",

@@ -659,40 +659,148 @@ TEXT: dict[str, str] = {
     "with random ones they specialise (right).",
     # ------------------------------------------------------------------ 3.2
     "h_practical": "Practical problems (task 3.2)",
-    "h_overfit": "(a) Overfitting and early stopping",
+    "h_overfit": "(a) Overfitting, early stopping and L2",
     "of_setup": "{of_n} training samples (spirals with noise {of_noise}) and a network {of_layers} "
-    "({of_activation}) with {of_params} parameters, {of_per_sample} per sample, trained with Adam for "
-    "{of_epochs} epochs; a second draw of 50 samples is the validation set, 1000 fresh samples the test set. "
-    "Early stopping watches the validation loss with a patience of {of_patience} epochs and restores the "
-    "best weights.",
-    "cap_of_curves": "Training and validation loss with and without early stopping; the dashed line marks "
-    "where early stopping ends, the dot its best epoch.",
-    "cap_of_table": "Overfitting: the long run against the early-stopped one.",
-    "of_result": "Without early stopping the training loss falls to {of_long_train_loss} while the "
-    "validation loss, after a minimum of {of_min_val_loss}, climbs to {of_long_val_loss}: the network "
-    "memorises the noise. Early stopping ends at epoch {of_stop} and restores epoch {of_best}. Test "
-    "accuracy: {of_long_test_acc} without and {of_early_test_acc} with early stopping; test loss "
-    "{of_long_test_loss} against {of_early_test_loss}.",
-    "cap_of_boundaries": "Decision boundaries without (left) and with early stopping (right).",
-    "cap_of_repeats": "Test loss and accuracy of both models over repeated runs.",
-    "of_discussion": "Over {of_repeats} repeats, early stopping gave the lower test loss in "
-    "{of_rep_lower_loss} of them (mean {of_rep_early_loss} against {of_rep_long_loss}), while the mean "
-    "test accuracy is {of_rep_early_acc} against {of_rep_long_acc}. On this task overfitting shows mainly "
-    "as overconfidence: the long run's boundary hugs individual noisy points and its probabilities are "
-    "extreme, which the cross-entropy punishes; the accuracy hardly differs.",
+    "({of_activation}) with {of_params} parameters, {of_per_sample} per sample, trained with full-batch Adam "
+    "for {of_epochs} epochs; a second draw of {of_n_val} samples is the validation set, {of_n_test} fresh "
+    "samples the test set. From the same initial weights the network is trained three times: without any "
+    "remedy; with early stopping, which watches the validation loss with a patience of {of_patience} epochs "
+    "and restores the best weights; and with the L2 penalty λ = {of_lambda} (chosen by the validation loss "
+    "at another seed, never by the test loss). The test loss is measured every {of_test_every} epochs, so "
+    "overfitting is seen on {of_n_test} independent points, not only on the {of_n_val} of the validation set. "
+    "All of it is repeated {of_repeats} times on fresh data and initial weights.",
+    "cap_of_curves": "Training, validation and test loss of the first repeat: without a remedy, with early "
+    "stopping's best epoch, patience window and stop marked (left), and with L2 (right).",
+    "cap_of_table": "The three runs of the first repeat.",
+    "of_result": "Without a remedy the training loss falls to {of_long_train_loss}, while the validation "
+    "loss is lowest at epoch {of_min_val_epoch} ({of_min_val_loss}) and ends at {of_long_val_loss}; the test "
+    "loss is lowest at epoch {of_min_test_epoch} ({of_min_test_loss}) and ends at {of_long_test_loss}. Early "
+    "stopping ends at epoch {of_stop} and restores epoch {of_best}: test loss {of_early_test_loss}, accuracy "
+    "{of_early_test_acc} (without a remedy {of_long_test_acc}); L2 reaches {of_l2_test_loss} and "
+    "{of_l2_test_acc}.",
+    "of_overfit_all": "The network overfits in every one of the {of_repeats} {of_repeats_word}: the final "
+    "test loss lies more than {of_rise_pct} % above its lowest value and the validation loss has risen too "
+    "(rise of the test loss, median and range: {of_test_rise}; of the validation loss: {of_val_rise}).",
+    "of_overfit_some": "The network overfits in {of_overfit_count} of the {of_repeats} {of_repeats_word} "
+    "(final test loss more than {of_rise_pct} % above its lowest value and a risen validation loss); rise "
+    "of the test loss, median and range: {of_test_rise}; of the validation loss: {of_val_rise}.",
+    "of_overfit_none": "In none of the {of_repeats} {of_repeats_word} does the final test loss lie more "
+    "than {of_rise_pct} % above its lowest value with a risen validation loss (rise of the test loss: "
+    "{of_test_rise}): within this budget the network hardly overfits.",
+    "cap_of_boundaries": "Decision boundaries of the first repeat: without a remedy, with early stopping, "
+    "with L2.",
+    "cap_of_repeats_table": "Over all repeats: test loss and accuracy, median (lowest–highest), the share "
+    "of confident errors (test points wrong with a probability of {of_confident} or more) and the repeats in which a "
+    "remedy has a lower test loss than no remedy (wins).",
+    "cap_of_repeats": "Every repeat: test loss and accuracy of the three runs (the first repeat in black); "
+    "right, early stopping's validation loss at its chosen epoch against its test loss and the range of its "
+    "loss on groups of 50 test points.",
+    "of_es_loss_always": "Early stopping lowers the test loss in all {of_repeats} {of_repeats_word}, by "
+    "{of_es_loss_diff} in the median (range {of_es_loss_range}).",
+    "of_es_loss_mostly": "Early stopping lowers the test loss in {of_es_loss_k} of {of_repeats} "
+    "{of_repeats_word}, by {of_es_loss_diff} in the median (range {of_es_loss_range}); in {of_es_loss_other} "
+    "it does not help.",
+    "of_es_loss_not": "Early stopping lowers the test loss in only {of_es_loss_k} of {of_repeats} "
+    "{of_repeats_word} (median change {of_es_loss_diff}, range {of_es_loss_range}): here it does not "
+    "reliably help.",
+    "of_conf_not_acc": "What it buys is confidence, not accuracy: the test accuracy is higher in only "
+    "{of_es_acc_k} of {of_repeats} {of_repeats_word} (median difference {of_es_acc_diff} points), but the "
+    "share of test points classified wrongly with a probability of {of_confident} or more falls in "
+    "{of_es_err_k} of them (median {of_long_err} without a remedy, {of_es_err} with early stopping). "
+    "Overfitting shows as overconfidence, which the cross-entropy punishes and the accuracy does not see.",
+    "of_conf_and_acc": "Early stopping raises the test accuracy too, in {of_es_acc_k} of {of_repeats} "
+    "{of_repeats_word} (median {of_es_acc_diff} points), and lowers the share of confident errors "
+    "(probability {of_confident} or more) in {of_es_err_k} (median {of_long_err} against {of_es_err}).",
+    "of_conf_no": "Early stopping does not reduce the confident errors (probability {of_confident} or "
+    "more) in most repeats: only in {of_es_err_k} of {of_repeats} (median {of_long_err} against "
+    "{of_es_err}); the test accuracy is higher in {of_es_acc_k} (median {of_es_acc_diff} points).",
+    "of_l2_loss_always": "L2 lowers the test loss in all {of_repeats} {of_repeats_word}, by {of_l2_loss_diff} "
+    "in the median (range {of_l2_loss_range}); the test accuracy is higher in {of_l2_acc_k} of them.",
+    "of_l2_loss_mostly": "L2 lowers the test loss in {of_l2_loss_k} of {of_repeats} {of_repeats_word}, by "
+    "{of_l2_loss_diff} in the median (range {of_l2_loss_range}); the test accuracy is higher in {of_l2_acc_k} "
+    "of them (median {of_l2_acc_diff} points).",
+    "of_l2_loss_not": "L2 lowers the test loss in only {of_l2_loss_k} of {of_repeats} {of_repeats_word} "
+    "(median change {of_l2_loss_diff}, range {of_l2_loss_range}): at this λ it does not reliably help.",
+    "of_l2_vs_es_l2": "Against each other, L2 has the lower test loss in {of_l2_es_k} of {of_repeats} "
+    "{of_repeats_word} (median advantage {of_l2_es_diff}, range {of_l2_es_range}): here it is the better "
+    "remedy.",
+    "of_l2_vs_es_es": "Against each other, early stopping has the lower test loss in {of_l2_es_other} of "
+    "{of_repeats} {of_repeats_word} (L2's median advantage {of_l2_es_diff}, range {of_l2_es_range}), so here "
+    "it is the better remedy.",
+    "of_l2_vs_es_tie": "Against each other, each remedy has the lower test loss in half of the "
+    "{of_repeats} {of_repeats_word} (L2's median advantage {of_l2_es_diff}, range {of_l2_es_range}): neither "
+    "is the better one.",
+    "of_val_below_scatter": "The validation loss is an optimistic estimate: at the epoch early stopping "
+    "chose it is, as median (range) over the repeats, {of_chosen_val}, the test loss of the same model "
+    "{of_es_test}: lower in all {of_val_below} {of_repeats_word}. Fifty points are a small sample: the same "
+    "models' loss on {of_groups} groups of {of_group_size} test points scatters from {of_group_range} "
+    "(median {of_group_median}), and "
+    "the chosen validation loss lies within that scatter in every repeat. Choosing the epoch of the lowest "
+    "of such noisy values favours a lucky one, so the minimum of the validation curve underestimates the "
+    "loss on new data; only the independent test set gives an honest number.",
+    "of_val_below_selection": "The validation loss is an optimistic estimate: at the epoch early stopping "
+    "chose it is, as median (range) over the repeats, {of_chosen_val}, the test loss of the same model "
+    "{of_es_test}: lower in all {of_val_below} {of_repeats_word}. The loss of the same models on {of_groups} "
+    "groups of {of_group_size} test points scatters from {of_group_range} (median {of_group_median}), and "
+    "the chosen validation loss "
+    "lies below that scatter in {of_val_in_scatter_other} repeats: beyond the noise of a small sample, the "
+    "choice of the lowest value favours a lucky one, and the validation points share the training points' "
+    "positions along the arms.",
+    "of_val_not_below": "The validation loss at the chosen epoch, {of_chosen_val} (median and range), is "
+    "below the test loss of the same model ({of_es_test}) in only {of_val_below} of {of_repeats} "
+    "{of_repeats_word}; the loss on {of_groups} groups of {of_group_size} test points scatters over "
+    "{of_group_range} (median {of_group_median}), so a 50-point estimate is noisy either way.",
     "h_lr": "(b) Learning rate",
-    "lr_setup": "The network {lr_layers} ({lr_activation}) trained with plain SGD for {lr_epochs} epochs at "
-    "{lr_count} learning rates from {lr_min} to {lr_max}, every run from the same initial weights and with "
-    "the same batch order. A rate counts as crawling when the loss fell by less than {lr_threshold} of its "
-    "initial value {lr_initial}, as diverging when the loss exploded or the network died.",
-    "cap_lr_curves": "Loss curves at every learning rate, grouped by outcome.",
-    "cap_lr_table": "Learning rates, their outcome, final and peak loss and training accuracy.",
-    "cap_lr_summary": "Final loss against learning rate (log–log).",
-    "lr_discussion": "Working rates: {lr_works}; the best is {lr_best} (final loss {lr_best_loss}). "
-    "Crawling: {lr_crawls}; they would need far more epochs. Diverging: {lr_diverges}. Too small a rate "
-    "wastes epochs, too large a rate overshoots: the loss jumps up, ReLU units are pushed into the region "
-    "where they never fire again, and the network is lost. Here the useful range is {lr_works}, just below "
-    "the rates where training breaks down.",
+    "lr_setup": "The network {lr_layers} ({lr_activation}) is trained with plain SGD for {lr_epochs} epochs at "
+    "{lr_count} learning rates from {lr_min} to {lr_max}, each from {lr_seeds} seeds (seed i gives the same "
+    "initial weights and batch order at every rate). No single epoch decides: a run's final loss is the "
+    "mean training loss of its last {lr_smooth_share} of epochs (the smoothed final loss); a spike is an "
+    "epoch whose loss exceeds {lr_spike_factor} × the lowest loss before it (that minimum taken as at least "
+    "{lr_spike_floor}, below which the training set is all but fitted); a dead unit is a hidden ReLU that "
+    "outputs 0 on every training point, so it never receives a gradient again. A rate's verdict follows "
+    "from the medians over its seeds: too small if the loss fell by less than {lr_threshold} of its initial "
+    "value {lr_initial}; diverges if it did not fall that far after shooting above {lr_peak_factor} × the "
+    "initial loss or losing {lr_dead_limit} of its units, or if training blew up; too large if it learned "
+    "but {lr_spike_limit} or more of its epochs are spikes or {lr_dead_limit} or more of its units died; "
+    "good otherwise.",
+    "cap_lr_curves": "Loss curves of every seed at every learning rate, grouped by verdict; the dash-dotted "
+    "line is the initial loss.",
+    "cap_lr_table": "Learning rates: verdict, smoothed final loss (median and range over the seeds), "
+    "median share of spike epochs and of dead units, median training accuracy, and how many seeds give the "
+    "rate's verdict on their own.",
+    "cap_lr_summary": "Smoothed final loss, spikes and dead units against the learning rate: medians over "
+    "the seeds with their range, coloured by verdict.",
+    "lr_verdicts": "Too small: {lr_too_small} (the loss fell by at most {lr_too_small_fall}). Good: {lr_good} "
+    "(smoothed final loss {lr_good_loss}); the best is {lr_best} with {lr_best_loss}. Too large: "
+    "{lr_too_large} (spikes in up to {lr_too_large_spikes} of the epochs, {lr_too_large_dead} dead units). "
+    "Diverges: {lr_diverges} (smoothed final loss {lr_diverges_loss}, {lr_diverges_dead} dead units).",
+    "lr_small_monotone": "Below the best rate every larger rate ends lower: too small a rate does not "
+    "break training, it only slows it down, and more epochs would be needed.",
+    "lr_small_not_monotone": "Below the best rate the smoothed final loss does not fall steadily with the "
+    "rate, so a smaller rate here is not merely slower.",
+    "lr_small_none": "No rate of the grid lies below the best one.",
+    "lr_spikes_grow": "Above the best rate the training becomes unstable: spikes in {lr_best_spikes} of the "
+    "epochs at {lr_best}, but {lr_top_spikes} at {lr_top_spikes_rate}. A step that large overshoots the "
+    "valley it should descend into, and the loss jumps up again.",
+    "lr_spikes_not": "Above the best rate the spikes stay below {lr_spike_limit} of the epochs (at most "
+    "{lr_top_spikes}, at {lr_top_spikes_rate}): the larger rates fail, if at all, without spiking.",
+    "lr_spikes_none": "No rate of the grid lies above the best one.",
+    "lr_dead_explains": "The diverging rates are the ones whose units died: {lr_diverges_dead} of the "
+    "hidden ReLUs are dead there, against {lr_good_dead} at the good rates. A dead unit gets no gradient, "
+    "so such a network cannot recover; its loss stays near or above the initial one.",
+    "lr_dead_not": "Dead units do not separate the diverging rates from the good ones here: "
+    "{lr_diverges_dead} dead at the diverging rates, {lr_good_dead} at the good ones.",
+    "lr_dead_none": "Without both good and diverging rates (or without ReLU units), dead units cannot be "
+    "compared between them.",
+    "lr_edge_next": "The best rate lies just below the breakdown: the next rate of the grid, {lr_next}, is "
+    "already too large or diverges. The useful range is narrow at its top.",
+    "lr_edge_room": "The next rate above the best one, {lr_next}, still works without instability, so "
+    "the best rate is not at the edge of the breakdown.",
+    "lr_edge_none": "The best rate is the largest of the grid (or there is none).",
+    "lr_seeds_agree": "The verdicts do not hang on one seed: at all {lr_unanimous} rates every seed, judged "
+    "alone, gives the same verdict.",
+    "lr_seeds_differ": "At {lr_unanimous} of {lr_count} rates every seed gives the same verdict; at "
+    "{lr_differ} the seeds differ, so the verdict there comes from the medians over the seeds.",
     # ------------------------------------------------------------------ 4
     "h_bonus": "Bonus tasks (task 4.1)",
     "h_momentum": "(a) Momentum",
@@ -779,11 +887,24 @@ TEXT: dict[str, str] = {
     "init_scheme_zeros": "zeros",
     "init_scheme_small": "too small, N(0, 0.01²)",
     "init_scheme_large": "too large, N(0, 1)",
-    "of_without_early_stopping": "without early stopping",
-    "of_early_stopping": "with early stopping",
-    "lr_class_works": "works",
-    "lr_class_crawls": "crawls",
-    "lr_class_diverges": "diverges",
+    "of_without_early_stopping": "no remedy",
+    "of_early_stopping": "early stopping",
+    "of_l2": "L2",
+    "of_col_train_loss": "Training loss",
+    "of_col_val_loss": "Validation loss",
+    "of_col_test_loss": "Test loss",
+    "of_col_test_acc": "Test accuracy",
+    "of_col_confident": "Confident errors",
+    "of_col_wins": "Wins",
+    "lr_verdict_too_small": "too small",
+    "lr_verdict_good": "good",
+    "lr_verdict_too_large": "too large",
+    "lr_verdict_diverges": "diverges",
+    "lr_col_smoothed": "Smoothed loss",
+    "lr_col_spikes": "Spikes",
+    "lr_col_dead": "Dead units",
+    "lr_col_train_acc": "Train acc.",
+    "lr_col_agree": "Seeds agree",
     "trace_task_a": "(a)",
     "trace_task_b": "(b)",
     "trace_task_c": "(c)",
