@@ -19,7 +19,8 @@ holds the milliseconds per epoch of every repeat with their median, minimum
 and maximum (wall clock and CPU); ``timings`` is the only part not reproduced
 bit for bit.
 
-**L2 regularisation** (sheet eq. 11, ``L + λ Σ‖W‖²``, weights only): Adam with
+**L2 regularisation** (sheet eq. 11, ``L + λ Σ‖W‖²``, weights only): Adam, from the
+comparison's weights and batches (its λ = 0 run is the comparison's Adam run), with
 several λ. Per λ the weight norm ``Σ‖W‖²``, the penalty ``λ Σ‖W‖²``, the data
 loss and the accuracies; and ``kept_fit_objective``, what the previous λ's fit
 would cost under this λ (its data loss + λ × its ``Σ‖W‖²``), next to
@@ -68,6 +69,8 @@ FAIR_PAIRS = (("momentum_sgd_rate", "sgd"), ("momentum", "sgd_momentum_rate"))
 #: the optimisers whose cost per epoch is timed, each at the rate of its first run
 TIMED = tuple(dict.fromkeys(optimizer for _, optimizer, _, _ in RUNS))
 L2_VALUES = [0.0, 1e-4, 1e-3, 3e-3, 1e-2]
+#: Adam's rate in the L2 study (that of its run in :data:`RUNS`, whose model is the λ = 0 run)
+L2_RATE = 0.01
 LOSS_TARGETS = (0.3, 0.1)
 HIDDEN = [128, 128]
 
@@ -122,15 +125,19 @@ def _rate(optimizer: str) -> float:
     return next(rate for _, name, rate, _ in RUNS if name == optimizer)
 
 
-def _compare_optimizers(ctx: Context, data: dict, epochs: int, batch_size: int) -> dict:
-    """Train one model per entry of :data:`RUNS`, all from the same weights and batch order."""
+def _compare_optimizers(ctx: Context, data: dict, epochs: int, batch_size: int) -> tuple[dict, dict]:
+    """Train one model per entry of :data:`RUNS`, all from the same weights and batch order.
+
+    Returns the runs' results and the trained models by key (the L2 study reuses Adam's as λ = 0).
+    """
     X, y = data["train"]
     seed = ctx.seed_for(1)  # the same initial weights and batch order for every optimiser
-    runs = {}
+    runs, models = {}, {}
     bar = ctx.bar(len(RUNS), "optimisers")
     for key, optimizer, rate, label in RUNS:
         model = MLP([2, *HIDDEN, 1], "relu", rate, optimizer=optimizer, seed=seed)
         history = model.train(X, y, epochs=epochs, batch_size=batch_size)
+        models[key] = model
         curve = np.asarray(history.train_loss)
         runs[key] = {
             "optimizer": optimizer,
@@ -148,7 +155,7 @@ def _compare_optimizers(ctx: Context, data: dict, epochs: int, batch_size: int) 
         }
         bar.update()
     bar.close()
-    return runs
+    return runs, models
 
 
 def _time_optimizers(ctx: Context, data: dict, batch_size: int, repeats: int, epochs: int) -> dict:
@@ -182,15 +189,24 @@ def _time_optimizers(ctx: Context, data: dict, batch_size: int, repeats: int, ep
     }
 
 
-def _l2_study(ctx: Context, data: dict, l2_values: list[float], epochs: int, batch_size: int):
-    """Adam with every λ from the same initial weights; the models are returned for the figure."""
+def _l2_study(
+    ctx: Context, data: dict, l2_values: list[float], epochs: int, batch_size: int, unpenalised=None
+):
+    """Adam with every λ from the comparison's initial weights; the models are returned for the figure.
+
+    ``unpenalised``: (model, last epoch's loss) of the comparison's Adam run; when it ran as many
+    epochs, it *is* the λ = 0 run (same weights, batches, optimiser and rate), so it is not trained again.
+    """
     X, y = data["train"]
-    seed = ctx.seed_for(2)
+    seed = ctx.seed_for(1)  # the optimiser comparison's weights and batches
     rows, models = [], []
     bar = ctx.bar(len(l2_values), "L2")
     for l2 in l2_values:
-        model = MLP([2, *HIDDEN, 1], "relu", 0.01, optimizer="adam", l2=l2, seed=seed)
-        history = model.train(X, y, epochs=epochs, batch_size=batch_size)
+        if l2 == 0 and unpenalised is not None:
+            model, final_objective = unpenalised
+        else:
+            model = MLP([2, *HIDDEN, 1], "relu", L2_RATE, optimizer="adam", l2=l2, seed=seed)
+            final_objective = model.train(X, y, epochs=epochs, batch_size=batch_size).train_loss[-1]
         norm = model.network.l2_penalty()  # Σ_l ‖W^(l)‖², biases excluded
         rows.append(
             {
@@ -198,7 +214,7 @@ def _l2_study(ctx: Context, data: dict, l2_values: list[float], epochs: int, bat
                 "weight_norm": norm,
                 "penalty": l2 * norm,
                 "data_loss": data_loss(model, X, y),
-                "final_objective": history.train_loss[-1],
+                "final_objective": final_objective,
                 "train_accuracy": model.score(X, y),
                 "test_accuracy": model.score(*data["test"]),
             }
@@ -234,15 +250,17 @@ def run(ctx: Context, config: Config) -> dict:
         "momentum_form": "sheet eq. 9-10: v = beta v + (1 - beta) g, theta -= alpha v, beta = 0.9",
         "l2_values": l2_values,
         "l2_epochs": l2_epochs,
-        "l2_optimizer": {"name": "adam", "learning_rate": 0.01},
+        "l2_optimizer": {"name": "adam", "learning_rate": L2_RATE},
     }
     data = _data(ctx)
     with ctx.timed("optimizers"):
-        runs = _compare_optimizers(ctx, data, epochs, config.batch_size)
+        runs, models = _compare_optimizers(ctx, data, epochs, config.batch_size)
+    adam = next(key for key, optimizer, rate, _ in RUNS if optimizer == "adam" and rate == L2_RATE)
+    unpenalised = (models[adam], runs[adam]["final_epoch_loss"]) if l2_epochs == epochs else None
     with ctx.timed("timing_runs"):
         clocks = _time_optimizers(ctx, data, config.batch_size, config.timing_repeats, config.timing_epochs)
     with ctx.timed("l2"):
-        l2_rows, l2_models = _l2_study(ctx, data, l2_values, l2_epochs, config.batch_size)
+        l2_rows, l2_models = _l2_study(ctx, data, l2_values, l2_epochs, config.batch_size, unpenalised)
 
     norms = [row["weight_norm"] for row in l2_rows]
     results = {
