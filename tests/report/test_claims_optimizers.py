@@ -317,3 +317,23 @@ def test_the_notebook_cell_prints_the_table_in_its_order(real):
     assert [row[0] for row in section.comparison_rows(real, "en")] == [
         section._label(real["results"]["optimizers"][key], "en") for key, *_ in section.opt_lab.RUNS
     ]
+
+
+def test_the_notebook_cell_prints_the_tables_numbers(real, tmp_path, monkeypatch, capsys):
+    (tmp_path / "optimizers").mkdir()
+    (tmp_path / "optimizers" / "metrics.json").write_text(json.dumps(real))
+    monkeypatch.chdir(tmp_path)
+
+    def metrics(name):
+        return json.loads((tmp_path / name / "metrics.json").read_text())
+
+    exec(section.OPT_CODE, {"metrics": metrics})
+    lines = capsys.readouterr().out.splitlines()
+    rows = section.comparison_rows(real, "en")
+    assert len(lines) == len(rows)
+    for line, (label, loss, epochs, accuracy, ms) in zip(lines, rows):
+        assert line.startswith(label)
+        assert f"final loss {loss:>9s}" in line
+        assert f"epochs to loss < 0.1: {epochs:>4s}" in line
+        assert f"test {accuracy.replace(chr(0x202F), ' ')}" in line
+        assert line.endswith(f"ms per epoch {ms}")

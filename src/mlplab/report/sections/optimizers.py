@@ -345,13 +345,39 @@ def l2(metrics: dict, text, lang: str) -> TableData:
 
 
 # ------------------------------------------------------------------ the notebook's cell
-OPT_CODE = f"""\
-# The optimiser table again, computed from this experiment's metrics.json (the results of this report)
-from mlplab.report.sections.optimizers import comparison_rows
+_KEYS = [key for key, *_ in opt_lab.RUNS]
 
-for label, final_loss, epochs, test_accuracy, ms_per_epoch in comparison_rows(metrics("optimizers"), "en"):
-    print(f"{{label:20s}} final loss {{final_loss:>9s}}   epochs to loss < {_TARGET}: {{epochs:>4s}}   "
-          f"test {{test_accuracy:>7s}}   ms/epoch {{ms_per_epoch}}")
+OPT_CODE = f"""\
+# The optimiser table again, from this experiment's metrics.json: the same runs, order and numbers.
+import math
+
+result = metrics("optimizers")
+runs = result["results"]["optimizers"]
+timed = result.get("timings", {{}}).get("per_optimizer", {{}}).get("optimizers", {{}})
+
+
+def sig(value, digits=3):
+    \"\"\"Three significant digits, as in the table: 2621, 0.0699, 9.26e-06.\"\"\"
+    if value == 0:
+        return "0"
+    if abs(value) >= 10**digits:
+        return f"{{value:.0f}}"
+    if abs(value) >= 1e-3:
+        return f"{{value:.{{max(digits - 1 - math.floor(math.log10(abs(value))), 0)}}f}}"
+    return f"{{value:.{{digits - 1}}e}}"
+
+
+for key in {_KEYS!r}:  # the table's order
+    run = runs[key]
+    name = {{"sgd": "SGD", "momentum": "momentum", "rmsprop": "RMSprop", "adam": "Adam"}}[run["optimizer"]]
+    epochs = run["epochs_to_loss"]["{_TARGET}"]
+    ms = timed.get(run["optimizer"], {{}}).get("wall_ms_per_epoch")
+    label = f"{{name}} (α = {{run['learning_rate']:g}})"
+    reached = str(epochs) if epochs is not None else "–"
+    clock = f"{{sig(ms['median'])}} ({{sig(ms['min'])}}–{{sig(ms['max'])}})" if ms else "–"
+    print(f"{{label:20s}} final loss {{sig(run['final_loss']):>9s}}   "
+          f"epochs to loss < {_TARGET}: {{reached:>4s}}   "
+          f"test {{100 * run['test_accuracy']:.1f}} %   ms per epoch {{clock}}")
 """
 
 
