@@ -42,9 +42,8 @@ def _clocks(metrics: dict) -> dict:
     """Per optimiser its wall milliseconds per epoch (median, min, max); empty without timings."""
     timed = metrics.get("timings", {}).get("per_optimizer", {})  # timings are optional
     optimizers = timed.get("optimizers", {}) if isinstance(timed, dict) else {}
-    return {
-        name: entry["wall_ms_per_epoch"] for name, entry in optimizers.items() if "wall_ms_per_epoch" in entry
-    }
+    clocks = {name: entry.get("wall_ms_per_epoch") for name, entry in optimizers.items()}
+    return {name: ms for name, ms in clocks.items() if ms is not None}
 
 
 def _name(optimizer: str, lang: str) -> str:
