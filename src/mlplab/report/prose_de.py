@@ -310,7 +310,7 @@ TEXT: dict[str, str] = {
     "{opt_epochs} Epochen), ein Gewinn in Epochen ist also nicht gemessen; die Endverluste sind "
     "{opt_sgd_momentum_rate_loss} (SGD) und {opt_momentum_loss} (Momentum).",
     "opt_small_rate_same": "Bei α = {opt_sgd_lr} liegen beide weniger als 5 % auseinander: SGD braucht "
-    "{opt_sgd_e01} Epochen, Momentum {opt_momentum_sgd_rate_e01} ({opt_small_diff} Unterschied), wie der gleiche "
+    "{opt_sgd_e01} Epochen, Momentum {opt_momentum_sgd_rate_e01} ({opt_small_diff} Epochen Unterschied), wie der gleiche "
     "mittlere Schritt αg erwarten lässt.",
     "opt_small_rate_faster": "Bei α = {opt_sgd_lr} kommt Momentum {opt_small_diff} Epochen früher als SGD unter "
     "0,1 ({opt_momentum_sgd_rate_e01} gegenüber {opt_sgd_e01}).",
@@ -337,7 +337,7 @@ TEXT: dict[str, str] = {
     "opt_cost_missing": "Diese Ergebnisse enthalten keine wiederholten Zeitmessungen; keine Update-Regel heißt "
     "daher pro Epoche schneller.",
     "opt_time_target_first": "Geschätzt als Epochen bis zum Ziel × Laufzeit pro Epoche kommt {opt_tfirst_name} "
-    "auch in Laufzeit am frühesten unter 0,1: {opt_tfirst_time}, gegenüber {opt_tsecond_time} für den nächsten, "
+    "in Laufzeit am frühesten unter 0,1: {opt_tfirst_time}, gegenüber {opt_tsecond_time} für den nächsten, "
     "{opt_tsecond_name}; die Spannen überlappen sich nicht.",
     "opt_time_target_noise": "Geschätzt als Epochen bis zum Ziel × Laufzeit pro Epoche braucht {opt_tfirst_name} "
     "{opt_tfirst_time} Laufzeit bis unter 0,1 und {opt_tsecond_name} {opt_tsecond_time}: Die Spannen "
