@@ -861,37 +861,146 @@ TEXT: dict[str, str] = {
     # ------------------------------------------------------------------ 4
     "h_bonus": "Bonusaufgaben (Aufgabe 4.1)",
     "h_momentum": "(a) Momentum",
-    "opt_momentum": "Genau in der Form des Übungsblatts implementiert, als exponentiell gleitender Mittelwert der "
-    "Gradienten (`optimizer='momentum'`). Bei konstantem Gradienten g strebt die Geschwindigkeit gegen g, der "
-    "Schritt also gegen αg, wie bei reinem SGD; PyTorchs `v = βv + g` strebt gegen g/(1 − β). Die Form des "
-    "Übungsblatts braucht daher eine {m:one_over_one_minus_beta}-mal größere Lernrate (10 für β = 0,9), um "
-    "gleich schnell voranzukommen, und so wird unten verglichen: SGD mit {opt_sgd_lr}, Momentum mit "
-    "{opt_momentum_lr} (und einmal mit {opt_momentum_sgd_rate_lr}, um den Unterschied zu zeigen).",
+    "opt_momentum": "Genau in der Form des Übungsblatts implementiert (`optimizer='momentum'`, β = {opt_beta}): "
+    "Die Geschwindigkeit v ist ein exponentiell gleitender Mittelwert der Gradienten. Bei konstantem Gradienten "
+    "g strebt sie gegen g, der Schritt also gegen αg, den Schritt von reinem SGD mit demselben α; PyTorchs "
+    "`v = βv + g` strebt gegen g/(1 − β), also {opt_one_over}-mal so weit. In der Form des Übungsblatts macht "
+    "Momentum daher im Mittel denselben Schritt wie SGD mit demselben α; gewinnen kann es nur durch das Mitteln "
+    "der wechselnden Mini-Batch-Gradienten. Der faire Vergleich ist daher SGD mit demselben α: Beide laufen mit "
+    "α = {opt_sgd_lr} und mit α = {opt_sgd_momentum_rate_lr}, von denselben Startgewichten und in derselben "
+    "Mini-Batch-Reihenfolge, je {opt_epochs} Epochen.",
     "h_adaptive": "(c) Adaptive Lernraten: RMSprop und Adam",
     "opt_adaptive": "Beide teilen den Schritt jedes Parameters durch ein gleitendes quadratisches Mittel seiner "
-    "Gradienten, sodass Parameter mit kleinen Gradienten (die ersten Schichten) größere Schritte machen; Adam "
-    "fügt Momentum hinzu und korrigiert den Bias der mit null initialisierten Mittelwerte.",
-    "cap_opt_curves": "SGD, Momentum, RMSprop und Adam auf den Spiralen: Loss über den Epochen (links) und über "
-    "der Rechenzeit (rechts).",
-    "cap_opt_table": "Optimierer: End-Loss, erste Epoche mit Loss unter 0,1, Testgenauigkeit und Laufzeit "
-    "(Zeiten hängen von der Maschine ab).",
-    "opt_result": "Um unter einen Loss von 0,1 zu kommen, braucht SGD {opt_sgd_e01} Epochen, Momentum "
-    "{opt_momentum_e01} (mit der Lernrate von SGD: {opt_momentum_sgd_rate_e01}), RMSprop {opt_rmsprop_e01} und "
-    "Adam {opt_adam_e01}; die End-Losses sind {opt_sgd_loss}, {opt_momentum_loss}, {opt_rmsprop_loss} und "
-    "{opt_adam_loss}. Ein adaptiver Schritt kostet einige Vektoroperationen mehr pro Update, daher ist Adam "
-    "pro Epoche etwas langsamer als SGD, braucht aber weit weniger Epochen.",
+    "Gradienten, sodass der Schritt ungefähr α beträgt, gleich wie groß die Gradienten dieses Parameters sind; "
+    "Adam mittelt zusätzlich die Gradienten selbst und korrigiert die Verzerrung der mit null begonnenen "
+    "Mittelwerte. Die Einstellungen, wie die Optimiererobjekte sie halten (ihr `config()`, in `metrics.json` "
+    "gespeichert): RMSprop mit α = {opt_rms_lr}, ρ = {opt_rms_rho} und ε = {opt_rms_eps}; Adam mit "
+    "α = {opt_adam_lr}, β₁ = {opt_adam_beta1}, β₂ = {opt_adam_beta2} und ε = {opt_adam_eps}.",
+    "cap_opt_curves": "Links: Trainingsverlust je Epoche aller Läufe, alle von denselben Startgewichten und in "
+    "derselben Mini-Batch-Reihenfolge. Rechts: Laufzeit pro Epoche jeder Update-Regel in {opt_timing_repeats} "
+    "gemessenen Läufen (Punkte), ihr Median (Raute) und ihre Spanne (Balken).",
+    "cap_opt_table": "Optimierer: Endverlust (ganzer Trainingsdatensatz, Endgewichte), erste Epoche mit einem "
+    "Verlust unter 0,1 (–: nicht innerhalb von {opt_epochs} Epochen), Testgenauigkeit und Laufzeit pro Epoche in "
+    "ms, Median (Min.–Max.) aus {opt_timing_repeats} gemessenen Läufen zu je {opt_timing_epochs} Epochen; sie "
+    "hängt von der Update-Regel ab (nicht von α) und von der Maschine.",
+    "opt_first": "{opt_first_name} kommt als erster Lauf unter einen Verlust von 0,1, nach {opt_first_epochs} "
+    "Epochen, {opt_first_lead} weniger als der nächste, {opt_second_name}, mit {opt_second_epochs}; "
+    "{opt_n_reached} der Läufe kommen innerhalb von {opt_epochs} Epochen dorthin.",
+    "opt_first_tie": "{opt_first_name} und {opt_second_name} kommen als Erste unter einen Verlust von 0,1, beide "
+    "nach {opt_first_epochs} Epochen; {opt_n_reached} der Läufe kommen innerhalb von {opt_epochs} Epochen dorthin.",
+    "opt_first_alone": "Nur {opt_first_name} kommt innerhalb von {opt_epochs} Epochen unter einen Verlust von 0,1, "
+    "nach {opt_first_epochs}.",
+    "opt_first_none": "Kein Lauf kommt innerhalb von {opt_epochs} Epochen unter einen Verlust von 0,1.",
+    "opt_momentum_gain": "Den eigenen Gewinn von Momentum misst der Vergleich mit SGD bei demselben "
+    "α = {opt_momentum_lr}: SGD braucht {opt_sgd_momentum_rate_e01} Epochen bis unter 0,1, Momentum "
+    "{opt_momentum_e01}, {opt_large_diff} weniger (Faktor {opt_large_factor}). SGD mit α = {opt_sgd_lr} braucht "
+    "{opt_sgd_e01} Epochen; der Vergleich damit würde Momentum auch den Gewinn der größeren Lernrate "
+    "zuschreiben.",
+    "opt_momentum_gain_same": "Gegenüber SGD bei demselben α = {opt_momentum_lr} gewinnt Momentum nichts "
+    "Messbares: SGD braucht {opt_sgd_momentum_rate_e01} Epochen bis unter 0,1, Momentum {opt_momentum_e01}, "
+    "weniger als 5 % auseinander. SGD mit α = {opt_sgd_lr} braucht {opt_sgd_e01} Epochen; der Vergleich damit "
+    "würde Momentum den Gewinn der größeren Lernrate zuschreiben.",
+    "opt_momentum_gain_slower": "Gegenüber SGD bei demselben α = {opt_momentum_lr} ist Momentum langsamer: Es "
+    "braucht {opt_momentum_e01} Epochen bis unter 0,1, SGD {opt_sgd_momentum_rate_e01}. SGD mit α = {opt_sgd_lr} "
+    "braucht {opt_sgd_e01} Epochen.",
+    "opt_momentum_gain_unreached": "Gegenüber SGD bei demselben α = {opt_momentum_lr}: SGD braucht "
+    "{opt_sgd_momentum_rate_e01} Epochen bis unter 0,1, Momentum {opt_momentum_e01} (–: nicht innerhalb von "
+    "{opt_epochs} Epochen), ein Gewinn in Epochen ist also nicht gemessen; die Endverluste sind "
+    "{opt_sgd_momentum_rate_loss} (SGD) und {opt_momentum_loss} (Momentum).",
+    "opt_small_rate_same": "Bei α = {opt_sgd_lr} liegen beide weniger als 5 % auseinander: SGD braucht "
+    "{opt_sgd_e01} Epochen, Momentum {opt_momentum_sgd_rate_e01} ({opt_small_diff} Epochen Unterschied), wie der gleiche "
+    "mittlere Schritt αg erwarten lässt.",
+    "opt_small_rate_faster": "Bei α = {opt_sgd_lr} kommt Momentum {opt_small_diff} Epochen früher als SGD unter "
+    "0,1 ({opt_momentum_sgd_rate_e01} gegenüber {opt_sgd_e01}).",
+    "opt_small_rate_slower": "Bei α = {opt_sgd_lr} braucht Momentum {opt_small_diff} Epochen mehr als SGD bis "
+    "unter 0,1 ({opt_momentum_sgd_rate_e01} gegenüber {opt_sgd_e01}).",
+    "opt_small_rate_one_unreached": "Bei α = {opt_sgd_lr} kommt nur einer der beiden innerhalb von {opt_epochs} "
+    "Epochen unter 0,1 (SGD: {opt_sgd_e01}; Momentum: {opt_momentum_sgd_rate_e01}).",
+    "opt_small_rate_both_unreached_same": "Bei α = {opt_sgd_lr} kommt keiner der beiden innerhalb von "
+    "{opt_epochs} Epochen unter 0,1; ihre Endverluste, {opt_sgd_loss} (SGD) und {opt_momentum_sgd_rate_loss} "
+    "(Momentum), liegen weniger als 5 % auseinander, wie der gleiche mittlere Schritt αg erwarten lässt.",
+    "opt_small_rate_both_unreached_differ": "Bei α = {opt_sgd_lr} kommt keiner der beiden innerhalb von "
+    "{opt_epochs} Epochen unter 0,1; ihre Endverluste unterscheiden sich um mehr als 5 %: {opt_sgd_loss} (SGD) "
+    "und {opt_momentum_sgd_rate_loss} (Momentum).",
+    "opt_timing": "Laufzeit. Die Zeit eines einzelnen Laufs ist auf einer geteilten Maschine Rauschen, daher "
+    "wurde jede Update-Regel für sich gemessen: {opt_timing_repeats} Läufe zu je {opt_timing_epochs} Epochen, "
+    "die Optimierer abwechselnd (in jeder Runde ein anderer zuerst). Pro Epoche in ms, Median (Min.–Max.): SGD "
+    "{opt_ms_sgd}; Momentum {opt_ms_momentum}; RMSprop {opt_ms_rmsprop}; Adam {opt_ms_adam}. Schneller heißt eine "
+    "Regel nur, wo sich die Spannen nicht überlappen.",
+    "opt_cost_distinct": "Pro Epoche kostet {opt_dear_name} mehr als {opt_cheap_name}: {opt_dear_ms} gegenüber "
+    "{opt_cheap_ms} ms, Spannen, die sich nicht überlappen.",
+    "opt_cost_noise": "Die Kosten pro Epoche liegen im Rauschen der Messung: Selbst die nach dem Median "
+    "billigste Regel, {opt_cheap_name} ({opt_cheap_ms} ms), und die teuerste, {opt_dear_name} ({opt_dear_ms} ms), "
+    "haben überlappende Spannen; keine Update-Regel heißt daher pro Epoche schneller.",
+    "opt_cost_missing": "Diese Ergebnisse enthalten keine wiederholten Zeitmessungen; keine Update-Regel heißt "
+    "daher pro Epoche schneller.",
+    "opt_time_target_first": "Geschätzt als Epochen bis zum Ziel × Laufzeit pro Epoche kommt {opt_tfirst_name} "
+    "in Laufzeit am frühesten unter 0,1: {opt_tfirst_time}, gegenüber {opt_tsecond_time} für den nächsten, "
+    "{opt_tsecond_name}; die Spannen überlappen sich nicht.",
+    "opt_time_target_noise": "Geschätzt als Epochen bis zum Ziel × Laufzeit pro Epoche braucht {opt_tfirst_name} "
+    "{opt_tfirst_time} Laufzeit bis unter 0,1 und {opt_tsecond_name} {opt_tsecond_time}: Die Spannen "
+    "überlappen sich; welcher Lauf früher ist, liegt im Rauschen.",
+    "opt_time_target_missing": "Ohne wiederholte Zeitmessungen für zwei Läufe, die unter 0,1 kommen, heißt kein "
+    "Lauf in Laufzeit früher.",
     "h_l2": "(b) L2-Regularisierung",
-    "opt_l2_text": "Genau wie Gleichung (11) des Übungsblatts implementiert: Die Strafe umfasst die Gewichte, "
-    "nicht die Biases, und ihr Gradient {m:two_lambda_W} wird im Backward Pass addiert (und von den "
-    "Gradientenprüfungen getestet). Trainiert mit λ ∈ {opt_l2_values}:",
-    "cap_l2_table": "L2: Gewichtsnorm Σ‖W‖², Daten-Loss und Genauigkeiten je λ.",
-    "cap_l2_boundaries": "Entscheidungsgrenzen für wachsendes λ.",
-    "cap_l2_norms": "Gewichtsnorm Σ‖W‖² über λ.",
-    "opt_l2_discussion": "Ein größeres λ verkleinert die Gewichte, von Σ‖W‖² = {opt_l2_norm_first} ohne Strafe "
-    "auf {opt_l2_norm_last} bei λ = {opt_l2_last}, und glättet die Grenze. Da die Strafe des Übungsblatts eine "
-    "Summe über alle Gewichte ist (kein Mittelwert), muss λ klein sein: Die Strafe dieses Netzes erreicht die "
-    "Größe des Daten-Loss schon bei λ um 1e-3, und bei λ = {opt_l2_last} wird das Netz zu einer nahezu "
-    "konstanten Funktion regularisiert ({opt_l2_last_acc} Testgenauigkeit).",
+    "opt_l2_text": "Genau wie Gleichung (11) des Übungsblatts implementiert: Der Strafterm umfasst die Gewichte, "
+    "nicht die Biases, und sein Gradient {m:two_lambda_W} wird im Rückwärtsdurchlauf addiert (und von den "
+    "Gradientenprüfungen mit finiten Differenzen getestet). Adam (α = {opt_l2_lr}) trainierte dasselbe Netz von "
+    "denselben Startgewichten {opt_l2_epochs} Epochen lang mit jedem λ aus {opt_l2_values}.",
+    "cap_l2_table": "L2 je λ: Gewichtsnorm Σ‖W‖², Strafterm λΣ‖W‖², Datenverlust (die Kreuzentropie ohne "
+    "Strafterm) und Genauigkeiten, alle nach dem Training.",
+    "cap_l2_boundaries": "Entscheidungsgrenzen und Testgenauigkeit für wachsendes λ.",
+    "cap_l2_norms": "Links: die Gewichtsnorm Σ‖W‖² je λ. Rechts: die beiden Teile der Zielfunktion, "
+    "Datenverlust und Strafterm λΣ‖W‖², je λ; Dreiecke: was das Behalten der Gewichte des vorigen λ unter diesem "
+    "λ kosten würde (dessen Datenverlust + λ × dessen Σ‖W‖²); strichpunktiert: der Verlust der besten konstanten "
+    "Vorhersage, die keine Gewichte braucht und keinen Strafterm zahlt.",
+    "opt_l2_shrinks": "Jedes größere λ endet mit kleineren Gewichten: Σ‖W‖² fällt von {opt_l2_norm_first} bei "
+    "λ = {opt_l2_first} auf {opt_l2_norm_last} bei λ = {opt_l2_last}.",
+    "opt_l2_not_monotone": "Die Gewichte schrumpfen nicht mit jedem größeren λ (siehe Tabelle): Σ‖W‖² ist "
+    "{opt_l2_norm_first} bei λ = {opt_l2_first} und {opt_l2_norm_last} bei λ = {opt_l2_last}.",
+    "opt_l2_collapse_explained": "Das Netz bricht zwischen λ = {opt_fit_l2} und λ = {opt_collapse_l2} zusammen: "
+    "Bei {opt_fit_l2} passt es sich noch an (Trainingsgenauigkeit {opt_fit_acc}, Datenverlust {opt_fit_loss}); "
+    "bei {opt_collapse_l2} liegt sein Datenverlust {opt_collapse_loss} weniger als {opt_collapse_share} unter "
+    "{opt_constant_loss}, dem Verlust, überall den Klassenanteil vorherzusagen (Trainingsgenauigkeit "
+    "{opt_collapse_acc}). Die Zielfunktion erklärt, warum gerade dort: Die konstante Vorhersage braucht keine "
+    "Gewichte und kostet daher bei jedem λ {opt_constant_loss}. Die Gewichte von λ = {opt_fit_l2} zu behalten, "
+    "würde bei λ = {opt_collapse_l2} {opt_fit_loss} + {opt_collapse_l2} × {opt_fit_norm} = {opt_collapse_kept} "
+    "kosten, mehr als das; bei λ = {opt_fit_l2} kostete das Behalten der Gewichte des λ davor {opt_fit_kept}, "
+    "weniger. Jenseits dieser Stelle kostet das Anpassen an die Spirale mehr Strafterm, als es an Datenverlust "
+    "spart, und Adam endet bei einer Zielfunktion von {opt_collapse_objective} mit Σ‖W‖² = {opt_collapse_norm}.",
+    "opt_l2_collapse_explained_after_zero": "Das Netz bricht zwischen λ = {opt_fit_l2} und λ = {opt_collapse_l2} "
+    "zusammen: Ohne Strafterm passt es sich an (Trainingsgenauigkeit {opt_fit_acc}, Datenverlust "
+    "{opt_fit_loss}); bei {opt_collapse_l2} liegt sein Datenverlust {opt_collapse_loss} weniger als "
+    "{opt_collapse_share} unter {opt_constant_loss}, dem Verlust, überall den Klassenanteil vorherzusagen "
+    "(Trainingsgenauigkeit {opt_collapse_acc}). Die Zielfunktion erklärt, warum: Die konstante Vorhersage braucht "
+    "keine Gewichte und kostet bei jedem λ {opt_constant_loss}, während das Behalten der Gewichte ohne Strafterm "
+    "{opt_fit_loss} + {opt_collapse_l2} × {opt_fit_norm} = {opt_collapse_kept} kosten würde, mehr als das.",
+    "opt_l2_collapse_unexplained": "Das Netz bricht zwischen λ = {opt_fit_l2} und λ = {opt_collapse_l2} "
+    "zusammen: Bei {opt_collapse_l2} liegt sein Datenverlust {opt_collapse_loss} weniger als "
+    "{opt_collapse_share} unter {opt_constant_loss}, dem Verlust, überall den Klassenanteil vorherzusagen "
+    "(Trainingsgenauigkeit {opt_collapse_acc}). Die einfache Schätzung verortet das nicht allein: Die Gewichte "
+    "von λ = {opt_fit_l2} zu behalten, würde bei λ = {opt_collapse_l2} {opt_collapse_kept} kosten (bei "
+    "λ = {opt_fit_l2} das Behalten der früheren Gewichte: {opt_fit_kept}), gegenüber {opt_constant_loss} für die "
+    "konstante Vorhersage.",
+    "opt_l2_collapse_at_first": "Schon bei λ = {opt_collapse_l2}, dem ersten Wert des Rasters, liegt der "
+    "Datenverlust {opt_collapse_loss} weniger als {opt_collapse_share} unter {opt_constant_loss}, dem Verlust, "
+    "überall den Klassenanteil vorherzusagen: In diesen Ergebnissen lernt das Netz bei keinem λ.",
+    "opt_l2_no_collapse": "Kein λ des Rasters lässt das Netz zusammenbrechen: Selbst beim größten, "
+    "λ = {opt_l2_last}, bleibt sein Datenverlust {opt_fit_loss} deutlich unter {opt_constant_loss}, dem Verlust, "
+    "überall den Klassenanteil vorherzusagen (Trainingsgenauigkeit {opt_fit_acc}).",
+    "opt_l2_penalty_outweighs": "Bei λ = {opt_fit_l2}, dem größten λ, bei dem das Netz sich noch anpasst, "
+    "übersteigt der Strafterm {opt_fit_penalty} schon den Datenverlust {opt_fit_loss} (Summe: {opt_fit_total}; "
+    "konstante Vorhersage: {opt_constant_loss}). Der Strafterm des Übungsblatts ist eine Summe über alle "
+    "{opt_n_weights} Gewichte, kein Mittelwert: daher die kleinen λ des Rasters.",
+    "opt_l2_penalty_below": "Bei λ = {opt_fit_l2}, dem größten λ, bei dem das Netz sich noch anpasst, bleibt der "
+    "Strafterm {opt_fit_penalty} unter dem Datenverlust {opt_fit_loss} (Summe: {opt_fit_total}; konstante "
+    "Vorhersage: {opt_constant_loss}).",
+    "opt_l2_penalty_none": "Kein λ > 0 des Rasters passt sich an die Daten an; daher steht kein Strafterm einem "
+    "Datenverlust gegenüber.",
+    "opt_code_intro": "Die Zelle unten gibt die Optimierer-Tabelle noch einmal aus, mit demselben Code aus der "
+    "`metrics.json` dieses Experiments berechnet, in der Reihenfolge der Tabelle und mit ihren Zahlen (mit "
+    "englischen Bezeichnungen): zum Nachprüfen einer Zahl oder zum Lesen der Ergebnisse eines eigenen Laufs "
+    "(`mlplab optimizers --out DIR`).",
     # ------------------------------------------------------------------ repro
     "h_reproducibility": "Reproduzierbarkeit",
     "repro_text": "Alles in diesem Bericht schreibt ein einziger Befehl, `mlplab all`, der jedes Experiment "
@@ -935,6 +1044,9 @@ TEXT: dict[str, str] = {
     "col_peak_loss": "Höchster Verlust",
     "col_optimizer": "Optimierer",
     "col_epochs_01": "Epochen bis Verlust < 0,1",
+    "col_opt_loss": "Endverlust",
+    "col_ms_epoch": "ms pro Epoche",
+    "col_penalty": "λΣ‖W‖²",
     "col_wall": "Laufzeit",
     "col_lambda": "λ",
     "col_weight_norm": "Σ‖W‖²",

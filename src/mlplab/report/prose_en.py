@@ -804,37 +804,140 @@ TEXT: dict[str, str] = {
     # ------------------------------------------------------------------ 4
     "h_bonus": "Bonus tasks (task 4.1)",
     "h_momentum": "(a) Momentum",
-    "opt_momentum": "Implemented exactly in the sheet's form, an exponential moving average of the "
-    "gradients (`optimizer='momentum'`). At a constant gradient g the velocity tends to g, so the step tends "
-    "to αg, the same as plain SGD; PyTorch's `v = βv + g` tends to g/(1 − β). The sheet's form therefore "
-    "needs a rate {m:one_over_one_minus_beta} times larger (10 for β = 0.9) to move as fast, and that is "
-    "how it is compared below: SGD at {opt_sgd_lr}, momentum at {opt_momentum_lr} (and once at "
-    "{opt_momentum_sgd_rate_lr}, to show the difference).",
+    "opt_momentum": "Implemented exactly in the sheet's form (`optimizer='momentum'`, β = {opt_beta}): the velocity "
+    "v is an exponential moving average of the gradients. At a constant gradient g it tends to g, so the step "
+    "tends to αg, the step of plain SGD at the same α; PyTorch's `v = βv + g` tends to g/(1 − β), "
+    "{opt_one_over} times as far. In the sheet's form momentum therefore takes the same average step as SGD at "
+    "the same α; what it can gain comes from averaging the changing mini-batch gradients. Its fair baseline is "
+    "SGD at the same α, so both run at α = {opt_sgd_lr} and at α = {opt_sgd_momentum_rate_lr}, from the same "
+    "initial weights and with the same mini-batch order, {opt_epochs} epochs each.",
     "h_adaptive": "(c) Adaptive learning rates: RMSprop and Adam",
-    "opt_adaptive": "Both divide each parameter's step by a running root mean square of its gradients, so "
-    "parameters with small gradients (the first layers) get larger steps; Adam adds momentum and corrects "
-    "the bias of the zero-initialised averages.",
-    "cap_opt_curves": "SGD, momentum, RMSprop and Adam on the spirals: loss over epochs (left) and over "
-    "wall-clock time (right).",
-    "cap_opt_table": "Optimisers: final loss, first epoch with a loss below 0.1, test accuracy and wall time "
-    "(timings depend on the machine).",
-    "opt_result": "To get below a loss of 0.1, SGD needs {opt_sgd_e01} epochs, momentum {opt_momentum_e01} "
-    "(at SGD's rate: {opt_momentum_sgd_rate_e01}), RMSprop {opt_rmsprop_e01} and Adam {opt_adam_e01}; the "
-    "final losses are {opt_sgd_loss}, {opt_momentum_loss}, {opt_rmsprop_loss} and {opt_adam_loss}. An "
-    "adaptive step costs a few more vector operations per update, so per epoch Adam is somewhat slower than "
-    "SGD, but it needs far fewer epochs.",
+    "opt_adaptive": "Both divide each parameter's step by a running root mean square of its gradients, so that "
+    "the step is about α whatever the scale of that parameter's gradients; Adam also averages the gradients "
+    "themselves and corrects the bias of the zero-initialised averages. The settings, as the optimiser objects "
+    "hold them (their `config()`, stored in `metrics.json`): RMSprop with α = {opt_rms_lr}, ρ = {opt_rms_rho} "
+    "and ε = {opt_rms_eps}; Adam with α = {opt_adam_lr}, β₁ = {opt_adam_beta1}, β₂ = {opt_adam_beta2} and "
+    "ε = {opt_adam_eps}.",
+    "cap_opt_curves": "Left: training loss per epoch of every run, all from the same initial weights and "
+    "mini-batch order. Right: wall time per epoch of each update rule in {opt_timing_repeats} timed runs (dots), "
+    "their median (diamond) and range (bar).",
+    "cap_opt_table": "Optimisers: final loss (whole training set, final weights), first epoch with a loss below "
+    "0.1 (–: not within {opt_epochs} epochs), test accuracy, and wall time per epoch in ms, median (min–max) of "
+    "{opt_timing_repeats} timed runs of {opt_timing_epochs} epochs; it depends on the update rule (not on α) and "
+    "on the machine.",
+    "opt_first": "{opt_first_name} gets below a loss of 0.1 first, after {opt_first_epochs} epochs, "
+    "{opt_first_lead} fewer than the next, {opt_second_name}, with {opt_second_epochs}; {opt_n_reached} of the runs "
+    "get there within {opt_epochs} epochs.",
+    "opt_first_tie": "{opt_first_name} and {opt_second_name} get below a loss of 0.1 first, both after "
+    "{opt_first_epochs} epochs; {opt_n_reached} of the runs get there within {opt_epochs} epochs.",
+    "opt_first_alone": "Only {opt_first_name} gets below a loss of 0.1 within {opt_epochs} epochs, after "
+    "{opt_first_epochs}.",
+    "opt_first_none": "No run gets below a loss of 0.1 within {opt_epochs} epochs.",
+    "opt_momentum_gain": "Momentum's own gain is measured against SGD at the same α = {opt_momentum_lr}: SGD "
+    "needs {opt_sgd_momentum_rate_e01} epochs to get below 0.1, momentum {opt_momentum_e01}, {opt_large_diff} "
+    "fewer (a factor of {opt_large_factor}). SGD at α = {opt_sgd_lr} needs {opt_sgd_e01} epochs; comparing "
+    "momentum with it would credit momentum with the gain of the larger rate as well.",
+    "opt_momentum_gain_same": "Against SGD at the same α = {opt_momentum_lr}, momentum gains nothing measurable: "
+    "SGD needs {opt_sgd_momentum_rate_e01} epochs to get below 0.1, momentum {opt_momentum_e01}, within 5 % of "
+    "each other. SGD at α = {opt_sgd_lr} needs {opt_sgd_e01} epochs; comparing momentum with it would credit "
+    "momentum with the gain of the larger rate.",
+    "opt_momentum_gain_slower": "Against SGD at the same α = {opt_momentum_lr}, momentum is slower: it needs "
+    "{opt_momentum_e01} epochs to get below 0.1, SGD {opt_sgd_momentum_rate_e01}. SGD at α = {opt_sgd_lr} needs "
+    "{opt_sgd_e01} epochs.",
+    "opt_momentum_gain_unreached": "Against SGD at the same α = {opt_momentum_lr}: SGD needs "
+    "{opt_sgd_momentum_rate_e01} epochs to get below 0.1, momentum {opt_momentum_e01} (–: not within "
+    "{opt_epochs} epochs), so no gain in epochs is measured; the final losses are "
+    "{opt_sgd_momentum_rate_loss} (SGD) and {opt_momentum_loss} (momentum).",
+    "opt_small_rate_same": "At α = {opt_sgd_lr} the two stay within 5 % of each other: SGD needs {opt_sgd_e01} "
+    "epochs, momentum {opt_momentum_sgd_rate_e01} ({opt_small_diff} apart), as the equal average step αg "
+    "predicts.",
+    "opt_small_rate_faster": "At α = {opt_sgd_lr} momentum gets below 0.1 {opt_small_diff} epochs sooner than "
+    "SGD ({opt_momentum_sgd_rate_e01} against {opt_sgd_e01}).",
+    "opt_small_rate_slower": "At α = {opt_sgd_lr} momentum needs {opt_small_diff} epochs more than SGD to get "
+    "below 0.1 ({opt_momentum_sgd_rate_e01} against {opt_sgd_e01}).",
+    "opt_small_rate_one_unreached": "At α = {opt_sgd_lr} only one of the two gets below 0.1 within {opt_epochs} "
+    "epochs (SGD: {opt_sgd_e01}; momentum: {opt_momentum_sgd_rate_e01}).",
+    "opt_small_rate_both_unreached_same": "At α = {opt_sgd_lr} neither gets below 0.1 within {opt_epochs} "
+    "epochs; their final losses, {opt_sgd_loss} (SGD) and {opt_momentum_sgd_rate_loss} (momentum), are within "
+    "5 % of each other, as the equal average step αg predicts.",
+    "opt_small_rate_both_unreached_differ": "At α = {opt_sgd_lr} neither gets below 0.1 within {opt_epochs} "
+    "epochs; their final losses differ by more than 5 %: {opt_sgd_loss} (SGD) and {opt_momentum_sgd_rate_loss} "
+    "(momentum).",
+    "opt_timing": "Wall time. The time of a single run is noise on a shared machine, so each update rule was "
+    "timed on its own: {opt_timing_repeats} runs of {opt_timing_epochs} epochs each, the optimisers taking turns "
+    "(each round another one first). Per epoch, in ms, median (min–max): SGD {opt_ms_sgd}; momentum "
+    "{opt_ms_momentum}; RMSprop {opt_ms_rmsprop}; Adam {opt_ms_adam}. One rule is called faster than another "
+    "only where their ranges do not overlap.",
+    "opt_cost_distinct": "Per epoch {opt_dear_name} costs more than {opt_cheap_name}: {opt_dear_ms} against "
+    "{opt_cheap_ms} ms, ranges that do not overlap.",
+    "opt_cost_noise": "The costs per epoch are within the noise of the measurement: even the cheapest by "
+    "median, {opt_cheap_name} ({opt_cheap_ms} ms), and the dearest, {opt_dear_name} ({opt_dear_ms} ms), have "
+    "overlapping ranges, so no update rule is called faster per epoch.",
+    "opt_cost_missing": "These results hold no repeated timings, so no update rule is called faster per epoch.",
+    "opt_time_target_first": "Estimated as epochs to the target × time per epoch, {opt_tfirst_name} gets below "
+    "0.1 soonest in wall time: {opt_tfirst_time}, against {opt_tsecond_time} for the next, {opt_tsecond_name}; "
+    "the ranges do not overlap.",
+    "opt_time_target_noise": "Estimated as epochs to the target × time per epoch, {opt_tfirst_name} needs "
+    "{opt_tfirst_time} of wall time to get below 0.1 and {opt_tsecond_name} {opt_tsecond_time}: the ranges "
+    "overlap, so which of them is sooner is within the noise.",
+    "opt_time_target_missing": "Without repeated timings for two runs that get below 0.1, no run is called "
+    "sooner in wall time.",
     "h_l2": "(b) L2 regularisation",
     "opt_l2_text": "Implemented exactly as the sheet's eq. (11): the penalty covers the weights, not the "
     "biases, and its gradient {m:two_lambda_W} is added in the backward pass (and checked by the "
-    "finite-difference tests). Trained with λ ∈ {opt_l2_values}:",
-    "cap_l2_table": "L2: weight norm Σ‖W‖², data loss and accuracies per λ.",
-    "cap_l2_boundaries": "Decision boundaries for growing λ.",
-    "cap_l2_norms": "Weight norm Σ‖W‖² against λ.",
-    "opt_l2_discussion": "A larger λ shrinks the weights, from Σ‖W‖² = {opt_l2_norm_first} without "
-    "penalty to {opt_l2_norm_last} at λ = {opt_l2_last}, and smooths the boundary. Since the sheet's "
-    "penalty is a sum over all weights (not a mean), λ must be small: the penalty of this network reaches "
-    "the size of the data loss already at λ around 1e-3, and at λ = {opt_l2_last} the network is "
-    "regularised to a near-constant function ({opt_l2_last_acc} test accuracy).",
+    "finite-difference tests). Adam (α = {opt_l2_lr}) trained the same network from the same initial weights "
+    "for {opt_l2_epochs} epochs with each λ of {opt_l2_values}.",
+    "cap_l2_table": "L2 per λ: weight norm Σ‖W‖², penalty λΣ‖W‖², data loss (the cross-entropy without the "
+    "penalty) and accuracies, all after training.",
+    "cap_l2_boundaries": "Decision boundaries and test accuracy for growing λ.",
+    "cap_l2_norms": "Left: the weight norm Σ‖W‖² per λ. Right: the two parts of the objective, data loss and "
+    "penalty λΣ‖W‖², per λ; triangles: what keeping the previous λ's weights would cost under this λ (its data "
+    "loss + λ × its Σ‖W‖²); dash-dotted: the loss of the best constant prediction, which needs no weights and "
+    "pays no penalty.",
+    "opt_l2_shrinks": "Every larger λ ends with smaller weights: Σ‖W‖² falls from {opt_l2_norm_first} at "
+    "λ = {opt_l2_first} to {opt_l2_norm_last} at λ = {opt_l2_last}.",
+    "opt_l2_not_monotone": "The weights do not shrink with every larger λ (see the table): Σ‖W‖² is "
+    "{opt_l2_norm_first} at λ = {opt_l2_first} and {opt_l2_norm_last} at λ = {opt_l2_last}.",
+    "opt_l2_collapse_explained": "The network collapses between λ = {opt_fit_l2} and λ = {opt_collapse_l2}: at "
+    "{opt_fit_l2} it still fits (training accuracy {opt_fit_acc}, data loss {opt_fit_loss}); at "
+    "{opt_collapse_l2} its data loss {opt_collapse_loss} lies within {opt_collapse_share} of "
+    "{opt_constant_loss}, the loss of predicting the class share everywhere (training accuracy "
+    "{opt_collapse_acc}). The objective says why there: the constant prediction needs no weights, so it costs "
+    "{opt_constant_loss} under any λ. Keeping the weights of λ = {opt_fit_l2} would cost {opt_fit_loss} + "
+    "{opt_collapse_l2} × {opt_fit_norm} = {opt_collapse_kept} under λ = {opt_collapse_l2}, more than that; at "
+    "λ = {opt_fit_l2}, keeping the weights of the λ before it cost {opt_fit_kept}, less. Past that point, "
+    "fitting the spiral costs more penalty than it saves in data loss, and Adam ends at an objective of "
+    "{opt_collapse_objective} with Σ‖W‖² = {opt_collapse_norm}.",
+    "opt_l2_collapse_explained_after_zero": "The network collapses between λ = {opt_fit_l2} and "
+    "λ = {opt_collapse_l2}: without penalty it fits (training accuracy {opt_fit_acc}, data loss "
+    "{opt_fit_loss}); at {opt_collapse_l2} its data loss {opt_collapse_loss} lies within {opt_collapse_share} "
+    "of {opt_constant_loss}, the loss of predicting the class share everywhere (training accuracy "
+    "{opt_collapse_acc}). The objective says why: the constant prediction needs no weights and costs "
+    "{opt_constant_loss} under any λ, while keeping the unpenalised weights would cost {opt_fit_loss} + "
+    "{opt_collapse_l2} × {opt_fit_norm} = {opt_collapse_kept}, more than that.",
+    "opt_l2_collapse_unexplained": "The network collapses between λ = {opt_fit_l2} and λ = {opt_collapse_l2}: at "
+    "{opt_collapse_l2} its data loss {opt_collapse_loss} lies within {opt_collapse_share} of "
+    "{opt_constant_loss}, the loss of predicting the class share everywhere (training accuracy "
+    "{opt_collapse_acc}). The simple estimate does not locate it on its own: keeping the weights of "
+    "λ = {opt_fit_l2} would cost {opt_collapse_kept} under λ = {opt_collapse_l2} (at λ = {opt_fit_l2}, keeping "
+    "the earlier weights: {opt_fit_kept}), against {opt_constant_loss} for the constant prediction.",
+    "opt_l2_collapse_at_first": "Even at λ = {opt_collapse_l2}, the first of the grid, the data loss "
+    "{opt_collapse_loss} lies within {opt_collapse_share} of {opt_constant_loss}, the loss of predicting the "
+    "class share everywhere: in these results the network does not learn at any λ.",
+    "opt_l2_no_collapse": "No λ of the grid makes the network collapse: even at the largest, λ = {opt_l2_last}, "
+    "its data loss {opt_fit_loss} stays well below {opt_constant_loss}, the loss of predicting the class share "
+    "everywhere (training accuracy {opt_fit_acc}).",
+    "opt_l2_penalty_outweighs": "At λ = {opt_fit_l2}, the largest λ that still fits, the penalty "
+    "{opt_fit_penalty} already outweighs the data loss {opt_fit_loss} (their sum: {opt_fit_total}; constant "
+    "prediction: {opt_constant_loss}). The sheet's penalty is a sum over all {opt_n_weights} weights, not a "
+    "mean: hence the small λ of the grid.",
+    "opt_l2_penalty_below": "At λ = {opt_fit_l2}, the largest λ that still fits, the penalty {opt_fit_penalty} "
+    "stays below the data loss {opt_fit_loss} (their sum: {opt_fit_total}; constant prediction: "
+    "{opt_constant_loss}).",
+    "opt_l2_penalty_none": "No λ > 0 of the grid fits the data, so no penalty is set against a data loss.",
+    "opt_code_intro": "The cell below prints the optimiser table once more, computed by the same code from this "
+    "experiment's `metrics.json`, in the table's order and with its numbers: a way to check a number, or to "
+    "read the results of a run of your own (`mlplab optimizers --out DIR`).",
     # ------------------------------------------------------------------ repro
     "h_reproducibility": "Reproducibility",
     "repro_text": "Everything in this report is written by one command, `mlplab all`, which runs every "
@@ -878,6 +981,9 @@ TEXT: dict[str, str] = {
     "col_peak_loss": "Peak loss",
     "col_optimizer": "Optimiser",
     "col_epochs_01": "Epochs to loss < 0.1",
+    "col_opt_loss": "Final loss",
+    "col_ms_epoch": "ms per epoch",
+    "col_penalty": "λΣ‖W‖²",
     "col_wall": "Wall time",
     "col_lambda": "λ",
     "col_weight_norm": "Σ‖W‖²",

@@ -23,6 +23,7 @@ __all__ = [
     "fmt_pm",
     "fmt_rate",
     "fmt_sci",
+    "fmt_sig",
     "placeholders",
 ]
 
@@ -84,6 +85,28 @@ def fmt_sci(value: float | None, lang: str, digits: int = 1) -> str:
     if value is None or not math.isfinite(value):
         return "–"
     text = f"{value:.{digits}e}"
+    return text.replace(".", ",") if lang == "de" else text
+
+
+def fmt_sig(value: float | None, lang: str, digits: int = 3) -> str:
+    """``value`` to ``digits`` significant digits, so that a table keeps its value.
+
+    A larger integer part is written whole, a value below 0.001 in
+    scientific notation: ``2620.7`` → ``'2621'``, ``215.6`` → ``'216'``,
+    ``0.06993`` → ``'0.0699'``, ``0.8`` → ``'0.800'``, ``0.00093`` →
+    ``'9.30e-04'`` (``'9,30e-04'`` in German); ``None``/NaN → ``'–'``.
+    """
+    if value is None or not math.isfinite(value):
+        return "–"
+    if value == 0:
+        return "0"
+    if abs(value) >= 10**digits:
+        text = f"{value:.0f}"
+    elif abs(value) >= 1e-3:
+        decimals = max(digits - 1 - math.floor(math.log10(abs(value))), 0)
+        text = f"{value:.{decimals}f}"
+    else:
+        text = f"{value:.{digits - 1}e}"
     return text.replace(".", ",") if lang == "de" else text
 
 
