@@ -9,7 +9,8 @@ lab's Python API. Its figure cells then display the figures of those results
 and say which results they are; the sections' code cells read them through
 the setup's ``metrics(name)`` and ``RESULTS / name``. The implementation's
 listings are markdown code blocks (shown, not run). Every code cell comes
-after a markdown cell that says what it does.
+after a markdown cell that says what it does: a code block's ``extra["explain"]`` (a prose
+key), else the section's prose before it.
 """
 
 from __future__ import annotations
@@ -30,11 +31,13 @@ QUICK_FOLDER = "mlplab-quick"
 #: the setup cell; ``{...}`` are filled by :func:`setup_source` (the language, seeds, words)
 SETUP_TEMPLATE = '''\
 import json
+import logging
 from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
 from IPython.display import Image, Markdown, display
+from threadpoolctl import threadpool_limits
 
 import mlplab
 from mlplab import lab
@@ -47,6 +50,7 @@ SEEDS = {seeds!r}  # the master seed of each experiment's results
 HERE = Path.cwd()  # the folder of this notebook: `mlplab all --out HERE` leaves HERE/<experiment>/
 QUICK = HERE / {quick!r}  # where this notebook runs the experiments it does not find in HERE
 WORDS = {words!r}
+logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)  # no note per missing font
 
 
 def run_quick(name):
@@ -54,7 +58,9 @@ def run_quick(name):
     module = lab.load(name)
     config = config_from_args(module.Config, quick=True)  # every option at its --quick value
     ctx = Context(name=name, root=QUICK, seed=SEEDS.get(name, 0), quick=True, progress=False)
-    with ctx.staged():  # QUICK/<name>/ appears whole when the run has finished
+    # one BLAS thread, as the command line runs it (many small matrices: more threads only wait);
+    # QUICK/<name>/ appears whole when the run has finished
+    with threadpool_limits(limits=1, user_api="blas"), ctx.staged():
         module.run(ctx, config)
 
 
@@ -208,7 +214,8 @@ def render(blocks: list, text: dict[str, str], facts: dict[str, str], tables, fi
                 continue
             code(f"show({json.dumps(f'{found}.png')})", f"*{fill(text[block.caption], facts, 'markdown')}*")
         elif isinstance(block, Code) and block.run:
-            code(block.source)
+            explain = block.extra.get("explain")  # a prose key saying what the cell does, if it has one
+            code(block.source, fill(text[explain], facts, "markdown") if explain else None)
         elif isinstance(block, Code) and block.listing:
             markdown.append(_code_listing(block.source))
     flush()

@@ -177,7 +177,7 @@ def seeds(metrics: dict[str, dict], text, lang: str) -> TableData:
             Cell(name),
             Cell(str(m.get("seed"))),
             Cell(fmt_num(total, 1, lang) + " s" if total is not None else "–"),
-            Cell(command(name, m)),
+            Cell(f"`{command(name, m)}`"),
         ])  # fmt: skip
     head = header(text, "col_experiment", "col_seed", "col_time", "col_command")
     return TableData(head, rows, ["left", "right", "right", "left"])
@@ -199,7 +199,6 @@ SECTION = Section(
         Para("repro_text"),
         Table(seeds, "cap_seeds"),
         Table(versions, "cap_versions"),
-        Para("repro_code"),
-        Code(REPRO_CODE),
+        Code(REPRO_CODE, extra={"explain": "repro_code"}),
     ),
 )
