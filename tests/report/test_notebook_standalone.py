@@ -66,6 +66,7 @@ def standalone(quick_results, tmp_path_factory):
 
 # ------------------------------------------------------------------ in an empty folder
 @pytest.mark.slow
+@pytest.mark.timeout(1200)  # every experiment in its quick form, inside the kernel: minutes on a busy machine
 def test_the_notebook_runs_in_an_empty_folder_and_makes_its_results(standalone):
     folder, nb = standalone
     assert not _errors(nb)
@@ -81,6 +82,7 @@ def test_the_notebook_runs_in_an_empty_folder_and_makes_its_results(standalone):
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1200)
 def test_every_code_cell_has_output_in_the_empty_folder(standalone):
     _, nb = standalone
     for cell in nb.cells:
