@@ -94,6 +94,18 @@ def test_settings_are_written_in_the_reports_language(quick):
     assert "." not in de
 
 
+def test_one_master_seed_or_several(quick):
+    full = {name: as_full(m, name) for name, m in quick.items()}
+    assert keys(repro.front_blocks(full))[1:] == ["inputs_full", "inputs_seed_one"]
+    full["xor"] = {**full["xor"], "seed": 7}
+    blocks = repro.front_blocks(full)
+    assert keys(blocks)[1:] == ["inputs_full", "inputs_seed_many"]
+    assert blocks[-1] == repro.INPUTS_TABLE  # which experiment ran with which seed
+    rows = {row[0].text: row[3].text for row in repro.inputs_table(full, prose("en"), "en").rows}
+    assert rows["xor"] == "7"
+    assert rows["lr"] == "0"
+
+
 def test_no_results_say_so():
     assert repro.inputs_key({}) == "inputs_none"
 

@@ -16,16 +16,18 @@ TEXT: dict[str, str] = {
     "generated_other": "Erstellt von mlplab {version} aus den Ergebnissen in seinem Ordner. Jede Zahl darin "
     "stammt aus diesen Ergebnissen oder wird von der Bibliothek berechnet.",
     "inputs_full": "Grundlage sind vollständige Ergebnisse: Jedes Experiment lief mit seinen "
-    "Standardeinstellungen (Startwert {seed}).",
-    "inputs_quick": "Grundlage sind schnelle Ergebnisse (`--quick`, Startwert {seed}): Jedes Experiment lief "
+    "Standardeinstellungen.",
+    "inputs_quick": "Grundlage sind schnelle Ergebnisse (`--quick`): Jedes Experiment lief "
     "mit den verkleinerten Einstellungen unten, für einen ersten Blick in Sekunden. Die Zahlen und Aussagen "
     "des Textes sind die dieser kleinen Läufe, nicht die der vollständigen Experimente (`mlplab all`).",
-    "inputs_own": "Grundlage sind Ergebnisse mit eigenen Einstellungen (Startwert {seed}): Die Tabelle nennt "
+    "inputs_own": "Grundlage sind Ergebnisse mit eigenen Einstellungen: Die Tabelle nennt "
     "jede Einstellung, die vom Standard abweicht; der Text beschreibt diese Ergebnisse.",
-    "inputs_mix": "Grundlage ist eine Mischung von Ergebnissen (Startwert {seed}): Die Tabelle sagt für jedes "
+    "inputs_mix": "Grundlage ist eine Mischung von Ergebnissen: Die Tabelle sagt für jedes "
     "Experiment, ob es mit den vollständigen Einstellungen, mit `--quick` oder mit eigenen Einstellungen "
     "lief, und nennt jede Einstellung, die vom Standard abweicht. Jeder Abschnitt beschreibt die Ergebnisse "
     "seines Experiments.",
+    "inputs_seed_one": "Hauptstartwert: {seed}.",
+    "inputs_seed_many": "Die Experimente liefen mit verschiedenen Hauptstartwerten ({seed}); die Tabelle nennt den jedes Experiments.",
     "inputs_none": "Erstellt ohne Ergebnisse von Experimenten: nur die Herleitungen und die Implementierung.",
     "kind_full": "vollständig",
     "kind_quick": "schnell (`--quick`)",
@@ -33,7 +35,7 @@ TEXT: dict[str, str] = {
     "cap_inputs": "Die Ergebnisse, aus denen dieser Bericht erstellt wurde: je Experiment die Einstellungen, "
     "die vom Standard abweichen (Standard in Klammern).",
     "missing_figure": "Abbildung nicht gefunden (zuerst das Experiment ausführen)",
-    "nb_setup": "**Vorbereitung.** Dieses Notebook braucht nur mlplab. Die Zelle unten legt fest, wie es "
+    "nb_setup": "Vorbereitung: Dieses Notebook braucht nur mlplab. Die Zelle unten legt fest, wie es "
     "seine Ergebnisse findet: für jedes Experiment den Ordner `<experiment>/` neben diesem Notebook (dorthin "
     "schreibt sie `mlplab all`), wenn er eine `metrics.json` enthält; sonst führt das Notebook das "
     "Experiment selbst aus, mit seinen `--quick`-Einstellungen und dem Startwert dieses Berichts, nach "

@@ -14,15 +14,17 @@ TEXT: dict[str, str] = {
     "or computed by the library.",
     "generated_other": "Written by mlplab {version} from the results in its folder. Every number in it is "
     "read from those results or computed by the library.",
-    "inputs_full": "Built from full results: every experiment ran with its default settings (seed {seed}).",
-    "inputs_quick": "Built from quick results (`--quick`, seed {seed}): every experiment ran with the "
+    "inputs_full": "Built from full results: every experiment ran with its default settings.",
+    "inputs_quick": "Built from quick results (`--quick`): every experiment ran with the "
     "reduced settings below, for a first look in seconds. The numbers and the statements of the text are "
     "those of these small runs, not of the sheet's full experiments (`mlplab all`).",
-    "inputs_own": "Built from results with settings of their own (seed {seed}): the table lists every "
+    "inputs_own": "Built from results with settings of their own: the table lists every "
     "setting that differs from the defaults; the text describes these results.",
-    "inputs_mix": "Built from a mix of results (seed {seed}): the table says for each experiment whether it "
+    "inputs_mix": "Built from a mix of results: the table says for each experiment whether it "
     "ran with the full settings, with `--quick` or with settings of its own, and lists every setting that "
     "differs from the defaults. Each section describes its own experiment's results.",
+    "inputs_seed_one": "Master seed: {seed}.",
+    "inputs_seed_many": "The experiments ran with different master seeds ({seed}); the table gives each one's.",
     "inputs_none": "Built without experiment results: only the derivations and the implementation.",
     "kind_full": "full",
     "kind_quick": "quick (`--quick`)",
@@ -30,7 +32,7 @@ TEXT: dict[str, str] = {
     "cap_inputs": "The results this report was built from: per experiment, the settings that differ from "
     "the defaults (default in brackets).",
     "missing_figure": "Figure not found (run the experiment first)",
-    "nb_setup": "**Setup.** This notebook needs nothing but mlplab. The cell below defines how it finds "
+    "nb_setup": "Setup: this notebook needs nothing but mlplab. The cell below defines how it finds "
     "its results: for each experiment, the folder `<experiment>/` next to this notebook (where `mlplab all` "
     "writes them) if it holds a `metrics.json`; otherwise the notebook runs that experiment itself, with its "
     "`--quick` settings and the seed of this report, into `mlplab-quick/<experiment>/`. `metrics(name)` "

@@ -66,6 +66,8 @@ FRONT_KEYS = (
     "inputs_own",
     "inputs_mix",
     "inputs_none",
+    "inputs_seed_one",
+    "inputs_seed_many",
     "cap_inputs",
     *reproducibility.KINDS.values(),
 )

@@ -162,8 +162,11 @@ def front_blocks(metrics: Mapping[str, dict], writer: str | None = None) -> list
     if writer not in COMMANDS:
         raise ValueError(f"command must be one of {sorted(COMMANDS, key=str)}, got {writer!r}")
     key = inputs_key(metrics)
-    blocks = [Para(COMMANDS[writer]), Para(key)]
-    if key not in ("inputs_full", "inputs_none"):
+    if key == "inputs_none":
+        return [Para(COMMANDS[writer]), Para(key)]
+    many = len({m.get("seed") for m in metrics.values()}) > 1
+    blocks = [Para(COMMANDS[writer]), Para(key), Para("inputs_seed_many" if many else "inputs_seed_one")]
+    if key != "inputs_full" or many:
         blocks.append(INPUTS_TABLE)
     return blocks
 
