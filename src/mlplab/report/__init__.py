@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .._io import atomic_write
 from ..lab._staging import discard, staged_files
+from .blocks import Table
 
 __all__ = ["LANGUAGES", "ResultsError", "build_report", "load_metrics", "prose"]
 
@@ -76,7 +77,8 @@ def load_metrics(out: Path) -> dict[str, dict]:
 
 
 def build_report(out: str | Path = "results", lang: str = "en", *, pdf: bool = True,
-                 notebook: bool = True, timeout: int = 900, replaced=None) -> dict[str, Path]:  # fmt: skip
+                 notebook: bool = True, timeout: int = 900, replaced=None,
+                 command: str | None = None) -> dict[str, Path]:  # fmt: skip
     """Write ``report.pdf`` and ``report.ipynb`` into ``out`` from the results there.
 
     Parameters
@@ -90,6 +92,10 @@ def build_report(out: str | Path = "results", lang: str = "en", *, pdf: bool = T
         Seconds a notebook cell may run.
     replaced : callable, optional
         Called once the new files are in place (before a signal that waited is raised).
+    command : {'all', 'report'} or None
+        The ``mlplab`` command that writes the report, as its title block says:
+        ``'all'`` (which ran every experiment just before), ``'report'``; None
+        (a call from Python) names neither.
 
     Returns
     -------
@@ -97,15 +103,20 @@ def build_report(out: str | Path = "results", lang: str = "en", *, pdf: bool = T
         ``{'pdf': path, 'typ': path, 'notebook': path}`` for what was written.
     """
     from .sections import SectionDataError, assemble
+    from .sections.reproducibility import front_blocks
 
     text = prose(lang)
     out = Path(out)
     metrics = load_metrics(out)
+    front = front_blocks(metrics, command)  # who wrote it, from which results
     try:
         contents = assemble(metrics, text, lang)
     except SectionDataError as error:  # a key or a value the section needs is not what the lab writes
         raise _results_error(out / error.experiment / "metrics.json", error.experiment, str(error)) from None
-    blocks, facts, tables = contents.blocks, contents.facts, contents.tables
+    blocks, facts = contents.blocks, contents.facts
+    tables = dict(contents.tables)
+    tables.update({b: b.producer(metrics, text, lang) for b in front if isinstance(b, Table)})
+    seeds = {name: m.get("seed", 0) for name, m in metrics.items()}  # the notebook's runs of what it lacks
 
     def figure_file(block) -> str | None:
         """The figure's files in the report's language, ``experiment/stem`` without suffix, or None."""
@@ -124,7 +135,7 @@ def build_report(out: str | Path = "results", lang: str = "en", *, pdf: bool = T
             if pdf:
                 from .render_typst import compile_pdf, render
 
-                source = render(blocks, text, facts, tables, lang, figure_file)
+                source = render(blocks, text, facts, tables, lang, figure_file, front)
                 with atomic_write(staging / "report.typ") as handle:
                     handle.write(source)
                 data = compile_pdf(source, out)
@@ -135,7 +146,8 @@ def build_report(out: str | Path = "results", lang: str = "en", *, pdf: bool = T
 
                 from .render_notebook import execute, render
 
-                nb = execute(render(blocks, text, facts, tables, figure_file), out, timeout)
+                nb = render(blocks, text, facts, tables, figure_file, front, lang, seeds)
+                nb = execute(nb, out, timeout)
                 with atomic_write(staging / "report.ipynb") as handle:
                     nbformat.write(nb, handle)
     finally:

@@ -7,9 +7,52 @@ Formel im Fließtext (``blocks.INLINE``); ```code```: Code.
 TEXT: dict[str, str] = {
     "title": "Multi-Layer Perceptrons und Backpropagation",
     "subtitle": "Deep Learning, Übungsblatt 2 (FH Südwestfalen): Herleitungen, Implementierung, Experimente",
-    "generated": "Erstellt von `mlplab all` (mlplab {version}) aus den dabei berechneten Ergebnissen, Seed {seed}. "
-    "Jede Zahl in diesem Bericht stammt aus diesen Ergebnissen oder wird von der Bibliothek berechnet.",
+    "generated_all": "Erstellt von `mlplab all` (mlplab {version}), das jedes Experiment ausgeführt und dann "
+    "diesen Bericht geschrieben hat. Jede Zahl darin stammt aus diesen Ergebnissen oder wird von der "
+    "Bibliothek berechnet.",
+    "generated_report": "Erstellt von `mlplab report` (mlplab {version}) aus den Ergebnissen in seinem Ordner "
+    "(es führt nur die Experimente aus, deren Ergebnisse fehlen). Jede Zahl darin stammt aus diesen "
+    "Ergebnissen oder wird von der Bibliothek berechnet.",
+    "generated_other": "Erstellt von mlplab {version} aus den Ergebnissen in seinem Ordner. Jede Zahl darin "
+    "stammt aus diesen Ergebnissen oder wird von der Bibliothek berechnet.",
+    "inputs_full": "Grundlage sind vollständige Ergebnisse: Jedes Experiment lief mit seinen "
+    "Standardeinstellungen.",
+    "inputs_quick": "Grundlage sind schnelle Ergebnisse (`--quick`): Jedes Experiment lief "
+    "mit den verkleinerten Einstellungen unten, für einen ersten Blick in Sekunden. Die Zahlen und Aussagen "
+    "des Textes sind die dieser kleinen Läufe, nicht die der vollständigen Experimente (`mlplab all`).",
+    "inputs_own": "Grundlage sind Ergebnisse mit eigenen Einstellungen: Die Tabelle nennt "
+    "jede Einstellung, die vom Standard abweicht; der Text beschreibt diese Ergebnisse.",
+    "inputs_mix": "Grundlage ist eine Mischung von Ergebnissen: Die Tabelle sagt für jedes "
+    "Experiment, ob es mit den vollständigen Einstellungen, mit `--quick` oder mit eigenen Einstellungen "
+    "lief, und nennt jede Einstellung, die vom Standard abweicht. Jeder Abschnitt beschreibt die Ergebnisse "
+    "seines Experiments.",
+    "inputs_seed_one": "Hauptstartwert: {seed}.",
+    "inputs_seed_many": "Die Experimente liefen mit verschiedenen Hauptstartwerten ({seed}); die Tabelle nennt den jedes Experiments.",
+    "inputs_none": "Erstellt ohne Ergebnisse von Experimenten: nur die Herleitungen und die Implementierung.",
+    "kind_full": "vollständig",
+    "kind_quick": "schnell (`--quick`)",
+    "kind_own": "eigene Einstellungen",
+    "cap_inputs": "Die Ergebnisse, aus denen dieser Bericht erstellt wurde: je Experiment die Einstellungen, "
+    "die vom Standard abweichen (Standard in Klammern).",
     "missing_figure": "Abbildung nicht gefunden (zuerst das Experiment ausführen)",
+    "nb_setup": "Vorbereitung: Dieses Notebook braucht nur mlplab. Die Zelle unten legt fest, wie es "
+    "seine Ergebnisse findet: für jedes Experiment den Ordner `<experiment>/` neben diesem Notebook (dorthin "
+    "schreibt sie `mlplab all`), wenn er eine `metrics.json` enthält; sonst führt das Notebook das "
+    "Experiment selbst aus, mit seinen `--quick`-Einstellungen und dem Startwert dieses Berichts, nach "
+    "`mlplab-quick/<experiment>/`. `metrics(name)` liest die `metrics.json` eines Experiments, "
+    "`RESULTS / name` ist sein Ordner, und `show(path)` zeigt eine seiner Abbildungen und sagt, welche "
+    "Ergebnisse sie zeigt. Die Zahlen im Text sind die der Ergebnisse, aus denen dieser Bericht erstellt "
+    "wurde (siehe oben); eine Abbildungs- oder Codezelle zeigt die Ergebnisse, die sie findet oder erzeugt.",
+    "nb_origins": "Welche Ergebnisse dieses Notebook je Experiment verwendet (ein Experiment ohne "
+    "Ergebnisse neben dem Notebook läuft jetzt in verkleinerter Form: einige Sekunden bis eine Minute).",
+    "nb_code": "Die Zelle unten berechnet diese Zahlen neu, aus den verwendeten Ergebnissen.",
+    "nb_quick": "schnelle Einstellungen",
+    "nb_full": "vollständige Einstellungen",
+    "nb_own": "eigene Einstellungen:",
+    "nb_here": "die Ergebnisse neben diesem Notebook,",
+    "nb_made": "schnelle Ergebnisse, von diesem Notebook berechnet,",
+    "nb_seed": "Startwert",
+    "nb_shows": "Zeigt",
     # ------------------------------------------------------------------ 1
     "h_backprop": "Backpropagation-Algorithmus",
     "h_derivation": "Mathematische Herleitung (Aufgabe 1.1)",
@@ -122,24 +165,42 @@ TEXT: dict[str, str] = {
     "N(0, 2/n_in)); die Biases beginnen bei null. Beide Regeln werden in Aufgabe 3.1 (b) hergeleitet, die "
     "auch zeigt, warum Xavier für die Sigmoid-Funktion eine Konvention ist und nicht das, was die Herleitung "
     "ergibt:",
-    "impl_forward_backward": "Die Ausgabeschicht ist linear: Das Netz gibt Logits aus, und der Loss wendet "
+    "impl_forward_backward": "Die Ausgabeschicht ist linear: Das Netz gibt Logits aus, und der Verlust wendet "
     "seine eigene Ausgangsaktivierung an (Sigmoid mit binärer Kreuzentropie für ein Ausgabeneuron, Softmax "
     "mit kategorialer Kreuzentropie für mehrere). Die logistische Funktion wird als 1/(1 + e^(−z)) "
     "berechnet, der Überlauf für sehr negative z wird unterdrückt: Dort ist das Ergebnis exakt (0), "
     "anderswo bleibt die relative Genauigkeit erhalten.",
     "impl_training": "`train` führt Mini-Batch-Gradientenabstieg aus: Jede Epoche zieht eine Permutation aus "
-    "dem geseedeten Generator des Modells, ordnet die Daten einmal danach und läuft über zusammenhängende "
+    "dem mit einem Startwert initialisierten Generator des Modells, ordnet die Daten einmal danach und läuft über zusammenhängende "
     "Abschnitte; der letzte, kleinere Batch wird behalten. Es gibt keine Schleife über Beispiele: Jeder "
-    "Schritt besteht aus wenigen NumPy-Aufrufen pro Schicht. Die Schleife protokolliert Trainingsloss und "
+    "Schritt besteht aus wenigen NumPy-Aufrufen pro Schicht. Die Schleife protokolliert Trainingsverlust und "
     "-genauigkeit pro Epoche (und die Validierungswerte), stoppt früh bei einem Plateau des "
-    "Validierungsloss und stellt die besten Gewichte wieder her, und sie bricht mit einer klaren "
-    "Fehlermeldung ab, wenn der Loss explodiert oder nicht endlich wird, wobei die letzten endlichen "
+    "Validierungsverlusts und stellt die besten Gewichte wieder her, und sie bricht mit einer klaren "
+    "Fehlermeldung ab, wenn der Verlust explodiert oder nicht endlich wird, wobei die letzten endlichen "
     "Gewichte erhalten bleiben. Optimierer: SGD, Momentum in der Form des Übungsblatts, RMSprop und Adam.",
+    "h_code": "Der Code (Aufgabe 2.1)",
+    "impl_code_intro": "Die folgenden Listings sind der Code der Bibliothek selbst, beim Erstellen dieses "
+    "Berichts aus ihren Quelldateien gelesen (jeweils mit Datei, Name und Zeile; Docstrings auf ihre erste "
+    "Zeile gekürzt): Es ist der Code, der jede Zahl dieses Berichts berechnet hat.",
+    "impl_code_sheet": "Die Methoden des Übungsblatts: `_initialize_weights` zieht die Gewichte, `_forward` "
+    "behält Eingabe und Ausgabe jeder Schicht, `_backward` macht aus ŷ − y alle ∂L/∂W⁽ˡ⁾ und ∂L/∂b⁽ˡ⁾ des "
+    "mittleren Verlusts, und `train` übergibt die Daten der Mini-Batch-Schleife unten.",
+    "impl_code_layers": "Forward und Backward Pass. Eine lineare Schicht berechnet Z = A Wᵀ + b für einen "
+    "ganzen Batch und schreibt rückwärts mit δ = ∂L/∂Z die Gradienten ∂L/∂W = δᵀA und ∂L/∂b = Σᵢ δᵢ und gibt "
+    "∂L/∂A = δW zurück (Gleichungen von Aufgabe 1.1). Eine Aktivierungsschicht multipliziert δ mit f′(z), "
+    "berechnet aus ihrer gespeicherten Ausgabe: σ′ = a(1 − a), tanh′ = 1 − a², ReLU′ = [a > 0]. Der "
+    "Gradient des Verlusts nach den Logits ist (ŷ − y)/n, das ∂L/∂z⁽³⁾ des Übungsblatts, gemittelt über "
+    "den Batch.",
+    "impl_code_init": "Die Initialisierungen: Xavier (gleichverteilt) für Sigmoid und tanh, He (normalverteilt) "
+    "für ReLU.",
+    "impl_code_loop": "Die Trainingsschleife: eine Permutation pro Epoche, dann zusammenhängende Mini-Batches "
+    "von `batch_size` Zeilen (der letzte, kleinere bleibt erhalten); jeder Schritt ist ein Forward und "
+    "Backward Pass (`objective`) und ein Optimiererschritt auf dem flachen Parametervektor.",
     "impl_quality": "Die Qualität zeigt die Testsuite: die Zahlen von Aufgabe 1.2 gegen eine unabhängige "
     "Rechnung; Gradientenprüfungen für Sigmoid, tanh und ReLU, Sigmoid- und Softmax-Ausgang, mit und ohne "
     "L2, auf mehreren Architekturen (samt einem Test, der einen falschen Faktor in einen Backward Pass "
     "einbaut und zeigt, dass die Prüfung ihn findet); jeder Optimierungsschritt gegen seine Formel; XOR mit "
-    "20 Seeds; Property-Tests mit zufälligen Formen; und über hundert fehlerhafte Eingaben, die mit einer "
+    "20 Startwerten; Property-Tests mit zufälligen Formen; und über hundert fehlerhafte Eingaben, die mit einer "
     "Meldung abgelehnt werden müssen, die das Argument nennt.",
     "h_experiments": "Experimentelle Evaluierung (Aufgabe 2.2)",
     "h_xor": "(a) XOR-Problem",
@@ -1003,13 +1064,16 @@ TEXT: dict[str, str] = {
     "(`mlplab optimizers --out DIR`).",
     # ------------------------------------------------------------------ repro
     "h_reproducibility": "Reproduzierbarkeit",
-    "repro_text": "Alles in diesem Bericht schreibt ein einziger Befehl, `mlplab all`, der jedes Experiment "
-    "und danach diesen Bericht ausführt. Jede Zufallszahl stammt aus einem NumPy-Generator, der aus dem "
-    "Master-Seed (`--seed`, hier {seed}) abgeleitet ist; jeder Lauf einer Parameterstudie bekommt seinen "
-    "eigenen Seed aus einer SeedSequence, sodass die Ergebnisse nicht von der Zahl der Prozesse abhängen. "
-    "Ein erneuter Aufruf liefert auf derselben Maschine bitgenau dieselben Metriken.",
-    "cap_seeds": "Experimente, ihre Seeds und Laufzeiten.",
+    "repro_text": "Jedes Experiment läuft einzeln (`mlplab xor`, …) oder alle zusammen mit `mlplab all`, das "
+    "danach diesen Bericht schreibt; `mlplab report` schreibt ihn aus den Ergebnissen in seinem Ordner. "
+    "Jede Zufallszahl stammt aus einem NumPy-Generator, der aus dem Hauptstartwert (`--seed`, hier {seed}) "
+    "abgeleitet ist; jeder Lauf einer Parameterstudie bekommt seinen eigenen Startwert aus einer "
+    "SeedSequence, sodass die Ergebnisse nicht von der Zahl der Prozesse abhängen. Der Befehl in der "
+    "Tabelle reproduziert die Ergebnisse jedes Experiments exakt: dieselben Metriken, bitgenau, auf "
+    "derselben Maschine (bis auf die Laufzeiten).",
+    "cap_seeds": "Experimente, ihre Startwerte, Laufzeiten und die Befehle, die ihre Ergebnisse reproduzieren.",
     "cap_versions": "Softwareversionen und Maschine.",
+    "repro_code": "Die Zelle unten sammelt die Versionen und die Startwerte der verwendeten Ergebnisse.",
     # ------------------------------------------------------------------ tables
     "col_task": "Aufgabe",
     "col_quantity": "Größe",
@@ -1020,6 +1084,9 @@ TEXT: dict[str, str] = {
     "col_experiment": "Experiment",
     "col_seed": "Startwert",
     "col_time": "Laufzeit",
+    "col_results": "Ergebnisse",
+    "col_differences": "Abweichende Einstellungen",
+    "col_command": "Befehl",
     "col_activation": "Aktivierung",
     "col_solved": "Gelöst",
     "col_rate": "Quote",

@@ -7,9 +7,48 @@ maths (``blocks.INLINE``); ```code```: code.
 TEXT: dict[str, str] = {
     "title": "Multi-Layer Perceptrons and Backpropagation",
     "subtitle": "Deep Learning, exercise sheet 2 (FH Südwestfalen): derivations, implementation, experiments",
-    "generated": "Written by `mlplab all` (mlplab {version}) from the results it computed, seed {seed}. "
-    "Every number in this report is read from those results or computed by the library.",
+    "generated_all": "Written by `mlplab all` (mlplab {version}), which ran every experiment and then wrote "
+    "this report. Every number in it is read from those results or computed by the library.",
+    "generated_report": "Written by `mlplab report` (mlplab {version}) from the results in its folder (it "
+    "runs only the experiments whose results are missing). Every number in it is read from those results "
+    "or computed by the library.",
+    "generated_other": "Written by mlplab {version} from the results in its folder. Every number in it is "
+    "read from those results or computed by the library.",
+    "inputs_full": "Built from full results: every experiment ran with its default settings.",
+    "inputs_quick": "Built from quick results (`--quick`): every experiment ran with the "
+    "reduced settings below, for a first look in seconds. The numbers and the statements of the text are "
+    "those of these small runs, not of the sheet's full experiments (`mlplab all`).",
+    "inputs_own": "Built from results with settings of their own: the table lists every "
+    "setting that differs from the defaults; the text describes these results.",
+    "inputs_mix": "Built from a mix of results: the table says for each experiment whether it "
+    "ran with the full settings, with `--quick` or with settings of its own, and lists every setting that "
+    "differs from the defaults. Each section describes its own experiment's results.",
+    "inputs_seed_one": "Master seed: {seed}.",
+    "inputs_seed_many": "The experiments ran with different master seeds ({seed}); the table gives each one's.",
+    "inputs_none": "Built without experiment results: only the derivations and the implementation.",
+    "kind_full": "full",
+    "kind_quick": "quick (`--quick`)",
+    "kind_own": "own settings",
+    "cap_inputs": "The results this report was built from: per experiment, the settings that differ from "
+    "the defaults (default in brackets).",
     "missing_figure": "Figure not found (run the experiment first)",
+    "nb_setup": "Setup: this notebook needs nothing but mlplab. The cell below defines how it finds "
+    "its results: for each experiment, the folder `<experiment>/` next to this notebook (where `mlplab all` "
+    "writes them) if it holds a `metrics.json`; otherwise the notebook runs that experiment itself, with its "
+    "`--quick` settings and the seed of this report, into `mlplab-quick/<experiment>/`. `metrics(name)` "
+    "reads an experiment's `metrics.json`, `RESULTS / name` is its folder, and `show(path)` displays one "
+    "of its figures and says which results it shows. The text's numbers are those of the results this "
+    "report was built from (see above); a figure or code cell shows the results it finds or makes.",
+    "nb_origins": "Which results this notebook uses, per experiment (an experiment without results next to "
+    "the notebook runs now, in reduced form: a few seconds to a minute each).",
+    "nb_code": "The cell below computes these numbers again, from the results in use.",
+    "nb_quick": "quick settings",
+    "nb_full": "full settings",
+    "nb_own": "own settings:",
+    "nb_here": "the results next to this notebook,",
+    "nb_made": "quick results computed by this notebook,",
+    "nb_seed": "seed",
+    "nb_shows": "Shows",
     # ------------------------------------------------------------------ 1
     "h_backprop": "Backpropagation",
     "h_derivation": "Derivation (task 1.1)",
@@ -126,6 +165,22 @@ TEXT: dict[str, str] = {
     "stops early on a validation plateau and restores the best weights, and stops with a clear error if "
     "the loss explodes or becomes non-finite, keeping the last finite weights. Optimisers: SGD, momentum "
     "in the sheet's form, RMSprop and Adam.",
+    "h_code": "The code (task 2.1)",
+    "impl_code_intro": "The listings below are the library's own code, read from its source files when "
+    "this report was built (each headed by its file, name and line; docstrings cut to their first line), "
+    "so they are the code that computed every number of this report.",
+    "impl_code_sheet": "The sheet's methods: `_initialize_weights` draws the weights, `_forward` keeps "
+    "every layer's input and output, `_backward` turns ŷ − y into every ∂L/∂W⁽ˡ⁾ and ∂L/∂b⁽ˡ⁾ of the "
+    "mean loss, and `train` hands the data to the mini-batch loop below.",
+    "impl_code_layers": "The forward and backward passes. A linear layer computes Z = A Wᵀ + b for a "
+    "whole batch and, going back with δ = ∂L/∂Z, writes ∂L/∂W = δᵀA and ∂L/∂b = Σᵢ δᵢ and returns "
+    "∂L/∂A = δW (eqs. of task 1.1). An activation layer multiplies δ by f′(z), computed from its cached "
+    "output: σ′ = a(1 − a), tanh′ = 1 − a², ReLU′ = [a > 0]. The loss's gradient on the logits is "
+    "(ŷ − y)/n, the sheet's ∂L/∂z⁽³⁾ averaged over the batch.",
+    "impl_code_init": "The initialisers: Xavier (uniform) for sigmoid and tanh, He (normal) for ReLU.",
+    "impl_code_loop": "The training loop: one permutation per epoch, then contiguous mini-batches of "
+    "`batch_size` rows (the last, smaller one kept); each step is one forward and backward pass "
+    "(`objective`) and one optimiser step on the flat parameter vector.",
     "impl_quality": "Quality is shown by the test suite: the task 1.2 numbers against an independent "
     "computation; finite-difference checks for sigmoid, tanh and ReLU, sigmoid and softmax outputs, with "
     "and without L2, on several architectures (including a test that plants a wrong factor in a backward "
@@ -940,13 +995,15 @@ TEXT: dict[str, str] = {
     "read the results of a run of your own (`mlplab optimizers --out DIR`).",
     # ------------------------------------------------------------------ repro
     "h_reproducibility": "Reproducibility",
-    "repro_text": "Everything in this report is written by one command, `mlplab all`, which runs every "
-    "experiment and then this report. Every random draw comes from a NumPy Generator seeded from the "
-    "master seed (`--seed`, here {seed}); each run of a sweep gets its own seed from a SeedSequence, so "
-    "the results do not depend on the number of worker processes. Running the command again gives the "
-    "same metrics, bit for bit, on the same machine.",
-    "cap_seeds": "Experiments, their seeds and run times.",
+    "repro_text": "Each experiment runs on its own (`mlplab xor`, …) or all of them at once with `mlplab all`, "
+    "which then writes this report; `mlplab report` writes it from the results in its folder. Every random "
+    "draw comes from a NumPy Generator seeded from the master seed (`--seed`, here {seed}); each run of a "
+    "sweep gets its own seed from a SeedSequence, so the results do not depend on the number of worker "
+    "processes. The command in the table reproduces each experiment's results exactly: the same metrics, "
+    "bit for bit, on the same machine (the run times excepted).",
+    "cap_seeds": "Experiments, their seeds, run times and the commands that reproduce their results.",
     "cap_versions": "Software versions and the machine.",
+    "repro_code": "The cell below collects the versions and the seeds of the results in use.",
     # ------------------------------------------------------------------ tables
     "col_task": "Task",
     "col_quantity": "Quantity",
@@ -957,6 +1014,9 @@ TEXT: dict[str, str] = {
     "col_experiment": "Experiment",
     "col_seed": "Seed",
     "col_time": "Time",
+    "col_results": "Results",
+    "col_differences": "Settings other than the defaults",
+    "col_command": "Command",
     "col_activation": "Activation",
     "col_solved": "Solved",
     "col_rate": "Rate",

@@ -59,19 +59,27 @@ def _strip(cell_markup: str) -> str:
 
 
 def render(blocks: list, text: dict[str, str], facts: dict[str, str], tables, lang: str,
-           figure_file) -> str:  # fmt: skip
+           figure_file, front: list = ()) -> str:  # fmt: skip
     """The Typst source of the whole report; ``tables`` maps each Table block to its TableData.
 
     ``figure_file(block)``: the figure's path without suffix in the report's language, or None if missing.
+    ``front``: the title block's paragraphs and tables after the subtitle (who wrote the report, from
+    which results).
     """
     title = escape(text["title"], "typst")
     out = [PAGE_SETUP.format(title=title.replace('"', ""), lang=lang), TYPST_PREAMBLE]
     out.append(
         f'#align(center)[#text(size: 17pt, weight: "bold")[{title}]\\\n'
-        f"#v(2pt)#text(size: 11pt)[{fill(text['subtitle'], facts, 'typst')}]\\\n"
-        f"#v(2pt)#text(size: 9pt)[{fill(text['generated'], facts, 'typst')}]]\n"
-        "#v(12pt)\n#outline(title: none, depth: 2, indent: auto)\n"
+        f"#v(2pt)#text(size: 11pt)[{fill(text['subtitle'], facts, 'typst')}]]\n"
     )
+    for block in front:
+        if isinstance(block, Table):
+            header, rows, align = tables[block]
+            body = _table(header, rows, fill(text[block.caption], facts, "typst"), align)
+            out.append(f"#[#set text(size: 8.5pt)\n{body}]\n")
+        else:
+            out.append(f"#align(center)[#text(size: 9pt)[{fill(text[block.key], facts, 'typst')}]]\n")
+    out.append("#v(12pt)\n#outline(title: none, depth: 2, indent: auto)\n")
     for block in blocks:
         if isinstance(block, Heading):
             out.append("=" * block.level + " " + fill(text[block.key], facts, "typst") + "\n")

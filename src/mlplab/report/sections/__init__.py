@@ -55,12 +55,26 @@ SECTIONS: tuple[Section, ...] = (
     reproducibility.SECTION,
 )
 
-#: prose of the title block, which the renderers write before the first section
-FRONT_KEYS = ("title", "subtitle", "generated")
+#: prose of the title block, which the renderers write before the first section: the title, and
+#: the sentences of :func:`~.reproducibility.front_blocks` (who wrote the report, from which results)
+FRONT_KEYS = (
+    "title",
+    "subtitle",
+    *reproducibility.COMMANDS.values(),
+    "inputs_full",
+    "inputs_quick",
+    "inputs_own",
+    "inputs_mix",
+    "inputs_none",
+    "inputs_seed_one",
+    "inputs_seed_many",
+    "cap_inputs",
+    *reproducibility.KINDS.values(),
+)
 
 
 def front_facts(metrics: Mapping[str, dict]) -> dict[str, str]:
-    """The facts of the whole report: the version and the master seed (title block, reproducibility)."""
+    """The facts of the whole report: the version and the master seed(s) (title block, reproducibility)."""
     return {"version": __version__, "seed": reproducibility.master_seeds(metrics)}
 
 
