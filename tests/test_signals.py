@@ -136,7 +136,7 @@ def test_a_signal_as_soon_as_the_program_catches_it_ends_cleanly(tmp_path, signu
 
 def test_importing_mlplab_imports_nothing_heavy():
     code = (
-        "import sys, mlplab, mlplab._launch; print([m for m in ('numpy', 'mlplab.cli') if m in sys.modules])"  # noqa: E501
+        "import sys, mlplab, mlplab._launch; print([m for m in ('numpy', 'mlplab.cli') if m in sys.modules])"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "[]", done.stderr

@@ -159,14 +159,14 @@ def _run_with_defaults(name: str, args: argparse.Namespace) -> None:
     _run_experiment(name, module, config_from_args(module.Config, quick=args.quick), args)
 
 
-def _write_report(args: argparse.Namespace) -> None:
+def _write_report(args: argparse.Namespace, command: str) -> None:
     from .report import build_report
 
     start = time.perf_counter()
     out = Path(args.out)
     files = [out / name for name in ("report.pdf", "report.ipynb", "report.typ")]
     _outputs.start(f"{files[0]}, {files[1].name}, {files[2].name}", *files, is_report=True)
-    written = build_report(args.out, args.lang, replaced=_outputs.finish)
+    written = build_report(args.out, args.lang, replaced=_outputs.finish, command=command)
     paths = ", ".join(str(p) for key, p in written.items() if key != "typ")
     _say(f"report: done in {time.perf_counter() - start:.1f} s -> {paths}")
 
@@ -178,7 +178,7 @@ def _cmd_all(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     for name in lab.available():
         _run_with_defaults(name, args)
-    _write_report(args)
+    _write_report(args, "all")
     _say(f"all: done in {time.perf_counter() - start:.1f} s -> {args.out}")
     return 0
 
@@ -192,7 +192,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     for name in lab.available():
         if name not in present:  # run what is missing, with the given seed and --quick
             _run_with_defaults(name, args)
-    _write_report(args)
+    _write_report(args, "report")
     return 0
 
 

@@ -24,9 +24,6 @@ _SIZE = re.compile(r"font-size:\s*([\d.]+)px")
 
 FIGURES = [figure for section in SECTIONS for figure in section.figures]
 
-# TRANSITION: removed once every experiment draws its figures in every language at print size
-pytestmark = pytest.mark.xfail(reason="figures not yet converted", strict=False)
-
 
 def figure_text(path) -> tuple[float, list[tuple[float, str]]]:
     """The SVG's width in points, and (size, text) of every element that sets a font size."""

@@ -122,11 +122,8 @@ def build_report(out: str | Path = "results", lang: str = "en", *, pdf: bool = T
         """The figure's files in the report's language, ``experiment/stem`` without suffix, or None."""
         from ..lab._words import figure_stem
 
-        own = f"{block.experiment}/{figure_stem(block.stem, lang)}"
-        for stem in (own, f"{block.experiment}/{block.stem}"):
-            if all((out / f"{stem}{suffix}").is_file() for suffix in (".png", ".svg")):
-                return stem  # TRANSITION: the English figure stands in until every experiment draws German
-        return None
+        stem = f"{block.experiment}/{figure_stem(block.stem, lang)}"
+        return stem if all((out / f"{stem}{suffix}").is_file() for suffix in (".png", ".svg")) else None
 
     names = [*(["report.typ", "report.pdf"] if pdf else []), *(["report.ipynb"] if notebook else [])]
     # all of them are written into a staging folder, then moved into place together (see lab._staging)

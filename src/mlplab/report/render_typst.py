@@ -23,6 +23,7 @@ PAGE_SETUP = """
 #set heading(numbering: "1.1")
 #set math.equation(numbering: none)
 #show raw: set text(font: "DejaVu Sans Mono", size: 8.5pt)
+#show raw.where(block: true): set text(size: 7.5pt)
 #show figure.caption: set text(size: 9pt)
 #show heading.where(level: 1): it => {{ pagebreak(weak: true); it }}
 """
