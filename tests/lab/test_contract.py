@@ -4,6 +4,7 @@ import argparse
 import ast
 import dataclasses
 import inspect
+import json
 from pathlib import Path
 
 import pytest
@@ -138,8 +139,8 @@ def test_option_needs_a_validator():
 @pytest.mark.parametrize(
     ("parse", "text", "message"),
     [
-        (_options.positive_int, "0", "must be an integer >= 1, got '0'"),
-        (_options.positive_int, "2.5", "must be an integer >= 1, got '2.5'"),
+        (_options.positive_int, "0", "must be an integer from 1 to 1000000000, got '0'"),
+        (_options.positive_int, "2.5", "must be an integer from 1 to 1000000000, got '2.5'"),
         (int_range(1, 17), "18", "must be an integer from 1 to 17, got '18'"),
         (_options.positive_float, "0", "must be a number > 0, got '0'"),
         (_options.positive_float, "inf", "must be a number > 0, got 'inf'"),
@@ -164,3 +165,15 @@ def test_validators_accept():
     assert layer_widths("32,16,8") == (32, 16, 8)
     assert _options.nonzero_int("-1") == -1
     assert _options.address("tcp://127.0.0.1:8786") == "tcp://127.0.0.1:8786"
+
+
+def test_lab_run_is_the_command_without_the_command_line(tmp_path):
+    from mlplab.cli import main
+
+    results = lab.run("xor", tmp_path / "api", seed=3, quick=True)
+    assert main(["xor", "--quick", "--seed", "3", "--no-progress", "--out", str(tmp_path / "cli")]) == 0
+    api = json.loads((tmp_path / "api" / "xor" / "metrics.json").read_text())
+    cli = json.loads((tmp_path / "cli" / "xor" / "metrics.json").read_text())
+    assert api["results"] == cli["results"] == json.loads(json.dumps(results))
+    assert api["settings"] == cli["settings"]
+    assert not [p for p in (tmp_path / "api").iterdir() if p.name != "xor"]  # no staging folder left

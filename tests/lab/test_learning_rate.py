@@ -12,7 +12,6 @@ from mlplab.lab.learning_rate import (
     SPIKE_FLOOR,
     VERDICTS,
     describe_rate,
-    plain_log_ticks,
     rate_text,
     smoothed_loss,
     spikes,
@@ -171,7 +170,7 @@ def test_figure_texts_are_plain():
     fig, ax = plotting.new_figure()
     ax.plot([1e-3, 1e2], [1e-3, 1e2])
     ax.set_yscale("log")
-    plain_log_ticks(ax.yaxis)
+    plotting.plain_log_ticks(ax.yaxis)
     labels = [ax.yaxis.get_major_formatter()(v) for v in (1e-3, 0.1, 1.0, 100.0)]
     plt.close(fig)
     assert labels == ["10⁻³", "0.1", "1", "100"]

@@ -128,7 +128,7 @@ def test_weight_gradient_norms_match_the_network_objective():
 def test_vanishing_rejects_zero_seeds(tmp_path, capsys):
     with pytest.raises(SystemExit):
         main(["vanishing", "--seeds", "0", "--out", str(tmp_path)])
-    assert "must be an integer >= 1" in capsys.readouterr().err
+    assert "must be an integer from 1 to" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu"])

@@ -49,3 +49,24 @@ def available() -> list[str]:
         if importlib.util.find_spec(f"{__name__}.{module}") is not None:
             names.append(name)
     return names
+
+
+def run(name: str, out, *, seed: int = 0, quick: bool = False, progress: bool = False) -> dict:
+    """Run experiment ``name`` as ``mlplab <name> [--quick] --seed SEED --out OUT`` does; its results.
+
+    Every option at its default (or ``--quick``) value, one BLAS thread, and
+    ``OUT/<name>/`` replaced whole once the run has finished (see
+    :meth:`~mlplab.lab._common.Context.staged`). The notebook uses it to run
+    what it does not find.
+    """
+    from pathlib import Path
+
+    from ._common import Context
+    from ._options import config_from_args
+    from ._parallel import one_blas_thread
+
+    module = load(name)
+    config = config_from_args(module.Config, quick=quick)
+    ctx = Context(name=name, root=Path(out), seed=seed, quick=quick, progress=progress)
+    with one_blas_thread(), ctx.staged():
+        return module.run(ctx, config)

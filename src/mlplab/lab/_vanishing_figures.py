@@ -93,7 +93,7 @@ def _decade(value: float, pos=None) -> str:
     exponent = round(np.log10(value)) if value > 0 else 0
     if value <= 0 or not np.isclose(value, 10.0**exponent):
         return ""
-    return "1" if exponent == 0 else "10" + _superscript(exponent)
+    return "1" if exponent == 0 else "10" + plotting.superscript(exponent)
 
 
 class _MinorLabels(Formatter):
@@ -217,7 +217,9 @@ def training(results: dict, runs: dict, settings: dict, lang: str):
         ax_ratio.plot(summary[name]["checkpoints"], summary[name]["ratio_curve"], color=COLORS[name], lw=1.4,
                       label=name)  # fmt: skip
     hidden = settings["hidden_layers"]
-    quarter = ("0,25" if lang == "de" else "0.25") + _superscript(hidden) + f" ({_t('sigma_part', lang)})"
+    quarter = (
+        ("0,25" if lang == "de" else "0.25") + plotting.superscript(hidden) + f" ({_t('sigma_part', lang)})"
+    )
     ax_ratio.axhline(results["bound_first_over_last"], color="k", ls="--", lw=1.1, label=quarter)
     _log_axis(ax_ratio)
     ax_ratio.set_xlabel(word("epoch", lang))
@@ -228,10 +230,6 @@ def training(results: dict, runs: dict, settings: dict, lang: str):
     fig.suptitle(_t("training_title", lang, h=hidden, w=settings["layer_sizes"][1], a=rate,
                     b=settings["batch_size"]), fontsize=10)  # fmt: skip
     return fig
-
-
-def _superscript(n: int) -> str:
-    return str(n).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
 
 
 def _mean_over_seeds(per_seed) -> np.ndarray:

@@ -40,7 +40,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from matplotlib.ticker import FuncFormatter, NullFormatter, NullLocator
+from matplotlib.ticker import NullLocator
 
 from ..mlp import MLP
 from ..nn.training import DivergenceError
@@ -336,7 +336,6 @@ LR_WORDS: dict[str, dict[str, str]] = {
     "dead": {"en": "dead ReLU units (%)", "de": "tote ReLU-Neuronen (%)"},
     "rate": {"en": "learning rate α", "de": "Lernrate α"},
 }
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def _lw(key: str, lang: str) -> str:
@@ -347,30 +346,9 @@ def rate_text(rate: float, lang: str) -> str:
     """A rate as printed in the figures: ``0.3`` (``0,3``), or ``10⁻⁴`` for a power of ten below 0.01."""
     exponent = math.log10(rate)
     if rate < 0.01 and abs(exponent - round(exponent)) < 1e-9:
-        return "10" + str(round(exponent)).translate(_SUPERSCRIPT)
+        return "10" + plotting.superscript(round(exponent))
     text = f"{rate:g}"
     return text.replace(".", ",") if lang == "de" else text
-
-
-def plain_log_ticks(axis) -> None:
-    """Label a log ``axis`` (``ax.xaxis``/``ax.yaxis``) in plain text: ``0.3``, ``10⁻⁴``, never maths.
-
-    Maths exponents print at 70 % of the tick size; Unicode superscripts are text of the full size.
-    Minor ticks are labelled only when the axis spans less than a decade.
-    """
-    low, high = sorted(axis.get_view_interval())
-    few = low > 0 and high / low < 10
-
-    def label(value, _pos=None) -> str:
-        if value <= 0:
-            return ""
-        exponent = math.log10(value)
-        if abs(exponent - round(exponent)) < 1e-9 and abs(round(exponent)) >= 3:
-            return "10" + str(round(exponent)).translate(_SUPERSCRIPT)
-        return f"{value:.3g}"
-
-    axis.set_major_formatter(FuncFormatter(label))
-    axis.set_minor_formatter(FuncFormatter(label) if few else NullFormatter())
 
 
 def _rate_axis(ax, rates: list[float], lang: str) -> None:
@@ -409,7 +387,7 @@ def _plot_curves(ctx: Context, runs: list[dict], config: dict) -> None:
                         ax.plot(epochs[-1], curve[-1], marker="x", ms=7, mew=1.8, color=color, ls="none")
             ax.axhline(initial, color="0.3", lw=1.0, ls="-.")
             ax.set_yscale("log")
-            plain_log_ticks(ax.yaxis)
+            plotting.plain_log_ticks(ax.yaxis)
             ax.set_title(_lw(name, lang), color=VERDICT_COLORS[name], fontweight="bold")
             ax.legend(loc="best", fontsize=8, ncol=1)
         for ax in axes[-1]:
@@ -456,7 +434,7 @@ def _plot_summary(ctx: Context, runs: list[dict], initial: float, config: dict) 
             ax.set_title(_lw(title, lang), fontsize=9)
         axes[0].axhline(initial, color="0.4", lw=1.0, ls="-.", label=_lw("initial_loss", lang))
         axes[0].set_yscale("log")
-        plain_log_ticks(axes[0].yaxis)
+        plotting.plain_log_ticks(axes[0].yaxis)
         handles = {}
         for ax in axes:
             handles.update(zip(*reversed(ax.get_legend_handles_labels())))

@@ -37,11 +37,9 @@ hundred epochs), or early stopping halts before the network has learned anything
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
-from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from ..mlp import MLP
 from . import plotting
@@ -352,33 +350,10 @@ def lambda_text(value: float, lang: str) -> str:
     """λ in plain text: ``10⁻⁵``, ``3·10⁻⁶``, ``0.01`` (no maths, whose exponents print small)."""
     mantissa, exponent = f"{value:.0e}".split("e")
     if float(f"{value:.0e}") == value and int(exponent) <= -3:
-        power = "10" + str(int(exponent)).translate(_SUPERSCRIPT)
+        power = "10" + plotting.superscript(int(exponent))
         return power if mantissa == "1" else f"{mantissa}·{power}"
     text = f"{value:g}"
     return text.replace(".", ",") if lang == "de" else text
-
-
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def plain_log_ticks(axis) -> None:
-    """Label a log ``axis`` in plain text (``0.3``, ``10⁻⁴``): maths exponents print at 70 % of the size.
-
-    The same as :func:`mlplab.lab.learning_rate.plain_log_ticks` (an experiment imports no other one).
-    """
-    low, high = sorted(axis.get_view_interval())
-    few = low > 0 and high / low < 10
-
-    def label(value, _pos=None) -> str:
-        if value <= 0:
-            return ""
-        exponent = math.log10(value)
-        if abs(exponent - round(exponent)) < 1e-9 and abs(round(exponent)) >= 3:
-            return "10" + str(round(exponent)).translate(_SUPERSCRIPT)
-        return f"{value:.3g}"
-
-    axis.set_major_formatter(FuncFormatter(label))
-    axis.set_minor_formatter(FuncFormatter(label) if few else NullFormatter())
 
 
 def _plot_curves(ctx: Context, main: dict, training: dict) -> None:
@@ -408,7 +383,7 @@ def _plot_curves(ctx: Context, main: dict, training: dict) -> None:
         ax.set_title(_w("l2_panel", lang, lam=lambda_text(training["l2"], lang)))
         for axis in axes:
             axis.set_yscale("log")
-            plain_log_ticks(axis.yaxis)
+            plotting.plain_log_ticks(axis.yaxis)
             axis.set_xlabel(word("epoch", lang))
             axis.set_xlim(0, training["epochs"])
         fig.legend(*axes[0].get_legend_handles_labels(), loc="outside lower center", ncol=3, fontsize=8)

@@ -9,6 +9,7 @@ as PNG (for the notebook) and SVG or PDF (for the report) by :func:`save_figure`
 from __future__ import annotations
 
 import contextlib
+import math
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
@@ -19,7 +20,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import ListedColormap
-from matplotlib.ticker import Formatter
+from matplotlib.ticker import Formatter, FuncFormatter, NullFormatter
 
 from ._common import atomic_write
 from ._words import LANGS, figure_stem, word
@@ -31,7 +32,9 @@ __all__ = [
     "grid_over",
     "loss_curves",
     "new_figure",
+    "plain_log_ticks",
     "save_figure",
+    "superscript",
 ]
 
 CLASS_COLORS = ["#2166ac", "#b2182b", "#1b7837", "#762a83", "#e08214"]
@@ -142,6 +145,37 @@ def each_language(stem: str | Path, draw: Callable[[str], object]) -> list[Path]
     for lang in LANGS:
         paths += save_figure(draw(lang), stem, lang=lang)
     return paths
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def superscript(n: int) -> str:
+    """``n`` in Unicode superscripts (``-4`` → ``⁻⁴``): text of the full size, unlike maths exponents."""
+    return str(n).translate(_SUPERSCRIPT)
+
+
+def plain_log_ticks(axis) -> None:
+    """Label a log ``axis`` (``ax.xaxis``/``ax.yaxis``) in plain text: ``0.3``, ``10⁻⁴``, never maths.
+
+    Matplotlib's default writes ``10⁻¹`` in mathtext, whose exponents print at
+    70 % of the tick size (below 7 pt in print) and cost more to typeset than
+    the rest of the figure. Call it after the data are drawn; minor ticks are
+    labelled only when the axis spans less than a decade.
+    """
+    low, high = sorted(axis.get_view_interval())
+    few = low > 0 and high / low < 10
+
+    def label(value, _pos=None) -> str:
+        if value <= 0:
+            return ""
+        exponent = math.log10(value)
+        if abs(exponent - round(exponent)) < 1e-9 and abs(round(exponent)) >= 3:
+            return "10" + superscript(round(exponent))
+        return f"{value:.3g}"
+
+    axis.set_major_formatter(FuncFormatter(label))
+    axis.set_minor_formatter(FuncFormatter(label) if few else NullFormatter())
 
 
 def grid_over(X: np.ndarray, resolution: int = 250, padding: float = 0.1):

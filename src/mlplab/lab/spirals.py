@@ -31,7 +31,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from matplotlib.ticker import LogFormatter
 
 from ..mlp import MLP
 from ..nn.activations import get_activation
@@ -213,22 +212,6 @@ def _shown_units(z: np.ndarray, activation: str) -> np.ndarray:
     return np.sort(np.argsort(-a.std(axis=0), kind="stable")[:MAX_FEATURE_MAPS])
 
 
-class _PlainLogFormatter(LogFormatter):
-    """Log-axis tick labels as plain numbers (``0.3``), not mathtext ``3 × 10⁻¹`` (as in ``xor``).
-
-    Experiments import no other experiment; this belongs in :mod:`~mlplab.lab.plotting`.
-    """
-
-    def __call__(self, x, pos=None) -> str:
-        return f"{x:g}" if super().__call__(x, pos) else ""
-
-
-def _plain_log_ticks(ax) -> None:
-    if ax.get_yscale() == "log":
-        ax.yaxis.set_major_formatter(_PlainLogFormatter())
-        ax.yaxis.set_minor_formatter(_PlainLogFormatter(minor_thresholds=(1, 0.4)))
-
-
 def _median_nearest(X_test, y_test, X, y) -> float:
     """Median over the test points of the distance to the nearest training point of the same class."""
     nearest = np.empty(len(y_test))
@@ -360,7 +343,8 @@ def _draw_curves(history, tracker: EpochAccuracy, lang: str):
         ylabel=word("bce", lang),
         lang=lang,
     )
-    _plain_log_ticks(ax_loss)
+    if ax_loss.get_yscale() == "log":
+        plotting.plain_log_ticks(ax_loss.yaxis)
     plotting.loss_curves(
         ax_accuracy,
         {

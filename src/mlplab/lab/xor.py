@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from matplotlib.ticker import LogFormatter
 
 from ..datasets import make_xor
 from ..mlp import MLP
@@ -143,24 +142,6 @@ def run(ctx: Context, config: Config) -> dict:
     return results
 
 
-class PlainLogFormatter(LogFormatter):
-    """Log-axis tick labels as plain numbers (``0.3``, ``0.01``) on the ticks ``LogFormatter`` labels.
-
-    Matplotlib's default writes ``3 × 10⁻¹`` in mathtext: its exponents print at 70 % of the
-    label size, and typesetting them costs more than the rest of the figure.
-    """
-
-    def __call__(self, x, pos=None) -> str:
-        return f"{x:g}" if super().__call__(x, pos) else ""
-
-
-def plain_log_ticks(ax) -> None:
-    """Plain-number tick labels on the y axis of ``ax`` if it is logarithmic."""
-    if ax.get_yscale() == "log":
-        ax.yaxis.set_major_formatter(PlainLogFormatter())
-        ax.yaxis.set_minor_formatter(PlainLogFormatter(minor_thresholds=(1, 0.4)))
-
-
 def accuracy_after_each_epoch(history, final: float) -> list[float]:
     """The accuracy of the weights after each epoch of a full-batch run, from its history.
 
@@ -198,7 +179,8 @@ def _draw_main(model: MLP, history, X, y, main: dict, config: Config, lang: str)
         ylabel=word("bce", lang),
         lang=lang,
     )
-    plain_log_ticks(ax_loss)
+    if ax_loss.get_yscale() == "log":
+        plotting.plain_log_ticks(ax_loss.yaxis)
     plotting.decision_boundary(
         ax_boundary,
         model.predict_proba,

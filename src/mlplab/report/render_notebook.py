@@ -37,12 +37,8 @@ from pathlib import Path
 
 import numpy as np
 from IPython.display import Image, Markdown, display
-from threadpoolctl import threadpool_limits
-
 import mlplab
 from mlplab import lab
-from mlplab.lab._common import Context
-from mlplab.lab._options import config_from_args
 
 LANG = {lang!r}
 EXPERIMENTS = {experiments!r}  # the experiments of this report
@@ -55,13 +51,8 @@ logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)  # no note 
 
 def run_quick(name):
     """Run experiment `name` with its --quick settings (as `mlplab <name> --quick`) into QUICK/<name>/."""
-    module = lab.load(name)
-    config = config_from_args(module.Config, quick=True)  # every option at its --quick value
-    ctx = Context(name=name, root=QUICK, seed=SEEDS.get(name, 0), quick=True, progress=False)
-    # one BLAS thread, as the command line runs it (many small matrices: more threads only wait);
-    # QUICK/<name>/ appears whole when the run has finished
-    with threadpool_limits(limits=1, user_api="blas"), ctx.staged():
-        module.run(ctx, config)
+    # one BLAS thread, as the command line runs it; QUICK/<name>/ appears whole when the run has finished
+    lab.run(name, QUICK, seed=SEEDS.get(name, 0), quick=True)
 
 
 def folder(name):
