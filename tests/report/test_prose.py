@@ -41,3 +41,19 @@ def test_number_formats_per_language():
     assert fmt_num(0.98512, 3, "de") == "0,985"
     assert fmt_pct(0.985, "de") == "98,5\u202f%"
     assert fmt_num(None, 2, "en") == "–"
+
+
+@pytest.mark.parametrize(
+    ("value", "en", "de"),
+    [
+        (0.003, "0.003", "0,003"),
+        (1e-4, "0.0001", "0,0001"),
+        (1e-5, "1e-05", "1e-05"),
+        (0.0, "0", "0"),
+        (3, "3", "3"),
+    ],
+)
+def test_a_rate_keeps_its_value_and_is_never_rounded_to_zero(value, en, de):
+    from mlplab.report.text import fmt_rate
+
+    assert (fmt_rate(value, "en"), fmt_rate(value, "de")) == (en, de)

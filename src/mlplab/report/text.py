@@ -117,8 +117,13 @@ def fmt_g(value: float, lang: str) -> str:
 
 
 def fmt_rate(value: float, lang: str) -> str:
-    """A learning rate or λ, at most four decimals, without trailing zeros: ``0.0030`` → ``'0.003'``."""
-    return fmt_num(value, 4, lang).rstrip("0").rstrip(",.") if value < 1 else fmt_g(value, lang)
+    """A learning rate or λ without trailing zeros: ``0.0030`` → ``'0.003'``; below 1e-4 as ``1e-05``.
+
+    Never rounds a positive value to ``0`` (four decimals would print 1e-5 so).
+    """
+    if 1e-4 <= value < 1:
+        return fmt_num(value, 4, lang).rstrip("0").rstrip(",.")
+    return fmt_g(value, lang)
 
 
 def fmt_layers(sizes) -> str:
