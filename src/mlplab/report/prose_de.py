@@ -762,6 +762,23 @@ TEXT: dict[str, str] = {
     "gleich gehalten, oder der zufällige hat sie nicht getrennt.",
     "cap_init_symmetry": "Symmetrie: Mit gleichen Anfangsgewichten bleiben alle versteckten Neuronen identisch "
     "(links), mit zufälligen spezialisieren sie sich (rechts).",
+    # die Initialisierungsstudie und die tanh-Zellen der Parameterstudie (sections/init_sweep.py)
+    "link_both": "Die Parameterstudie zeigt in dieselbe Richtung. Im Spiralnetz dieses Abschnitts hebt He statt "
+    "Xavier tanh von {link_init_xavier} auf {link_init_he}; in der Parameterstudie steigen ihre {link_sweep_n} "
+    "tanh-Zellen, mit He-skalierten Gewichten wiederholt (sonst unverändert), im Mittel von "
+    "{link_sweep_default} auf {link_sweep_he}. Die scheiternden tanh-Zellen bremst also die Anfangsskala der "
+    "Gewichte, nicht tanh′.",
+    "link_init_only": "Im Spiralnetz dieses Abschnitts hebt He statt Xavier tanh von {link_init_xavier} auf "
+    "{link_init_he}, die {link_sweep_n} tanh-Zellen der Parameterstudie, mit He-skalierten Gewichten "
+    "wiederholt (sonst unverändert), kommen aber im Mittel nur von {link_sweep_default} auf {link_sweep_he}, "
+    "weniger als 5 Punkte. Im kleineren Budget der Parameterstudie ist die Anfangsskala nicht das, was ihre "
+    "tanh-Zellen bremst.",
+    "link_init_none": "Hier trainiert He tanh nicht besser als Xavier ({link_init_he} gegenüber "
+    "{link_init_xavier}); diese Studie gibt also keinen Grund, warum die tanh-Zellen der Parameterstudie mit "
+    "He besser abschneiden sollten (ihre He-skalierte Wiederholung: {link_sweep_default} → {link_sweep_he}).",
+    "link_sweep_none": "He statt Xavier hebt tanh hier von {link_init_xavier} auf {link_init_he}; die "
+    "Parameterstudie hat ihre tanh-Zellen nicht mit He-skalierten Gewichten wiederholt (`--rescaled`) und "
+    "kann daher nicht sagen, ob dasselbe dort gilt.",
     # ------------------------------------------------------------------ 3.2
     "h_practical": "Praktische Probleme (Aufgabe 3.2)",
     "h_overfit": "(a) Overfitting, Early Stopping und L2",

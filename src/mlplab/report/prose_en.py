@@ -712,6 +712,21 @@ TEXT: dict[str, str] = {
     "start did not keep every layer's units identical, or the random one did not separate them.",
     "cap_init_symmetry": "Symmetry: with equal initial weights all hidden units stay identical (left), "
     "with random ones they specialise (right).",
+    # the initialisation study and the sweep's tanh cells (sections/init_sweep.py)
+    "link_both": "The sweep points the same way. On the spirals network of this section, He instead of Xavier "
+    "raises tanh from {link_init_xavier} to {link_init_he}; in the sweep, its {link_sweep_n} tanh cells repeated "
+    "with He-scaled weights (nothing else changed) rise from {link_sweep_default} to {link_sweep_he} on average. "
+    "So the sweep's failing tanh cells are held back by their initial weight scale, not by tanh′.",
+    "link_init_only": "On the spirals network of this section He instead of Xavier raises tanh from "
+    "{link_init_xavier} to {link_init_he}, but the sweep's {link_sweep_n} tanh cells, repeated with He-scaled "
+    "weights (nothing else changed), go only from {link_sweep_default} to {link_sweep_he} on average, within "
+    "5 points. In the sweep's smaller budget the initial scale is not what holds its tanh cells back.",
+    "link_init_none": "Here He does not train tanh better than Xavier ({link_init_he} against "
+    "{link_init_xavier}), so this study gives no reason for the sweep's tanh cells to do better with He "
+    "(their He-scaled repeat: {link_sweep_default} → {link_sweep_he}).",
+    "link_sweep_none": "He instead of Xavier raises tanh from {link_init_xavier} to {link_init_he} here; "
+    "the sweep did not repeat its tanh cells with He-scaled weights (`--rescaled`), so it cannot say "
+    "whether the same holds there.",
     # ------------------------------------------------------------------ 3.2
     "h_practical": "Practical problems (task 3.2)",
     "h_overfit": "(a) Overfitting, early stopping and L2",

@@ -18,6 +18,7 @@ from . import (
     backprop,
     implementation,
     init,
+    init_sweep,
     lr,
     optimizers,
     overfit,
@@ -49,6 +50,7 @@ SECTIONS: tuple[Section, ...] = (
     sweep.SECTION,  # 2.2 (c)
     vanishing.SECTION,  # 3.1 (a)
     init.SECTION,  # 3.1 (b)
+    init_sweep.SECTION,  # 3.1 (b), tied to 2.2 (c)
     overfit.SECTION,  # 3.2 (a)
     lr.SECTION,  # 3.2 (b)
     optimizers.SECTION,  # 4
@@ -80,7 +82,7 @@ def front_facts(metrics: Mapping[str, dict]) -> dict[str, str]:
 
 def present(metrics: Mapping[str, dict]) -> list[Section]:
     """The sections that ``metrics`` (``{experiment: metrics.json}``) has the results for."""
-    return [s for s in SECTIONS if s.experiment is None or s.experiment in metrics]
+    return [s for s in SECTIONS if s.present_in(metrics)]
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,9 @@ class Section:
         ``data`` of ``facts`` and of the table producers; the section is left out
         of the report when that experiment has no results. ``None``: the section
         is always there, and ``data`` is ``{experiment: metrics}`` of all results.
+    needs : tuple of str
+        For a section without ``experiment`` that compares experiments: the
+        experiments it reads; it is left out unless all of them have results.
     parents : tuple of Heading
         Headings above the section that it shares with its neighbours, from the
         top (``(DEEPER, THEORY)`` for the vanishing gradients); each is written
@@ -60,10 +63,17 @@ class Section:
     facts: Facts = _no_facts
     experiment: str | None = None
     parents: tuple[Heading, ...] = ()
+    needs: tuple[str, ...] = ()
 
     def data(self, metrics: Mapping[str, dict]) -> Any:
         """What ``facts`` and the table producers read: see :attr:`experiment`."""
         return metrics if self.experiment is None else metrics[self.experiment]
+
+    def present_in(self, metrics: Mapping[str, dict]) -> bool:
+        """Whether ``metrics`` holds what the section reads: its experiment, or every one it ``needs``."""
+        if self.experiment is not None:
+            return self.experiment in metrics
+        return all(name in metrics for name in self.needs)
 
     @property
     def tables(self) -> tuple[Table, ...]:
