@@ -57,3 +57,21 @@ def test_a_rate_keeps_its_value_and_is_never_rounded_to_zero(value, en, de):
     from mlplab.report.text import fmt_rate
 
     assert (fmt_rate(value, "en"), fmt_rate(value, "de")) == (en, de)
+
+
+@pytest.mark.parametrize(
+    ("share", "digits", "text"),
+    [
+        (0.9996, 1, ">99.9"),
+        (0.995, 0, ">99"),
+        (1.0, 0, "100"),
+        (0.0, 1, "0.0"),
+        (1e-4, 1, "<0.1"),
+        (0.5, 1, "50.0"),
+    ],
+)
+def test_a_share_below_one_never_prints_as_100_percent(share, digits, text):
+    from mlplab.report.text import fmt_pct
+
+    assert fmt_pct(share, "en", digits) == text + "\u202f%"
+    assert fmt_pct(share, "de", digits) == text.replace(".", ",") + "\u202f%"

@@ -74,10 +74,18 @@ def fmt_num(value: float | None, digits: int, lang: str) -> str:
 
 
 def fmt_pct(value: float | None, lang: str, digits: int = 1) -> str:
-    """A share as a percentage: ``0.985`` → ``'98.5 %'`` / ``'98,5 %'``."""
+    """A share as a percentage: ``0.985`` → ``'98.5 %'`` / ``'98,5 %'``.
+
+    A share below 1 never prints as 100 % (``0.9996`` → ``'>99.9 %'``), nor one above 0 as 0 %.
+    """
     if value is None:
         return "–"
-    return f"{fmt_num(100.0 * value, digits, lang)}\u202f%"
+    text, step = fmt_num(100.0 * value, digits, lang), 10.0**-digits
+    if 0 < value and 100.0 * value < step / 2:
+        text = "<" + fmt_num(step, digits, lang)
+    elif value < 1 and 100.0 * value >= 100 - step / 2:
+        text = ">" + fmt_num(100 - step, digits, lang)
+    return f"{text}\u202f%"
 
 
 def fmt_sci(value: float | None, lang: str, digits: int = 1) -> str:
