@@ -81,7 +81,7 @@ def fmt_pct(value: float | None, lang: str, digits: int = 1) -> str:
     if value is None:
         return "–"
     text, step = fmt_num(100.0 * value, digits, lang), 10.0**-digits
-    if 0 < value and 100.0 * value < step / 2:
+    if value > 0 and 100.0 * value < step / 2:
         text = "<" + fmt_num(step, digits, lang)
     elif value < 1 and 100.0 * value >= 100 - step / 2:
         text = ">" + fmt_num(100 - step, digits, lang)
