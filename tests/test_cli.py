@@ -273,7 +273,7 @@ def test_all_runs_every_experiment_with_its_config_defaults(tmp_path, monkeypatc
             return {}
 
         monkeypatch.setattr(module, "run", fake_run)
-    monkeypatch.setattr(mlplab.cli, "_write_report", lambda args: None)
+    monkeypatch.setattr(mlplab.cli, "_write_report", lambda args, command: None)
     assert main(["all", "--quick", "--seed", "4", "--out", str(tmp_path), "--no-progress"]) == 0
     assert list(ran) == EXPERIMENTS
     for name, (config, seed, quick) in ran.items():

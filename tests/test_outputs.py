@@ -21,6 +21,7 @@ pytest.importorskip("matplotlib", reason="the lab needs the 'lab' extra")
 from mlplab import lab
 from mlplab.cli import main
 from mlplab.lab._common import atomic_write
+from mlplab.lab._words import LANGS, figure_stem
 
 LEFTOVER_MARKS = (".staging-", ".old-", ".tmp", ".mlplab-probe-", ".report.typ")
 
@@ -42,8 +43,8 @@ def files_of(name: str) -> list[str]:
     module = lab.load(name)
     files = []
     for attr, value in vars(module).items():
-        if attr.startswith("FIG_") and isinstance(value, str):
-            files += [f"{value}.png", f"{value}.svg"]
+        if attr.startswith("FIG_") and isinstance(value, str):  # each figure in every language
+            files += [f"{figure_stem(value, lang)}.{suffix}" for lang in LANGS for suffix in ("png", "svg")]
         elif attr.startswith(("CSV_FILE", "GIF_")) and isinstance(value, str) and "." in value:
             files.append(value)
     return [*files, "metrics.json"]

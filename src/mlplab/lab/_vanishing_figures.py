@@ -113,16 +113,22 @@ def _log_axis(ax) -> None:
     ax.yaxis.set_minor_formatter(_MinorLabels())
 
 
-def draw_all(out: Path, z: np.ndarray, maxima: dict, results: dict, runs: dict, settings: dict) -> None:
-    """Every figure of the experiment, in every language, into ``out``."""
-    from . import vanishing as lab  # the figure names live with the experiment
+def draw_all(out: Path, stems: dict, z: np.ndarray, maxima: dict, results: dict, runs: dict,
+             settings: dict) -> None:  # fmt: skip
+    """Every figure of the experiment, in every language, into ``out``; ``stems``: figure -> file stem.
 
-    plotting.each_language(out / lab.FIG_DERIVATIVES, lambda lang: derivatives(z, maxima, lang))
-    plotting.each_language(out / lab.FIG_GRADIENTS, lambda lang: gradient_profiles(results, settings, lang))
-    plotting.each_language(out / lab.FIG_DEPTH, lambda lang: depth(results, lang))
-    plotting.each_language(out / lab.FIG_TRAINING, lambda lang: training(results, runs, settings, lang))
-    plotting.each_language(out / lab.FIG_SATURATION, lambda lang: saturation(results, lang))
-    plotting.each_language(out / lab.FIG_SPREAD, lambda lang: spread(results, lang))
+    The experiment passes its ``FIG_*`` names (they live with it, and this module imports no experiment).
+    """
+    draw = {
+        "derivatives": lambda lang: derivatives(z, maxima, lang),
+        "gradients": lambda lang: gradient_profiles(results, settings, lang),
+        "depth": lambda lang: depth(results, lang),
+        "training": lambda lang: training(results, runs, settings, lang),
+        "saturation": lambda lang: saturation(results, lang),
+        "spread": lambda lang: spread(results, lang),
+    }
+    for name, figure in draw.items():
+        plotting.each_language(out / stems[name], figure)
 
 
 def derivatives(z: np.ndarray, maxima: dict, lang: str):

@@ -272,7 +272,9 @@ def run(ctx: Context, config: Config) -> dict:
 
     results = _summarise(maxima, runs, depth_norms, config.hidden_layers)
     results["profiles"] = _profiles(runs, training["profile_epochs"])
-    figures.draw_all(ctx.out, z, maxima, results, runs, settings)
+    stems = {"derivatives": FIG_DERIVATIVES, "gradients": FIG_GRADIENTS, "depth": FIG_DEPTH,
+             "training": FIG_TRAINING, "saturation": FIG_SATURATION, "spread": FIG_SPREAD}  # fmt: skip
+    figures.draw_all(ctx.out, stems, z, maxima, results, runs, settings)
     ctx.write_metrics(config, settings, results)
     return results
 

@@ -154,8 +154,8 @@ EQUATIONS: dict[str, tuple[str, str]] = {
         r"\operatorname{Var}(\delta^{(l+1)})",
     ),
     "xavier": (
-        r"nin Var(w) = 1 quad " and " quad nout Var(w) = 1 quad ~> quad Var(w) = 2/(nin + nout)",
-        r"n_\mathrm{in}\operatorname{Var}(w) = 1 \ \text{and}\ n_\mathrm{out}\operatorname{Var}(w) = 1"
+        r"nin Var(w) = 1, quad nout Var(w) = 1 quad ~> quad Var(w) = 2/(nin + nout)",
+        r"n_\mathrm{in}\operatorname{Var}(w) = 1,\quad n_\mathrm{out}\operatorname{Var}(w) = 1"
         r" \;\leadsto\; \operatorname{Var}(w) = \frac{2}{n_\mathrm{in} + n_\mathrm{out}}",
     ),
     "uniform_bound": (
@@ -164,12 +164,22 @@ EQUATIONS: dict[str, tuple[str, str]] = {
         r"w \sim \mathcal{U}(-r, r):\quad \operatorname{Var}(w) = \frac{1}{2r}\int_{-r}^{r} w^2\,dw = \frac{r^2}{3}"
         r" = \frac{2}{n_\mathrm{in} + n_\mathrm{out}} \;\Rightarrow\; r = \sqrt{\frac{6}{n_\mathrm{in} + n_\mathrm{out}}}",
     ),
-    "he": (
-        r"a = max(0, z): quad EE[a^2] = EE[z^2 bb(1)_(z > 0)] = 1/2 EE[z^2] = 1/2 Var(z) quad"
-        r" => quad Var(z^((l))) = 1/2 nin Var(w) Var(z^((l-1))), quad Var(w) = 2/nin",
+    "he_mean": (
+        r"a = max(0, z): quad EE[a^2] = EE[z^2 bb(1)_(z > 0)] = 1/2 EE[z^2] = 1/2 Var(z)",
         r"a = \max(0, z):\quad \mathbb{E}[a^2] = \mathbb{E}[z^2\,\mathbb{1}_{z>0}] = \tfrac12\mathbb{E}[z^2]"
-        r" = \tfrac12\operatorname{Var}(z) \;\Rightarrow\; \operatorname{Var}(z^{(l)}) = \tfrac12 n_\mathrm{in}"
-        r"\operatorname{Var}(w)\operatorname{Var}(z^{(l-1)}),\quad \operatorname{Var}(w) = \frac{2}{n_\mathrm{in}}",
+        r" = \tfrac12\operatorname{Var}(z)",
+    ),
+    "he": (
+        r"Var(z^((l))) = 1/2 nin Var(w) Var(z^((l-1))) quad => quad Var(w) = 2/nin",
+        r"\operatorname{Var}(z^{(l)}) = \tfrac12 n_\mathrm{in}\operatorname{Var}(w)\operatorname{Var}(z^{(l-1)})"
+        r" \;\Rightarrow\; \operatorname{Var}(w) = \frac{2}{n_\mathrm{in}}",
+    ),
+    "init_rules": (
+        r"w ~ cal(U)(-sqrt(6/(nin + nout)), sqrt(6/(nin + nout))) quad (sigma, tanh), quad"
+        r" w ~ cal(N)(0, 2/nin) quad (ReLU), quad b = 0",
+        r"w \sim \mathcal{U}\Big(-\sqrt{\tfrac{6}{n_\mathrm{in}+n_\mathrm{out}}},"
+        r" \sqrt{\tfrac{6}{n_\mathrm{in}+n_\mathrm{out}}}\Big)\ (\sigma, \tanh),\quad"
+        r" w \sim \mathcal{N}\big(0, \tfrac{2}{n_\mathrm{in}}\big)\ (\text{ReLU}),\quad b = 0",
     ),
     "sigmoid_init": (
         r"sigma(z) approx 1/2 + z/4 quad => quad Var(delta^((l))) approx nout Var(w) 1/16 Var(delta^((l+1))),"

@@ -225,9 +225,9 @@ def execute(nb, cwd: Path, timeout: int = 600):
 
 
 def _english_setup() -> str:
-    from . import prose
+    from .prose_en import TEXT
 
-    return setup_source(prose("en"), "en", {})
+    return setup_source(TEXT, "en", {})
 
 
 #: the setup cell in English, for no experiment in particular (the tests run the sections' code after it)

@@ -236,6 +236,7 @@ SECTION = Section(
         Para("init_uniform"),
         Equation("uniform_bound"),
         Para("init_he"),
+        Equation("he_mean"),
         Equation("he"),
         Para("init_sigmoid_theory"),
         Equation("sigmoid_init"),
