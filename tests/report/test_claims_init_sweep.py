@@ -50,7 +50,8 @@ def test_the_quick_results_have_repeated_tanh_cells(metrics):
 @pytest.mark.parametrize(
     ("init", "sweep", "expected"),
     [
-        ((0.57, 0.99), (0.55, 0.75), "link_both"),
+        ((0.57, 0.99), (0.55, 0.92), "link_both"),
+        ((0.57, 0.99), (0.55, 0.75), "link_partial"),
         ((0.57, 0.99), (0.55, 0.57), "link_init_only"),
         ((0.90, 0.91), (0.55, 0.75), "link_init_none"),
         ((0.91, 0.90), (0.55, 0.57), "link_init_none"),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-__all__ = ["LANGS", "WORDS", "figure_stem", "number", "percent", "word"]
+__all__ = ["LANGS", "WORDS", "figure_stem", "number", "percent", "significant", "word"]
 
 #: the languages every figure is drawn in; the first is the default
 LANGS = ("en", "de")
@@ -73,3 +73,21 @@ def figure_stem(stem: str, lang: str) -> str:
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, got {lang!r}")
     return stem if lang == LANGS[0] else f"{stem}.{lang}"
+
+
+def significant(value: float, lang: str, digits: int = 3) -> str:
+    """``value`` to ``digits`` significant digits (a larger integer part whole), decimal comma in German.
+
+    2620.7 → ``2621``, 215.6 → ``216``, 0.8 → ``0.800``, 0.00093 → ``9.30e-04``; the same rule as
+    the report's tables (``report.text.fmt_sig``), so a figure shows what the table shows.
+    """
+    if value == 0 or not math.isfinite(value):
+        text = "0" if value == 0 else "–"
+    elif abs(value) >= 10**digits:
+        text = f"{value:.0f}"
+    elif abs(value) >= 1e-3:
+        decimals = max(digits - 1 - math.floor(math.log10(abs(value))), 0)
+        text = f"{value:.{decimals}f}"
+    else:
+        text = f"{value:.{digits - 1}e}"
+    return text.replace(".", ",") if lang == "de" else text

@@ -45,7 +45,7 @@ from . import plotting
 from ._common import Context, data_loss
 from ._data import scaled_spirals
 from ._options import float_range, option, positive_int
-from ._words import percent, word
+from ._words import percent, significant, word
 
 NAME = "optimizers"
 HELP = "task 4: SGD vs momentum (fair: the same α) vs RMSprop vs Adam, repeated timings; L2 with several λ"
@@ -310,24 +310,6 @@ OPTIMIZER_STYLES = {
 
 def _w(key: str, lang: str, **fields) -> str:
     return word(key, lang, FIGURE_WORDS).format(**fields)
-
-
-def significant(value: float, lang: str, digits: int = 3) -> str:
-    """``value`` to ``digits`` significant digits (a larger integer part whole), decimal comma in German.
-
-    2620.7 → ``2621``, 215.6 → ``216``, 0.8 → ``0.800``, 0.00093 → ``9.30e-04``; the same rule as
-    the report's tables, so a figure shows what the table shows.
-    """
-    if value == 0 or not math.isfinite(value):
-        text = "0" if value == 0 else "–"
-    elif abs(value) >= 10**digits:
-        text = f"{value:.0f}"
-    elif abs(value) >= 1e-3:
-        decimals = max(digits - 1 - math.floor(math.log10(abs(value))), 0)
-        text = f"{value:.{decimals}f}"
-    else:
-        text = f"{value:.{digits - 1}e}"
-    return text.replace(".", ",") if lang == "de" else text
 
 
 def run_label(optimizer: str, rate: float, lang: str) -> str:

@@ -768,6 +768,11 @@ TEXT: dict[str, str] = {
     "tanh-Zellen, mit He-skalierten Gewichten wiederholt (sonst unverändert), im Mittel von "
     "{link_sweep_default} auf {link_sweep_he}. Die scheiternden tanh-Zellen bremst also die Anfangsskala der "
     "Gewichte, nicht tanh′.",
+    "link_partial": "Die Parameterstudie zeigt in dieselbe Richtung, aber nur zum Teil. Im Spiralnetz dieses "
+    "Abschnitts hebt He statt Xavier tanh von {link_init_xavier} auf {link_init_he}; in der Parameterstudie "
+    "steigen ihre {link_sweep_n} tanh-Zellen, mit He-skalierten Gewichten wiederholt (sonst unverändert), im "
+    "Mittel von {link_sweep_default} auf {link_sweep_he}, um mehr als 5 Punkte, bleiben aber unter 90 %. Die "
+    "Anfangsskala der Gewichte bremst die tanh-Zellen also, ist in diesem Budget aber nicht alles, was sie bremst.",
     "link_init_only": "Im Spiralnetz dieses Abschnitts hebt He statt Xavier tanh von {link_init_xavier} auf "
     "{link_init_he}, die {link_sweep_n} tanh-Zellen der Parameterstudie, mit He-skalierten Gewichten "
     "wiederholt (sonst unverändert), kommen aber im Mittel nur von {link_sweep_default} auf {link_sweep_he}, "

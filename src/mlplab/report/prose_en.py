@@ -717,6 +717,11 @@ TEXT: dict[str, str] = {
     "raises tanh from {link_init_xavier} to {link_init_he}; in the sweep, its {link_sweep_n} tanh cells repeated "
     "with He-scaled weights (nothing else changed) rise from {link_sweep_default} to {link_sweep_he} on average. "
     "So the sweep's failing tanh cells are held back by their initial weight scale, not by tanh′.",
+    "link_partial": "The sweep points the same way, but only part of it. On the spirals network of this "
+    "section, He instead of Xavier raises tanh from {link_init_xavier} to {link_init_he}; in the sweep, its "
+    "{link_sweep_n} tanh cells repeated with He-scaled weights (nothing else changed) rise from "
+    "{link_sweep_default} to {link_sweep_he} on average, more than 5 points, yet stay below 90 %. So the "
+    "initial weight scale holds the sweep's tanh cells back, but in its budget it is not all that does.",
     "link_init_only": "On the spirals network of this section He instead of Xavier raises tanh from "
     "{link_init_xavier} to {link_init_he}, but the sweep's {link_sweep_n} tanh cells, repeated with He-scaled "
     "weights (nothing else changed), go only from {link_sweep_default} to {link_sweep_he} on average, within "

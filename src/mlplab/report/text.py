@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 
+from ..lab._words import significant
 from .blocks import INLINE
 
 __all__ = [
@@ -104,18 +105,9 @@ def fmt_sig(value: float | None, lang: str, digits: int = 3) -> str:
     ``0.06993`` → ``'0.0699'``, ``0.8`` → ``'0.800'``, ``0.00093`` →
     ``'9.30e-04'`` (``'9,30e-04'`` in German); ``None``/NaN → ``'–'``.
     """
-    if value is None or not math.isfinite(value):
+    if value is None:
         return "–"
-    if value == 0:
-        return "0"
-    if abs(value) >= 10**digits:
-        text = f"{value:.0f}"
-    elif abs(value) >= 1e-3:
-        decimals = max(digits - 1 - math.floor(math.log10(abs(value))), 0)
-        text = f"{value:.{decimals}f}"
-    else:
-        text = f"{value:.{digits - 1}e}"
-    return text.replace(".", ",") if lang == "de" else text
+    return significant(value, lang, digits)
 
 
 def fmt_g(value: float, lang: str) -> str:
