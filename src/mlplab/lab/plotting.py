@@ -34,6 +34,7 @@ __all__ = [
     "new_figure",
     "plain_log_ticks",
     "save_figure",
+    "scatter_classes",
     "superscript",
 ]
 
@@ -187,6 +188,27 @@ def grid_over(X: np.ndarray, resolution: int = 250, padding: float = 0.1):
     return xx, yy, np.column_stack([xx.ravel(), yy.ravel()])  # (resolution², 2)
 
 
+def scatter_classes(ax, X: np.ndarray, y: np.ndarray, lang: str = LANGS[0], size: float = 18,
+                    linewidths: float = 0.8, **kwargs) -> None:  # fmt: skip
+    """The points of each class in its own colour and marker with a black edge, labelled for the legend.
+
+    The edge keeps a point visible on a region of its own colour; ``kwargs`` go to ``ax.scatter``.
+    """
+    kwargs.setdefault("zorder", 3)
+    for label in np.unique(y):
+        members = y == label
+        ax.scatter(
+            *X[members].T,
+            s=size,
+            c=CLASS_COLORS[int(label) % len(CLASS_COLORS)],
+            marker=MARKERS[int(label) % len(MARKERS)],
+            edgecolors="black",
+            linewidths=linewidths,
+            label=f"{word('class', lang)} {int(label)}",
+            **kwargs,
+        )
+
+
 def decision_boundary(
     ax,
     proba: Callable[[np.ndarray], np.ndarray],
@@ -223,19 +245,7 @@ def decision_boundary(
         ax.contourf(
             xx, yy, labels, levels=np.arange(p.shape[1] + 1) - 0.5, cmap=cmap, alpha=0.3, rasterized=True
         )
-    for label in np.unique(y):
-        members = y == label
-        ax.scatter(
-            X[members, 0],
-            X[members, 1],
-            s=point_size,
-            c=CLASS_COLORS[int(label) % len(CLASS_COLORS)],
-            marker=MARKERS[int(label) % len(MARKERS)],
-            edgecolors="black",  # visible on a region of the point's own colour too
-            linewidths=0.8,
-            label=f"{word('class', lang)} {int(label)}",
-            zorder=3,
-        )
+    scatter_classes(ax, X, y, lang, size=point_size)
     ax.set_xlabel("x₁")  # plain subscripts: maths ones print at 70 %
     ax.set_ylabel("x₂")
     ax.set_aspect("equal", adjustable="box")

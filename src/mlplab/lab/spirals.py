@@ -262,28 +262,13 @@ def _legend_below(fig, axes, **kwargs) -> None:
     )
 
 
-def _scatter_classes(ax, data, labels, lang: str, size: float = 16, **kwargs) -> None:
-    for label in (0, 1):
-        members = labels == label
-        ax.scatter(
-            *data[members].T,
-            s=size,
-            c=plotting.CLASS_COLORS[label],
-            marker=plotting.MARKERS[label],
-            edgecolors="black",
-            linewidths=0.4,
-            label=f"{word('class', lang)} {label}",
-            **kwargs,
-        )
-
-
 def _draw_data(data, lang: str):
     X, y, X_test, y_test = data
     fig, axes = plotting.new_figure(2, width=2.6, height=3.0, sharex=True, sharey=True)
     for ax, (points, labels, title) in zip(
         axes, [(X, y, _w("training_set", lang)), (X_test, y_test, _w("test_set", lang))]
     ):
-        _scatter_classes(ax, points, labels, lang, size=12)
+        plotting.scatter_classes(ax, points, labels, lang, size=12, linewidths=0.4)
         ax.set_aspect("equal", adjustable="box")
         ax.set_title(f"{title}, n = {len(labels)}")
         _label_axes(ax)
@@ -312,7 +297,7 @@ def _draw_boundary(boundary, data, results: dict, settings: dict, lang: str):
             xx, yy, field, levels=np.linspace(0, 1, 11), cmap="RdBu_r", alpha=0.55, rasterized=True
         )
         ax.contour(xx, yy, field, levels=[0.5], colors="k", linewidths=1.0)
-        _scatter_classes(ax, points, labels, lang, size=12, zorder=3)
+        plotting.scatter_classes(ax, points, labels, lang, size=12, linewidths=0.4)
         wrong = predicted != labels
         if wrong.any():
             ax.scatter(
@@ -399,7 +384,7 @@ def _draw_features(model: MLP, data, results: dict, lang: str):
         level = z[:, unit].reshape(xx.shape)
         if level.min() < 0 < level.max():  # the unit's own boundary z = 0, bent by the layers below
             ax.contour(xx, yy, level, levels=[0.0], colors=FEATURE_EDGE, linewidths=1.0)
-        _scatter_classes(ax, X, y, lang, size=5, zorder=3)
+        plotting.scatter_classes(ax, X, y, lang, size=5, linewidths=0.4)
         ax.set_title(f"{_w('unit', lang)} {unit + 1}: {percent(share[unit], lang, 0)}", fontsize=9)
         ax.set_xticks([])
         ax.set_yticks([])

@@ -261,18 +261,7 @@ def _draw_lines(model: MLP, X, y, lang: str):
         ax.annotate(
             "", xy=middle + normal, xytext=middle, arrowprops={"arrowstyle": "->", "color": color, "lw": 1.5}
         )
-    for label in (0, 1):
-        members = y == label
-        ax.scatter(
-            *X[members].T,
-            s=POINT_SIZE,
-            c=plotting.CLASS_COLORS[label],
-            marker=plotting.MARKERS[label],
-            edgecolors="black",
-            linewidths=0.8,
-            zorder=3,
-            label=f"{word('class', lang)} {label}",
-        )
+    plotting.scatter_classes(ax, X, y, lang, size=POINT_SIZE)
     ax.set_xlim(low, high)
     ax.set_ylim(low, high)
     ax.set_xticks([0, 0.5, 1])
