@@ -14,6 +14,14 @@ from mlplab.lab._options import config_from_args
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
+#: the sweep's options for a small grid, SGD only: 2 architectures x 2 activations x 2 rates
+SMALL_SWEEP_GRID = (
+    "--optimizers", "sgd", "--rescaled", "none",
+    "--hidden", "8", "16,8",
+    "--activations", "relu", "tanh",
+    "--learning-rates", "0.01", "0.1",
+)  # fmt: skip
+
 
 def run_command(tmp_path: Path, *args: str) -> dict:
     """``mlplab <args> --out tmp_path --quick`` and its metrics.json (checked: settings hold the Config)."""

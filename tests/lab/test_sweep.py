@@ -9,23 +9,14 @@ import pytest
 from mlplab.cli import main
 from mlplab.lab import sweep
 
-from .conftest import assert_common_keys, assert_png, run_command, without_timings
+from .conftest import SMALL_SWEEP_GRID, assert_common_keys, assert_png, run_command, without_timings
 
 pytestmark = pytest.mark.timeout(180)  # sweeps on worker processes and on a Dask cluster: fail, never hang
 
 # A small grid for the tests that compare runs: 2 architectures x 2 activations x 2 rates x 2 seeds, SGD only.
 SGD_ONLY = ("--optimizers", "sgd", "--rescaled", "none")  # the grid once, with the sheet's optimiser
 SMALL = (
-    *SGD_ONLY,
-    "--hidden",
-    "8",
-    "16,8",
-    "--activations",
-    "relu",
-    "tanh",
-    "--learning-rates",
-    "0.01",
-    "0.1",
+    *SMALL_SWEEP_GRID,
     "--epochs",
     "30",
 )

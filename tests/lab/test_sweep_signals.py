@@ -21,28 +21,14 @@ import pytest
 
 from mlplab.lab import sweep
 
-from .conftest import without_timings
+from .conftest import SMALL_SWEEP_GRID, without_timings
 
 pytestmark = [
     pytest.mark.timeout(240),
     pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads worker processes from /proc"),
 ]
 
-GRID = (
-    "--optimizers",
-    "sgd",
-    "--rescaled",
-    "none",
-    "--hidden",
-    "8",
-    "16,8",
-    "--activations",
-    "relu",
-    "tanh",
-    "--learning-rates",
-    "0.01",
-    "0.1",
-)
+GRID = SMALL_SWEEP_GRID
 ARGS = ("sweep", *GRID, "--epochs", "200", "--seeds", "2", "--jobs", "2", "--quick", "--no-progress")
 ENV = {**os.environ, "PYTHONUNBUFFERED": "1"}
 
