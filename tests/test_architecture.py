@@ -2,7 +2,7 @@
 
 Every ``import`` in ``src/mlplab`` (at module level or inside a function) is
 read with :mod:`ast`. The floors, from the bottom:
-``nn → model, datasets → serialization → mlp, estimator, trace → lab → report → cli``;
+``nn → model, datasets → serialization → mlp, estimator, trace → grade → lab → report → cli``;
 ``_version`` and ``_io`` are leaves anyone may use, and the package's
 ``__init__``/``__main__`` sit on top.
 """
@@ -25,6 +25,7 @@ FLOORS = {
     "mlplab.mlp": 4,
     "mlplab.estimator": 4,
     "mlplab.trace": 4,
+    "mlplab.grade": 4.5,  # a student's MLP checked against mlp/trace, in a sandbox
     "mlplab.lab": 5,
     "mlplab.report": 6,
     "mlplab.cli": 7,
