@@ -111,7 +111,9 @@ def _number(value: float, lang: str) -> str:
     return text.replace(".", ",") if lang == "de" else text
 
 
-def render(messages: Mapping[str, Mapping[str, str]], key: str, params: Mapping[str, object], lang: str) -> str:
+def render(
+    messages: Mapping[str, Mapping[str, str]], key: str, params: Mapping[str, object], lang: str
+) -> str:
     """The feedback sentence of ``key`` in ``lang``, numbers formatted for the language.
 
     Floats and ints in ``params`` are formatted (three significant digits;

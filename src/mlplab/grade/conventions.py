@@ -45,7 +45,9 @@ class Student:
     bonus: dict[str, dict] = field(default_factory=dict)
 
     def has(self, feature: str) -> bool:
-        return feature not in self.missing and (feature not in ("momentum", "l2", "adaptive") or feature in self.bonus)
+        return feature not in self.missing and (
+            feature not in ("momentum", "l2", "adaptive") or feature in self.bonus
+        )
 
     def new(self, layer_sizes, activation="sigmoid", learning_rate=0.01, **options):
         """A fresh student model: ``cls(list(layer_sizes), activation=..., learning_rate=..., **options)``.
@@ -66,7 +68,10 @@ class Student:
 
     def get_params(self, model) -> tuple[list[np.ndarray], list[np.ndarray]]:
         """Copies of the model's weights (n_out, n_in) and biases (n_out,), float64."""
-        return ([np.array(w, dtype=float) for w in model.weights], [np.array(b, dtype=float).reshape(-1) for b in model.biases])
+        return (
+            [np.array(w, dtype=float) for w in model.weights],
+            [np.array(b, dtype=float).reshape(-1) for b in model.biases],
+        )
 
     def set_params(self, model, weights, biases) -> None:
         """Write canonical ``weights`` and ``biases`` into the model, in the student's own layout."""
@@ -83,17 +88,20 @@ class Student:
         return np.asarray(model._forward(X), dtype=float).reshape(-1)
 
     def gradients(self, model, X, y) -> tuple[list[np.ndarray], list[np.ndarray]]:
-        """∂L/∂W^(l) (n_out, n_in) and ∂L/∂b^(l) (n_out,) from the student's ``_forward(X)`` then ``_backward(X, y)``.
+        """∂L/∂W^(l) (n_out, n_in), ∂L/∂b^(l) (n_out,): the student's ``_forward(X)``, ``_backward(X, y)``.
 
         Whether returned or stored on the object; raises ``ValueError`` when an array
         has a shape that fits no parameter (the message says which and what shape).
         """
         model._forward(X)
         weight_grads, bias_grads = model._backward(X, self.labels(y))
-        return ([np.array(g, dtype=float) for g in weight_grads], [np.array(g, dtype=float).reshape(-1) for g in bias_grads])
+        return (
+            [np.array(g, dtype=float) for g in weight_grads],
+            [np.array(g, dtype=float).reshape(-1) for g in bias_grads],
+        )
 
     def intermediates(self, model) -> dict[str, list[np.ndarray]]:
-        """What the last ``_forward`` kept, where found: ``{"z": [z1, z2, ...], "a": [a1, ...]}``, each (n, n_l)."""
+        """What the last ``_forward`` kept, where found: ``{"z": [z1, ...], "a": [a1, ...]}``, each (n, n_l)."""
         return {}
 
 
