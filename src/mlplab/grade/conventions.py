@@ -101,7 +101,7 @@ class Student:
         )
 
     def intermediates(self, model) -> dict[str, list[np.ndarray]]:
-        """What the last ``_forward`` kept, where found: ``{"z": [z1, ...], "a": [a1, ...]}``, each (n, n_l)."""
+        """What the last ``_forward`` kept: ``{"z": [z1, ...], "a": [a1, ...]}``, each (n, n_l)."""
         return {}
 
 
