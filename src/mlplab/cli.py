@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import shutil
 import signal
 import sys
 import tempfile
@@ -196,6 +197,92 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+#: marks a folder written by ``mlplab grade --out``: only such a folder (or a new or empty one) is replaced
+_GRADE_MARK = ".mlplab-grade"
+
+
+def _check_grade_out(args: argparse.Namespace) -> Path | None:
+    """``--out`` of ``grade``: new, empty, or an earlier grading's folder (it is replaced whole)."""
+    if args.out is None:
+        return None
+    out = Path(args.out)
+    if os.path.lexists(out):
+        if not out.is_dir():
+            args.parser.error(f"argument --out: {args.out!r} is not a folder")
+        if any(out.iterdir()) and not (out / _GRADE_MARK).exists():
+            args.parser.error(
+                f"argument --out: {args.out!r} holds files that no earlier `mlplab grade` wrote; "
+                "give a new or an empty folder (it is replaced whole)"
+            )
+    parent = out.resolve().parent
+    if not os.access(parent, os.W_OK):
+        args.parser.error(f"argument --out: cannot write into {str(parent)!r}")
+    return out
+
+
+def _cmd_grade(args: argparse.Namespace) -> int:
+    from .grade import formats
+    from .grade.grader import grade
+    from .grade.sandbox import Limits
+    from .grade.submission import SubmissionError, find_submissions
+
+    try:
+        files = find_submissions(args.path)
+    except SubmissionError as error:
+        args.parser.error(f"argument PATH: {error}")
+    out = _check_grade_out(args)
+    limits = Limits(timeout=args.timeout, total=args.total_timeout, memory=args.memory * 2**20)
+    jobs = args.jobs or min(os.cpu_count() or 1, len(files))
+    if sys.stderr.isatty() and not args.no_progress:
+        print(f"grading {len(files)} submission(s) on {jobs} worker(s) ...", file=sys.stderr, flush=True)
+    results = grade(args.path, lang=args.lang, limits=limits, jobs=jobs, mode=args.execute)
+    single = Path(args.path).is_file()
+    if args.format == "json":
+        _say(formats.to_json(results[0] if single else results).rstrip("\n"))
+    elif args.format == "gradescope":
+        import json
+
+        payload = formats.to_gradescope(results[0]) if single else [formats.to_gradescope(r) for r in results]
+        _say(json.dumps(payload, indent=2, ensure_ascii=False))
+    elif args.format == "markdown":
+        _say("\n\n".join(formats.to_markdown(result, args.lang).rstrip("\n") for result in results))
+    else:
+        width = shutil.get_terminal_size((100, 24)).columns
+        _say("\n\n".join(formats.to_table(result, args.lang, width).rstrip("\n") for result in results))
+    if out is not None:
+        _write_grades(out, results, single, args.lang)
+    return 0
+
+
+def _write_grades(out: Path, results: list[dict], single: bool, lang: str) -> None:
+    """``--out``: feedback, Gradescope results, the JSON and a CSV summary, replacing ``out`` whole."""
+    import json
+
+    from .grade import formats
+    from .lab._staging import staged_folder
+
+    _outputs.start(f"{out}/", out)
+    with staged_folder(out, replaced=_outputs.finish) as staging:
+        (staging / _GRADE_MARK).write_text("written by mlplab grade; replaced whole by the next run\n")
+        (staging / "grades.json").write_text(formats.to_json(results[0] if single else results), "utf-8")
+        with open(staging / "summary.csv", "w", newline="", encoding="utf-8") as handle:
+            formats.summary_csv(results, handle)
+        if single:
+            gradescope, feedback = {"results.json": results[0]}, {"feedback.md": results[0]}
+        else:
+            (staging / "gradescope").mkdir()
+            (staging / "feedback").mkdir()
+            flat = {result["submission"]: result["submission"].replace(os.sep, "__") for result in results}
+            gradescope = {f"gradescope/{flat[r['submission']]}.json": r for r in results}
+            feedback = {f"feedback/{flat[r['submission']]}.md": r for r in results}
+        for name, result in gradescope.items():
+            text = json.dumps(formats.to_gradescope(result), indent=2, ensure_ascii=False) + "\n"
+            (staging / name).write_text(text, "utf-8")
+        for name, result in feedback.items():
+            (staging / name).write_text(formats.to_markdown(result, lang), "utf-8")
+    _say(f"grade: feedback written -> {out}")
+
+
 def _escape(text: str) -> str:
     """``text`` for an argparse help, which argparse %-formats."""
     return text.replace("%", "%%")
@@ -222,8 +309,8 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-progress", action="store_true", help="no progress bars even on a terminal")
 
 
-def _add_lang(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=["en", "de"], default="en", help="report language (default: en)")
+def _add_lang(parser: argparse.ArgumentParser, what: str = "report") -> None:
+    parser.add_argument("--lang", choices=["en", "de"], default="en", help=f"{what} language (default: en)")
 
 
 def _broken(error: Exception):
@@ -243,6 +330,71 @@ def _missing(extra: str, error: ImportError):
         return 1
 
     return handler
+
+
+def _add_grade(commands) -> None:
+    from .lab._options import float_range
+
+    grade = commands.add_parser(
+        "grade",
+        help="check a student's own MLP class (.py, .ipynb or a folder of them) against the sheet",
+        description="Grade a student's MLP (task 2.1 and the bonus) in a sandbox: points per check, "
+        "feedback that names the faulty layer or the mistake. Student code runs in a subprocess "
+        "with limits on time, memory, processes and output. Exit 0 when grading ran, whatever the scores.",
+    )
+    grade.set_defaults(parser=grade, handler=_cmd_grade)
+    grade.add_argument("path", metavar="PATH", help="a student's .py file, a .ipynb notebook, or a folder")
+    grade.add_argument(
+        "--format",
+        choices=["table", "json", "markdown", "gradescope"],
+        default="table",
+        help="what to print (default: table); gradescope prints Gradescope's results.json",
+    )
+    _add_lang(grade, what="feedback")
+    grade.add_argument(
+        "--timeout",
+        type=float_range(0, 3600, low_open=True),
+        default=30.0,
+        metavar="SECONDS",
+        help="time limit of each check, and of loading the code (default: 30)",
+    )
+    grade.add_argument(
+        "--total-timeout",
+        type=float_range(0, 86400, low_open=True),
+        default=300.0,
+        metavar="SECONDS",
+        help="time limit of one submission, all checks together (default: 300)",
+    )
+    grade.add_argument(
+        "--memory",
+        type=int_range(256, 1 << 20),
+        default=2048,
+        metavar="MB",
+        help="address-space limit of a submission's process in MB (default: 2048)",
+    )
+    grade.add_argument(
+        "--jobs",
+        type=int_range(1, 256),
+        default=None,
+        metavar="N",
+        help="submissions graded at once (default: one per core)",
+    )
+    grade.add_argument(
+        "--out",
+        type=_out_folder,
+        default=None,
+        metavar="DIR",
+        help="also write feedback (Markdown), Gradescope results, grades.json and summary.csv into DIR "
+        "(a new folder, or one an earlier grade wrote: it is replaced whole)",
+    )
+    grade.add_argument(
+        "--execute",
+        choices=["definitions", "all"],
+        default="definitions",
+        help="run only the code's definitions (imports, functions, classes and what they use; default) "
+        "or all of it, as an import would",
+    )
+    grade.add_argument("--no-progress", action="store_true", help="no progress line even on a terminal")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -301,6 +453,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(everything)
     _add_lang(everything)
     everything.set_defaults(handler=_cmd_all)
+
+    _add_grade(commands)
 
     report = commands.add_parser(
         "report",
