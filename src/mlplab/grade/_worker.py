@@ -20,9 +20,11 @@ grader reads them and kills the process when a step outruns its time.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
+import random
 import signal
 import sys
 import traceback
@@ -60,10 +62,8 @@ class _Bounded(io.TextIOBase):
         room = self.limit - self.counter[0]
         self.counter[0] += len(data)
         if room > 0:
-            try:
+            with contextlib.suppress(OSError):  # a closed or full output: the count still goes on
                 os.write(self.fd, data[:room])
-            except OSError:
-                pass
         return len(text)
 
     def flush(self) -> None:
@@ -79,7 +79,7 @@ def _set_limits(limits: dict) -> None:
     def cap(which, value):
         if value is None:
             return
-        soft, hard = resource.getrlimit(which)
+        _soft, hard = resource.getrlimit(which)
         value = value if hard == resource.RLIM_INFINITY else min(value, hard)
         resource.setrlimit(which, (value, value))
 
@@ -145,7 +145,7 @@ def _guard(workdir: str) -> None:
         if event in _REFUSED_EVENTS:
             raise PermissionError(f"the grader's sandbox does not let a submission {_REFUSED_EVENTS[event]}")
         if event == "open":
-            path, _mode, flags = (tuple(args) + (None, None, None))[:3]
+            path, _mode, flags = (*tuple(args), None, None, None)[:3]
             if isinstance(flags, int) and flags & write_flags and not inside(path):
                 raise PermissionError(f"the grader's sandbox does not let a submission write to {path!r}")
         elif event in _PATH_EVENTS:
@@ -286,9 +286,7 @@ def main(job_path: str) -> int:
             key, params = unmet
             _send(fd, {"event": "result", "id": check_id, "score": 0.0, "key": key, "params": params})
             continue
-        np.random.seed(0)
-        import random
-
+        np.random.seed(0)  # noqa: NPY002  (the global generator, for student code that uses it)
         random.seed(0)
         counter[0] = 0
         rng = np.random.default_rng(seed_for(check_id))
