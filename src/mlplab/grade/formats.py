@@ -168,7 +168,9 @@ def _status(result: dict, lang: str) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """``text`` on one line, control characters (a student's ANSI escapes, say) shown as ``\\x1b``."""
+    text = " ".join(text.split())
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
 
 
 def _cut(text: str, width: int) -> str:
@@ -223,7 +225,7 @@ def to_table(result: Mapping, lang: str = "en", width: int = 100) -> str:
         raise ValueError(f"width must be at least 20, got {width!r}")
     result = _normal(result)
     checks = result["checks"]
-    lines = [_cut(f"{result['submission']}: {_status(result, lang)}", width)]
+    lines = [_cut(f"{_one_line(result['submission'])}: {_status(result, lang)}", width)]
     if checks:
         point_texts = [_fraction(c["score"], c["max_score"], lang) for c in checks]
         points_width = max(len(heading("points", lang)), *map(len, point_texts))
@@ -317,7 +319,7 @@ def to_markdown(result: Mapping, lang: str = "en") -> str:
             out.append("")
             out.append(f"### `{check['id']}`{mark}: {_fraction(check['score'], check['max_score'], lang)}")
             out.append("")
-            out.append(_md(check["feedback"]))
+            out.append(_md(_one_line(check["feedback"])))
             if check["details"]:
                 out.append("")
                 out.extend(f"- {_md(_one_line(line))}" for line in check["details"])
@@ -393,7 +395,7 @@ def to_gradescope(
                 "visibility": visibility,
             }
         )
-    lines = [_total_line(result, lang), f"{result['submission']}: {_status(result, lang)}"]
+    lines = [f"{result['submission']}: {_status(result, lang)}", _total_line(result, lang)]
     if result["conventions"]:
         lines.append(f"{heading('conventions', lang)}:")
         lines.extend(f"- {key}: {value}" for key, value in result["conventions"].items())
