@@ -145,7 +145,7 @@ def test_json_is_identical_for_two_gradings_whatever_their_timings():
     text = formats.to_json([first, failed()])
     assert text == formats.to_json([second, failed()])
     assert text.endswith("}\n]\n")
-    assert "Batchgröße" in formats.to_json(graded("de")) or "groß" in formats.to_json(graded("de"))
+    assert "zu groß: Sie summieren über" in formats.to_json(graded("de"))
     assert "\\u00" not in formats.to_json(graded("de"))  # ensure_ascii=False: umlauts as they are
     assert '\n  "submission"' in formats.to_json(graded())  # indent 2
 
@@ -335,7 +335,7 @@ def validate_gradescope(data):
 def test_gradescope_output_follows_the_documented_format(result):
     data = formats.to_gradescope(result)
     validate_gradescope(data)
-    assert math.isclose(sum(t["score"] for t in data["tests"]), data["score"], abs_tol=1e-9)
+    assert math.isclose(sum(t.get("score", 0.0) for t in data["tests"]), data["score"], abs_tol=1e-9)
     assert data["score"] == float(result["score"])
     assert json.loads(formats.to_gradescope_json(result)) == data
     assert formats.to_gradescope_json(result) == formats.to_gradescope_json(copy.deepcopy(result))
@@ -437,17 +437,34 @@ def test_a_failed_submission_renders_in_every_format(make, lang):
     rows = list(csv.DictReader(io.StringIO(formats.summary_csv_text([result]))))
     assert rows[0]["status"] == "failed"
     assert float(rows[0]["score"]) == 0.0
+    # Gradescope: first an informational test without points that says why
+    first = gradescope["tests"][0]
+    assert (first["status"], first["output"]) == ("failed", why)
+    assert "score" not in first
+    assert status in first["name"]
     if result["checks"]:
         assert "0/3" in table
         assert all(t["status"] == "failed" for t in gradescope["tests"])
+        assert len(gradescope["tests"]) == 1 + len(result["checks"])
     else:
         assert formats.heading("no_checks", lang) in table
         assert formats.heading("no_checks", lang) in markdown
-        assert gradescope["tests"] == []
+        assert len(gradescope["tests"]) == 1
+    summary = formats.to_summary_table([result], lang)
+    assert f"{result['submission']}: {status}" in summary
+
+
+def test_summary_table_has_one_line_per_submission_in_order():
+    lines = formats.to_summary_table([graded("de"), failed(), failed_without_checks()], "de", 60).splitlines()
+    assert lines[0].split() == ["Punkte", "Bonus", "Abgabe"]
+    assert lines[1].split() == ["33,5/35", "5/15", "alice.py"]
+    assert lines[2].startswith("   0/35   0/15  bob.ipynb: konnte nicht")
+    assert lines[3].startswith("   0/35         eve.py")
+    assert all(len(line) <= 60 for line in lines)
 
 
 def test_an_unknown_language_is_refused():
-    for produce in (formats.to_table, formats.to_markdown, formats.to_gradescope):
+    for produce in (formats.to_table, formats.to_markdown, formats.to_gradescope, formats.to_summary_table):
         with pytest.raises(ValueError, match="lang must be one of"):
             produce(graded(), "fr")
 

@@ -40,6 +40,7 @@ DECIMALS = 4
 HEADINGS: dict[str, dict[str, str]] = {
     "points": {"en": "Points", "de": "Punkte"},
     "check": {"en": "Check", "de": "Prüfung"},
+    "submission": {"en": "Submission", "de": "Abgabe"},
     "criterion": {"en": "Criterion", "de": "Kriterium"},
     "result": {"en": "Result", "de": "Ergebnis"},
     "feedback": {"en": "Feedback", "de": "Rückmeldung"},
@@ -268,6 +269,32 @@ def to_table(result: Mapping, lang: str = "en", width: int = 100) -> str:
     return "\n".join(lines) + "\n"
 
 
+def to_summary_table(results: Iterable[Mapping], lang: str = "en", width: int = 100) -> str:
+    """A folder at a glance: one line per submission (points, bonus, status, name), in the order given."""
+    heading("total", lang)
+    rows = [_normal(result) for result in results]
+    texts = [
+        (
+            _fraction(r["score"], r["max_score"], lang),
+            _fraction(r["bonus_score"], r["bonus_max"], lang) if r["bonus_max"] or r["bonus_score"] else "",
+            r,
+        )
+        for r in rows
+    ]
+    points_width = max([len(heading("points", lang)), *(len(t[0]) for t in texts)])
+    bonus_width = max([len(heading("bonus", lang)), *(len(t[1]) for t in texts)])
+    lines = [
+        f"{heading('points', lang):>{points_width}}  {heading('bonus', lang):>{bonus_width}}  "
+        f"{heading('submission', lang)}"
+    ]
+    for pts, bonus, r in texts:
+        line = f"{pts:>{points_width}}  {bonus:>{bonus_width}}  {_one_line(r['submission'])}"
+        if r["status"] != "graded":
+            line += f": {_status(r, lang)}"
+        lines.append(line)
+    return "\n".join(_cut(line.rstrip(), width) for line in lines) + "\n"
+
+
 # ---------------------------------------------------------------- Markdown
 
 
@@ -362,6 +389,8 @@ def to_gradescope(
     ``"5.1"``), ``score``, ``max_score``, ``status`` (``passed``/``failed``,
     set explicitly: a partly right check is "failed" although it earns
     points), ``output`` (feedback and details) and ``tags`` (the criterion).
+    A submission that could not be graded gets a first, informational test
+    without points (``"number": "0"``, status failed) whose output is the notes.
 
     Extra credit: the specification has no field for it. A bonus test keeps
     its own ``max_score`` (so a student reads "3/5" for momentum), its name
@@ -376,6 +405,17 @@ def to_gradescope(
     heading("total", lang)
     result = _normal(result)
     tests = []
+    if result["status"] != "graded":
+        # an informational test without points, as the specification allows: a red line the student sees
+        tests.append(
+            {
+                "name": f"{result['submission']}: {_status(result, lang)}",
+                "number": "0",
+                "status": "failed",
+                "output": "\n".join(result["notes"]),
+                "visibility": visibility,
+            }
+        )
     within: dict[str, int] = {}
     for check in result["checks"]:
         criterion = check["criterion"]
