@@ -240,15 +240,21 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     if args.format == "json":
         _say(formats.to_json(results[0] if single else results).rstrip("\n"))
     elif args.format == "gradescope":
-        import json
+        if single:
+            _say(formats.to_gradescope_json(results[0], args.lang).rstrip("\n"))
+        else:
+            import json
 
-        payload = formats.to_gradescope(results[0]) if single else [formats.to_gradescope(r) for r in results]
-        _say(json.dumps(payload, indent=2, ensure_ascii=False))
+            payload = [formats.to_gradescope(result, args.lang) for result in results]
+            _say(json.dumps(payload, indent=2, ensure_ascii=False))
     elif args.format == "markdown":
         _say("\n\n".join(formats.to_markdown(result, args.lang).rstrip("\n") for result in results))
-    else:
+    else:  # a file: its checks; a folder: one line per submission (the checks are in --out's feedback)
         width = shutil.get_terminal_size((100, 24)).columns
-        _say("\n\n".join(formats.to_table(result, args.lang, width).rstrip("\n") for result in results))
+        if single:
+            _say(formats.to_table(results[0], args.lang, width).rstrip("\n"))
+        else:
+            _say(formats.to_summary_table(results, args.lang, width).rstrip("\n"))
     if out is not None:
         _write_grades(out, results, single, args.lang)
     return 0
@@ -256,8 +262,6 @@ def _cmd_grade(args: argparse.Namespace) -> int:
 
 def _write_grades(out: Path, results: list[dict], single: bool, lang: str) -> None:
     """``--out``: feedback, Gradescope results, the JSON and a CSV summary, replacing ``out`` whole."""
-    import json
-
     from .grade import formats
     from .lab._staging import staged_folder
 
@@ -276,8 +280,7 @@ def _write_grades(out: Path, results: list[dict], single: bool, lang: str) -> No
             gradescope = {f"gradescope/{flat[r['submission']]}.json": r for r in results}
             feedback = {f"feedback/{flat[r['submission']]}.md": r for r in results}
         for name, result in gradescope.items():
-            text = json.dumps(formats.to_gradescope(result), indent=2, ensure_ascii=False) + "\n"
-            (staging / name).write_text(text, "utf-8")
+            (staging / name).write_text(formats.to_gradescope_json(result, lang), "utf-8")
         for name, result in feedback.items():
             (staging / name).write_text(formats.to_markdown(result, lang), "utf-8")
     _say(f"grade: feedback written -> {out}")

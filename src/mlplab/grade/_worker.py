@@ -260,22 +260,24 @@ def main(job_path: str) -> int:
         notes.append(("load.class_renamed", {"name": found_as}))
     _send(fd, {"event": "loaded", "notes": notes})
 
-    try:
-        student = timed(job["timeout"], lambda: detect(cls))
-    except BaseException as error:
-        key = "conventions.timeout" if isinstance(error, _CheckTimeout) else "conventions.raised"
-        _send(fd, {"event": "conventions_failed", "key": key, "params": {"error": _short(error)}})
-        student = None
-    else:
-        _send(
-            fd,
-            {
-                "event": "conventions",
+    if job["detect"]:
+        _send(fd, {"event": "detecting"})
+        try:
+            student = timed(job["timeout"], lambda: detect(cls))
+        except BaseException as error:  # noqa: BLE001  (the student's __init__ raised, looped, exited)
+            key = "conventions.timeout" if isinstance(error, _CheckTimeout) else "conventions.raised"
+            params = {"error": _short(error), "seconds": job["timeout"]}
+            _send(fd, {"event": "conventions_failed", "key": key, "params": params})
+            student = _bare(cls, render_reason="constructing the class failed")
+        else:
+            found = {
                 "found": dict(student.found),
                 "missing": dict(student.missing),
                 "bonus": sorted(student.bonus),
-            },
-        )
+            }
+            _send(fd, {"event": "conventions", **found})
+    else:  # an earlier worker died while detecting: the checks that need no conventions still run
+        student = _bare(cls, render_reason="the process ended while constructing the class")
 
     by_id = {check.id: check for check in registry.CHECKS}
     for check_id in job["checks"]:
@@ -310,6 +312,13 @@ def main(job_path: str) -> int:
         _send(fd, {"event": "result", "id": check_id, **event})
     _send(fd, {"event": "done", "printed": printed[0]})
     return 0
+
+
+def _bare(cls, render_reason: str):
+    """The student's class without conventions: checks that need them say why they were skipped."""
+    from .conventions import Student
+
+    return Student(cls=cls, missing={"params": render_reason, "gradients": render_reason})
 
 
 def _find_class(module) -> tuple[type | None, object]:

@@ -101,12 +101,22 @@ _OWN_MESSAGES = {
         "de": "Der Prozess endete beim Laden des Codes ({how}).",
     },
     "conventions.timeout": {
-        "en": "Finding how the class stores its weights took too long: {error}",
-        "de": "Herauszufinden, wie die Klasse ihre Gewichte speichert, dauerte zu lange: {error}",
+        "en": "Constructing the class to find how it stores its weights took longer than {seconds} s; "
+        "the checks that need the weights were skipped.",
+        "de": "Die Klasse zu konstruieren, um herauszufinden, wie sie ihre Gewichte speichert, dauerte "
+        "länger als {seconds} s; die Prüfungen, die die Gewichte brauchen, wurden übersprungen.",
+    },
+    "conventions.killed": {
+        "en": "The process ended while the class was constructed to find its weights ({how}); "
+        "the checks that need the weights were skipped.",
+        "de": "Der Prozess endete, als die Klasse konstruiert wurde, um ihre Gewichte zu finden ({how}); "
+        "die Prüfungen, die die Gewichte brauchen, wurden übersprungen.",
     },
     "conventions.raised": {
-        "en": "Finding how the class stores its weights failed: {error}",
-        "de": "Herauszufinden, wie die Klasse ihre Gewichte speichert, schlug fehl: {error}",
+        "en": "Constructing the class to find how it stores its weights raised {error}; "
+        "the checks that need the weights were skipped.",
+        "de": "Beim Konstruieren der Klasse, um ihre Gewichte zu finden, trat {error} auf; "
+        "die Prüfungen, die die Gewichte brauchen, wurden übersprungen.",
     },
     "runner.timeout": {
         "en": "Stopped after {seconds} s: the check took too long (an endless loop, or far too slow).",

@@ -157,7 +157,7 @@ def run_submission(
         code_path = os.path.join(workdir, ".submission.py")
         with open(code_path, "w", encoding="utf-8") as handle:
             handle.write(source.code)
-        remaining = list(check_ids)
+        remaining, detect = list(check_ids), [True]
         while remaining:
             left = limits.total - (time.monotonic() - start)
             if left <= 0:
@@ -168,7 +168,7 @@ def run_submission(
                         "params": {"seconds": limits.total},
                     }
                 break
-            done = _one_worker(workdir, code_path, source.name, remaining, limits, mode, left, result)
+            done = _one_worker(workdir, code_path, source.name, remaining, limits, mode, left, result, detect)
             remaining = [c for c in remaining if c not in result.checks]
             if result.status == "failed" or not done:
                 break
@@ -179,8 +179,12 @@ def run_submission(
     return result
 
 
-def _one_worker(workdir, code_path, filename, check_ids, limits, mode, left, result) -> bool:
-    """One worker process for ``check_ids``; False when it must not be started again."""
+def _one_worker(workdir, code_path, filename, check_ids, limits, mode, left, result, detect) -> bool:
+    """One worker process for ``check_ids``; False when it must not be started again.
+
+    ``detect`` is a one-item list: set to False when this worker dies while
+    detecting the conventions, so that the next one skips that step.
+    """
     read_fd, write_fd = os.pipe()
     job = {
         "fd": write_fd,
@@ -188,6 +192,7 @@ def _one_worker(workdir, code_path, filename, check_ids, limits, mode, left, res
         "filename": filename,
         "mode": mode,
         "checks": check_ids,
+        "detect": detect[0],
         "timeout": limits.timeout,
         "limits": {
             "memory": limits.memory,
@@ -217,7 +222,7 @@ def _one_worker(workdir, code_path, filename, check_ids, limits, mode, left, res
     with _live_lock:
         _live.add(process)
     try:
-        return _follow(process, read_fd, limits, left, result)
+        return _follow(process, read_fd, limits, left, result, detect)
     finally:
         os.close(read_fd)
         _kill(process)
@@ -225,6 +230,7 @@ def _one_worker(workdir, code_path, filename, check_ids, limits, mode, left, res
             _live.discard(process)
 
 
+_DETECTING = object()  # the step between loading and the first check: finding the conventions
 _live: set[subprocess.Popen] = set()  # the workers running now, for kill_all
 _live_lock = threading.Lock()
 
@@ -245,7 +251,7 @@ def _kill(process: subprocess.Popen) -> None:
         process.wait(timeout=10)
 
 
-def _follow(process, read_fd, limits, left, result) -> bool:
+def _follow(process, read_fd, limits, left, result, detect) -> bool:
     """Read the worker's events until it is done, dies or outruns a step. False: do not restart."""
     step_limit = limits.timeout + limits.grace + 5.0  # the first step includes starting Python and NumPy
     deadline_total = time.monotonic() + left
@@ -260,7 +266,10 @@ def _follow(process, read_fd, limits, left, result) -> bool:
                 result.status = "failed"
                 result.load_error = ("load.timeout", {"seconds": limits.timeout})
                 return False
-            if current is not None:
+            if current == _DETECTING:
+                detect[0] = False
+                result.notes.append(("conventions.timeout", {"error": "", "seconds": limits.timeout}))
+            elif current is not None:
                 key = "runner.timeout" if time.monotonic() < deadline_total else "runner.not_run"
                 seconds = limits.timeout if key == "runner.timeout" else limits.total
                 result.checks[current] = {"score": 0.0, "key": key, "params": {"seconds": seconds}}
@@ -274,6 +283,10 @@ def _follow(process, read_fd, limits, left, result) -> bool:
                 result.status = "failed"
                 result.load_error = ("load.killed", {"how": how})
                 return False
+            if current == _DETECTING:
+                detect[0] = False
+                result.notes.append(("conventions.killed", {"how": how}))
+                return True
             if current is not None and current not in result.checks:
                 result.checks[current] = {"score": 0.0, "key": "runner.killed", "params": {"how": how}}
                 return True
@@ -297,11 +310,15 @@ def _follow(process, read_fd, limits, left, result) -> bool:
             if kind == "loaded":
                 loaded = True
                 result.notes.extend(tuple(note) for note in event.get("notes", []))
+            elif kind == "detecting":
+                current = _DETECTING
             elif kind == "conventions":
                 result.conventions = dict(event.get("found") or {})
                 result.missing = dict(event.get("missing") or {})
+                current = None
             elif kind == "conventions_failed":
                 result.notes.append((str(event.get("key")), dict(event.get("params") or {})))
+                current = None
             elif kind == "start":
                 current = event.get("id")
             elif kind == "result" and event.get("id") not in result.checks:
