@@ -264,7 +264,7 @@ def main(job_path: str) -> int:
         _send(fd, {"event": "detecting"})
         try:
             student = timed(job["timeout"], lambda: detect(cls))
-        except BaseException as error:  # noqa: BLE001  (the student's __init__ raised, looped, exited)
+        except BaseException as error:  # the student's __init__ raised, looped, exited
             key = "conventions.timeout" if isinstance(error, _CheckTimeout) else "conventions.raised"
             params = {"error": _short(error), "seconds": job["timeout"]}
             _send(fd, {"event": "conventions_failed", "key": key, "params": params})
