@@ -448,11 +448,11 @@ HEADER = re.compile(r"^# corpus: ")
 
 
 def bug_sites(path: Path, base: Path) -> list[list[str]]:
-    """The changed places of a buggy file against its base (its ``# corpus:`` header lines left out)."""
+    """The changed places of a buggy file against its base (header left out; changes ≤ 4 lines apart are one)."""
     bug_lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not HEADER.match(line)]
     base_lines = base.read_text(encoding="utf-8").splitlines()
     sites = []
-    for group in difflib.SequenceMatcher(None, base_lines, bug_lines, autojunk=False).get_grouped_opcodes(0):
+    for group in difflib.SequenceMatcher(None, base_lines, bug_lines, autojunk=False).get_grouped_opcodes(2):
         sites.append([bug_lines[j] for tag, _, _, j1, j2 in group if tag != "equal" for j in range(j1, j2)])
     return sites
 
