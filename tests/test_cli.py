@@ -22,7 +22,7 @@ from mlplab.nn.training import DivergenceError
 pytest.importorskip("matplotlib", reason="the experiments need the 'lab' extra")
 
 EXPERIMENTS = lab.available()
-COMMANDS = ["trace", *EXPERIMENTS, "all", "report"]
+COMMANDS = ["trace", *EXPERIMENTS, "all", "report", "grade"]
 WITH_COMMON_OPTIONS = [*EXPERIMENTS, "all", "report"]
 #: texts tried as bad values; each option must reject at least one of them
 CANDIDATES = ("x", "-1", "0", "nan", "inf", "1e999", "")
