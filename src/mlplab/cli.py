@@ -1,4 +1,4 @@
-"""The ``mlplab`` command line: ``mlplab trace``, one command per experiment, ``mlplab all``, ``mlplab grade``.
+"""The ``mlplab`` command line: ``trace``, one command per experiment, ``all``, ``report``, ``grade``.
 
 An experiment's flags are generated from its ``Config`` (see
 :mod:`mlplab.lab._options`), so every option of every experiment is
