@@ -8,6 +8,8 @@ in how they store weights and hand back gradients, which is all that
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 
 
@@ -44,7 +46,7 @@ def backward_pass(weights, zs, activations, y_column, activation):
 
 
 def _init(sizes, rng):
-    weights = [rng.normal(0, 1 / np.sqrt(i), size=(o, i)) for i, o in zip(sizes[:-1], sizes[1:])]
+    weights = [rng.normal(0, 1 / np.sqrt(i), size=(o, i)) for i, o in itertools.pairwise(sizes)]
     return weights, [np.zeros(o) for o in sizes[1:]]
 
 
@@ -70,20 +72,20 @@ class DictMLP:
         self.activation = activation
         weights, biases = _init(layer_sizes, np.random.default_rng(1))
         self.params = {}
-        for l, (W, b) in enumerate(zip(weights, biases), 1):
-            self.params[f"W{l}"] = W.T.copy()
-            self.params[f"b{l}"] = b.reshape(1, -1)
+        for k, (W, b) in enumerate(zip(weights, biases), 1):
+            self.params[f"W{k}"] = W.T.copy()
+            self.params[f"b{k}"] = b.reshape(1, -1)
         self.L = len(weights)
 
     def _canonical(self):
-        weights = [self.params[f"W{l}"].T for l in range(1, self.L + 1)]
-        return weights, [self.params[f"b{l}"].reshape(-1) for l in range(1, self.L + 1)]
+        weights = [self.params[f"W{k}"].T for k in range(1, self.L + 1)]
+        return weights, [self.params[f"b{k}"].reshape(-1) for k in range(1, self.L + 1)]
 
     def _forward(self, X):
         zs, activations = forward_pass(*self._canonical(), X, self.activation)
         self.cache = {}
-        for l in range(1, self.L + 1):
-            self.cache[f"Z{l}"], self.cache[f"A{l}"] = zs[l - 1], activations[l]
+        for k in range(1, self.L + 1):
+            self.cache[f"Z{k}"], self.cache[f"A{k}"] = zs[k - 1], activations[k]
         self.cache["A0"] = activations[0]
         self._zs, self._as = zs, activations
         return activations[-1]
@@ -91,8 +93,8 @@ class DictMLP:
     def _backward(self, X, y):
         d_weights, d_biases = backward_pass(self._canonical()[0], self._zs, self._as, y, self.activation)
         self.grads = {}
-        for l, (dW, db) in enumerate(zip(d_weights, d_biases), 1):
-            self.grads[f"dW{l}"], self.grads[f"db{l}"] = dW.T, db.reshape(1, -1)
+        for k, (dW, db) in enumerate(zip(d_weights, d_biases), 1):
+            self.grads[f"dW{k}"], self.grads[f"db{k}"] = dW.T, db.reshape(1, -1)
 
 
 class NotebookMLP:
@@ -118,13 +120,13 @@ class AttributesMLP:
     def __init__(self, layer_sizes, activation="sigmoid", learning_rate=0.01):
         self.activation, self.n_layers = activation, len(layer_sizes) - 1
         weights, biases = _init(layer_sizes, np.random.default_rng(3))
-        for l, (W, b) in enumerate(zip(weights, biases), 1):
-            setattr(self, f"W{l}", W.T.copy())
-            setattr(self, f"b{l}", b)
+        for k, (W, b) in enumerate(zip(weights, biases), 1):
+            setattr(self, f"W{k}", W.T.copy())
+            setattr(self, f"b{k}", b)
 
     def _canonical(self):
         layers = range(1, self.n_layers + 1)
-        return [getattr(self, f"W{l}").T for l in layers], [getattr(self, f"b{l}") for l in layers]
+        return [getattr(self, f"W{k}").T for k in layers], [getattr(self, f"b{k}") for k in layers]
 
     def _forward(self, X):
         self._zs, self._as = forward_pass(*self._canonical(), X, self.activation)
@@ -135,8 +137,8 @@ class AttributesMLP:
             self._canonical()[0], self._zs, self._as, y.reshape(-1, 1), self.activation
         )
         out = {}
-        for l, (dW, db) in enumerate(zip(d_weights, d_biases), 1):
-            out[f"dW{l}"], out[f"db{l}"] = dW.T, db
+        for k, (dW, db) in enumerate(zip(d_weights, d_biases), 1):
+            out[f"dW{k}"], out[f"db{k}"] = dW.T, db
         return out
 
 
@@ -167,7 +169,7 @@ class LayerObjectsMLP:
     def __init__(self, layer_sizes, activation="sigmoid", learning_rate=0.01):
         rng = np.random.default_rng(4)
         self.activation = activation
-        self.layers = [Layer(i, o, rng) for i, o in zip(layer_sizes[:-1], layer_sizes[1:])]
+        self.layers = [Layer(i, o, rng) for i, o in itertools.pairwise(layer_sizes)]
 
     def _forward(self, X):
         weights, biases = [layer.W for layer in self.layers], [layer.b for layer in self.layers]

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import itertools
 import re
 import types
 from collections.abc import Mapping, Sequence
@@ -176,9 +177,9 @@ def _property_names(klass) -> list[str]:
         if base is object:
             continue
         for name, attr in vars(base).items():
-            if isinstance(attr, (property, functools.cached_property)) and not name.startswith("__"):
-                if name not in names:
-                    names.append(name)
+            wanted = isinstance(attr, (property, functools.cached_property)) and not name.startswith("__")
+            if wanted and name not in names:
+                names.append(name)
     return names
 
 
@@ -637,7 +638,8 @@ class Student:
             old = _shape(old_value)
             if bias.size != int(np.prod(old, dtype=int)):
                 raise ValueError(
-                    f"b({layer}) of shape {bias.shape} does not fit the student's {_text(path)} of shape {old}"
+                    f"b({layer}) of shape {bias.shape} does not fit the student's {_text(path)} "
+                    f"of shape {old}"
                 )
             new_b.append(np.float64(bias.item()) if _is_number(old_value) else bias.reshape(old).copy())
         for path, value in zip(w_paths, new_w):
@@ -818,7 +820,7 @@ def _detect(student: Student) -> None:
 
 
 def _random_params(rng, sizes):
-    weights = [rng.normal(0.0, 0.7, size=(n_out, n_in)) for n_in, n_out in zip(sizes[:-1], sizes[1:])]
+    weights = [rng.normal(0.0, 0.7, size=(n_out, n_in)) for n_in, n_out in itertools.pairwise(sizes)]
     biases = [rng.normal(0.0, 0.3, size=n_out) for n_out in sizes[1:]]
     return weights, biases
 
@@ -870,7 +872,7 @@ def _find_params(student: Student, model, weights, biases) -> bool:
         searched = sorted(
             {str(step[1]) for step, _ in _walk(model, depth=1).children.get((), [])},
         )
-        shapes = ", ".join(str((n_out, n_in)) for n_in, n_out in zip(PROBE_SIZES[:-1], PROBE_SIZES[1:]))
+        shapes = ", ".join(str((n_out, n_in)) for n_in, n_out in itertools.pairwise(PROBE_SIZES))
         student.missing["params"] = (
             f"no list, tuple, dict or numbered attributes (W1, W2, …) holding arrays shaped like the "
             f"weights of {list(PROBE_SIZES)} ({shapes}, or each transposed) and biases of sizes 5, 4, 1; "
@@ -894,9 +896,9 @@ def _param_candidates(model) -> list[_Layout]:
         if values is None or len(values) != n_layers:
             continue
         shapes = [_shape(v) for v in values]
-        if shapes == [(o, i) for i, o in zip(sizes[:-1], sizes[1:])]:
+        if shapes == [(o, i) for i, o in itertools.pairwise(sizes)]:
             weight_fams.append((family, False))
-        elif shapes == [(i, o) for i, o in zip(sizes[:-1], sizes[1:])]:
+        elif shapes == [(i, o) for i, o in itertools.pairwise(sizes)]:
             weight_fams.append((family, True))
         if all(_bias_fits(v, o) for v, o in zip(values, sizes[1:])):
             bias_fams.append(family)
@@ -1012,9 +1014,9 @@ def _find_output(student: Student, model, X, activation) -> None:
     if picked is not None:
         path, value = picked
         student.output = _Output("ret", path)
+        where = f"item {path[0][1]}" if len(path) == 1 and path[0][0] == "item" else _text(path)
         student.found["output"] = (
-            f"ŷ is {_text(path, 'ret')} of the {type(ret).__name__} _forward returns, "
-            f"shape {_pretty(value.shape, n)}"
+            f"ŷ is {where} of the {type(ret).__name__} _forward returns, shape {_pretty(value.shape, n)}"
         )
         return
     after = _walk(model)
@@ -1058,7 +1060,7 @@ def _changed(snapshot: dict, path, value) -> bool:
 def _grad_candidates(student: Student, ret, model, snapshot, param_paths) -> tuple | None:
     sizes = PROBE_SIZES
     n_layers = len(sizes) - 1
-    w_sizes = [i * o for i, o in zip(sizes[:-1], sizes[1:])]
+    w_sizes = [i * o for i, o in itertools.pairwise(sizes)]
     b_sizes = list(sizes[1:])
     for root_name, root in (("ret", ret), ("model", model)):
         if root is None:
@@ -1139,15 +1141,29 @@ def _find_gradients(student: Student, model, X, y, weights, biases) -> None:
 def _describe_grads(spec) -> str:
     w_family, b_family = spec
     n = len(PROBE_SIZES) - 1
-    if w_family.root == "ret":
-        if w_family.kind == "seq" and b_family.kind == "seq" and w_family.path == b_family.path:
-            if w_family.sub:
+    verb = "returned by _backward" if w_family.root == "ret" else "stored by _backward in"
+    same = w_family.kind == b_family.kind and w_family.path == b_family.path
+    if same and w_family.kind == "keyed":
+        names = ", ".join(f"{f.prefix}{f.sep}{f.first}…{f.prefix}{f.sep}{f.first + n - 1}" for f in spec)
+        if w_family.root == "ret" and not w_family.path:
+            return f"returned by _backward as a dict {names}"
+        where = f"`{_text(w_family.path)}`" if w_family.path else "attributes"
+        if w_family.root == "ret":
+            where = _text(w_family.path, "ret")
+        return f"{verb} {where} as {names}"
+    if same and w_family.kind == "seq":
+        if w_family.sub:
+            if w_family.root == "ret" and not w_family.path:
                 return "returned by _backward as a list of (dW, db) per layer"
-            return f"returned by _backward as one flat list ({w_family.mode} items dW, the others db)"
-        if (w_family.kind, w_family.path, b_family.path) == ("seq", (("item", 0),), (("item", 1),)):
+            pair = ", ".join(f"`{_text((*f.path, ('item', 'l'), *f.sub))}`" for f in spec)
+            return f"{verb} {pair}" if w_family.root == "model" else f"{verb} {pair} of the return value"
+        return f"{verb} as one flat list ({w_family.mode} items: dW, the others: db)"
+    if w_family.kind == b_family.kind == "seq" and not w_family.sub and not b_family.sub:
+        if (w_family.path, b_family.path) == ((("item", 0),), (("item", 1),)) and w_family.root == "ret":
             return "returned by _backward as (dW list, db list)"
-        return f"returned by _backward: {w_family.describe(n)} and {b_family.describe(n)}"
-    return f"stored by _backward in {w_family.describe(n)} and {b_family.describe(n)}".replace("list `", "`")
+        if w_family.root == "model":
+            return f"stored by _backward in lists `{_text(w_family.path)}` and `{_text(b_family.path)}`"
+    return f"{verb} {w_family.describe(n)} and {b_family.describe(n)}"
 
 
 # ----------------------------------------------------------------- intermediates
@@ -1193,8 +1209,6 @@ def _find_intermediates(student: Student, model, X, activation) -> None:
                 continue
             if key not in found:
                 found[key] = _Intermediate(family, offset, transposed)
-        if found:
-            break
     student.inter = found
     if found:
         student.found["intermediates"] = "; ".join(
@@ -1253,6 +1267,8 @@ def _find_bonus(student: Student, activation: str) -> None:
             if method in methods:
                 continue
             ordered = list(spellings)
+            if isinstance(current, str) and current != current.lower():
+                ordered.sort(key=lambda s: s == s.lower())  # 'SGD' or 'Sgd': capitalised names first
             if literals is not None:
                 ordered = [s for s in ordered if s in literals] + [s for s in ordered if s not in literals]
             for spelling in ordered:
@@ -1336,20 +1352,27 @@ def _fill_defaults(student: Student, feature: str, activation: str) -> None:
     """Hyperparameters not in the signature: read from a model built with the feature on."""
     spec = student.bonus[feature]
     wanted = {c: names for c, names in _CANONICAL_ATTRS[feature].items() if c not in spec["defaults"]}
+    runs = [{}]
     if feature == "adaptive":
-        wanted.pop("rho" if "adam" in spec["methods"] else "beta1", None)
-    if not wanted:
-        return
-    try:
-        options = student.options(feature)
-        model = _construct(student.cls, PROBE_SIZES, activation, 0.01, student.call_style, options)
-    except Exception:
-        return
-    tree = _walk(model, depth=3)
-    for canonical, names in wanted.items():
-        for path, value in tree.nodes:
-            if path and path[-1][0] == "attr" and path[-1][1] in names and _is_number(value):
-                if feature == "l2" or value:
+        runs = [{"method": m} for m in spec["methods"]]
+    for values in runs:
+        if feature == "adaptive":
+            per_method = ("beta1", "beta2", "eps") if values["method"] == "adam" else ("rho", "eps")
+            names_now = {c: n for c, n in wanted.items() if c in per_method and c not in spec["defaults"]}
+        else:
+            names_now = {c: n for c, n in wanted.items() if c not in spec["defaults"]}
+        if not names_now:
+            continue
+        try:
+            options = student.options(feature, **values)
+            model = _construct(student.cls, PROBE_SIZES, activation, 0.01, student.call_style, options)
+        except Exception:
+            continue
+        nodes = _walk(model, depth=3).nodes
+        for canonical, names in names_now.items():
+            for path, value in nodes:
+                hit = path and path[-1][0] == "attr" and path[-1][1] in names and _is_number(value)
+                if hit and (feature == "l2" or value):
                     spec["defaults"][canonical] = float(value)
                     break
 
