@@ -318,3 +318,78 @@ class MomentumValueMLP(ListsMLP):
 
     def __init__(self, layer_sizes, activation="sigmoid", learning_rate=0.01, momentum=0.0, lam=0.0):
         super().__init__(layer_sizes, activation, learning_rate)
+
+
+class GradDictOfListsMLP(ListsMLP):
+    """_backward returns {"dW": [...], "db": [...]}."""
+
+    def _backward(self, X, y):
+        d_weights, d_biases = super()._backward(X, y)
+        return {"dW": d_weights, "db": d_biases}
+
+
+class GradDictWbMLP(ListsMLP):
+    """_backward returns {"W1": dW1, "b1": db1, ...} (named after the parameters)."""
+
+    def _backward(self, X, y):
+        d_weights, d_biases = super()._backward(X, y)
+        out = {}
+        for k, (dW, db) in enumerate(zip(d_weights, d_biases), 1):
+            out[f"W{k}"], out[f"b{k}"] = dW, db
+        return out
+
+
+class ReversedGradientsMLP(ListsMLP):
+    """_backward returns the lists built from the output layer back, never reversed."""
+
+    def _backward(self, X, y):
+        d_weights, d_biases = super()._backward(X, y)
+        return d_weights[::-1], d_biases[::-1]
+
+
+class LayerDictsMLP:
+    """``self.layers = [{"W": (n_in, n_out), "b": (n_out,)}, ...]``; grads in ``self.grads`` [{"W", "b"}]."""
+
+    def __init__(self, layer_sizes, activation="sigmoid", learning_rate=0.01):
+        self.activation = activation
+        weights, biases = _init(layer_sizes, np.random.default_rng(7))
+        self.layers = [{"W": W.T.copy(), "b": b} for W, b in zip(weights, biases)]
+
+    def _forward(self, X):
+        weights = [layer["W"].T for layer in self.layers]
+        self.zs, self.acts = forward_pass(weights, [layer["b"] for layer in self.layers], X, self.activation)
+        return self.acts[-1]
+
+    def _backward(self, X, y):
+        weights = [layer["W"].T for layer in self.layers]
+        d_weights, d_biases = backward_pass(weights, self.zs, self.acts, y.reshape(-1, 1), self.activation)
+        self.grads = [{"W": dW.T, "b": db} for dW, db in zip(d_weights, d_biases)]
+
+
+class VectorOutputWeightMLP:
+    """Attributes W1, W2 (n_out, n_in), the output unit's w3 a vector (n_in,) and b3 a plain float."""
+
+    def __init__(self, layer_sizes, activation="sigmoid", learning_rate=0.01):
+        assert len(layer_sizes) == 4
+        assert layer_sizes[-1] == 1
+        self.activation = activation
+        weights, _ = _init(layer_sizes, np.random.default_rng(8))
+        self.W1, self.W2, self.w3 = weights[0], weights[1], weights[2].reshape(-1)
+        self.b1, self.b2, self.b3 = np.zeros(layer_sizes[1]), np.zeros(layer_sizes[2]), 0.0
+
+    def _canonical(self):
+        weights = [self.W1, self.W2, np.reshape(self.w3, (1, -1))]
+        return weights, [self.b1, self.b2, np.reshape(self.b3, 1)]
+
+    def _forward(self, X):
+        self._zs, self._as = forward_pass(*self._canonical(), X, self.activation)
+        return self._as[-1]
+
+    def _backward(self, X, y):
+        weights = self._canonical()[0]
+        d_weights, d_biases = backward_pass(weights, self._zs, self._as, y.reshape(-1, 1), self.activation)
+        return [d_weights[0], d_weights[1], d_weights[2].reshape(-1)], [
+            d_biases[0],
+            d_biases[1],
+            d_biases[2][0],
+        ]

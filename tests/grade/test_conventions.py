@@ -35,6 +35,10 @@ def _own_params(model):
         return model._canonical()
     if isinstance(model, S.LayerObjectsMLP):
         return [layer.W for layer in model.layers], [layer.b for layer in model.layers]
+    if isinstance(model, S.LayerDictsMLP):
+        return [layer["W"].T for layer in model.layers], [layer["b"] for layer in model.layers]
+    if isinstance(model, S.VectorOutputWeightMLP):
+        return model._canonical()
     if isinstance(model, S.CopyPropertyMLP):
         return list(model._W), list(model.biases)
     return list(model.weights), list(model.biases)
@@ -57,6 +61,15 @@ CONVENTIONS = {
     S.CopyPropertyMLP: ("list `_W`", "list `biases`", "(dW list, db list)"),
     S.LazyMLP: ("list `weights`", "list `biases`", "(dW list, db list)"),
     S.PositionalMLP: ("list `weights`", "list `biases`", "(dW list, db list)"),
+    S.GradDictOfListsMLP: ("list `weights`", "list `biases`", "a dict of lists 'dW', 'db'"),
+    S.GradDictWbMLP: ("list `weights`", "list `biases`", "a dict W1…W3, b1…b3"),
+    S.ReversedGradientsMLP: ("list `weights`", "list `biases`", "reverse layer order"),
+    S.LayerDictsMLP: (
+        "`layers`, `['W']` of each item, W of shape (n_in, n_out)",
+        "`['b']`",
+        "`grads[l]['W']`",
+    ),
+    S.VectorOutputWeightMLP: ("attributes W1…W3", "the last ()", "(dW list, db list)"),
     MLP: ("list `weights`, W of shape (n_out, n_in)", "shape (n,)", "(dW list, db list)"),
 }
 

@@ -277,13 +277,17 @@ class _Family:
                 "odd": range(1, m, 2),
                 "first": range(m // 2),
                 "second": range(m // 2, m),
+                "reversed": range(m - 1, -1, -1),
             }[self.mode]
             return [(*self.path, ("item", i), *self.sub) for i in index]
         out, i = [], self.first
-        while True:
-            name = f"{self.prefix}{self.sep}{i}"
-            present = hasattr(container, name) if self.access == "attr" else _contains(container, name)
-            if not present:
+        spellings = list(dict.fromkeys((self.prefix, self.prefix.lower(), self.prefix.upper())))
+        while True:  # W1, W2, w3: one family whatever the case of the letter
+            for prefix in spellings:
+                name = f"{prefix}{self.sep}{i}"
+                if hasattr(container, name) if self.access == "attr" else _contains(container, name):
+                    break
+            else:
                 return out
             out.append((*self.path, (self.access, name)))
             i += 1
@@ -322,6 +326,7 @@ class _Family:
             "odd": "the odd items (1, 3, …) of ",
             "first": "the first half of ",
             "second": "the second half of ",
+            "reversed": "",
         }[self.mode]
         if self.root == "ret":
             return f"{mode}{where}{item}"
@@ -335,8 +340,8 @@ def _contains(container, key) -> bool:
         return False
 
 
-def _families(tree: _Tree, root: str) -> list[_Family]:
-    """Every candidate family in a walked tree, shallow ones first."""
+def _families(tree: _Tree, root: str, reverse: bool = False) -> list[_Family]:
+    """Every candidate family in a walked tree, shallow ones first (``reverse``: lists read backwards too)."""
     out = []
     for path, value in tree.nodes:
         kids = tree.children.get(path)
@@ -346,6 +351,8 @@ def _families(tree: _Tree, root: str) -> list[_Family]:
             items = [item for _, item in kids]
             if all(_is_leaf(item) for item in items):
                 out.append(_Family(root, "seq", path))
+                if reverse and len(items) >= 2:
+                    out.append(_Family(root, "seq", path, mode="reversed"))
                 if len(items) >= 2 and len(items) % 2 == 0:
                     out.extend(_Family(root, "seq", path, mode=m) for m in ("even", "odd", "first", "second"))
             else:
@@ -363,9 +370,10 @@ def _families(tree: _Tree, root: str) -> list[_Family]:
                     continue
                 match = _NUMBERED.match(key)
                 if match:
-                    groups.setdefault((match[1], match[2], kind), set()).add(int(match[3]))
-            for (prefix, sep, kind), numbers in groups.items():
+                    groups.setdefault((match[1].lower(), match[2], kind), {})[int(match[3])] = match[1]
+            for (_, sep, kind), numbers in groups.items():
                 first = min(numbers)
+                prefix = numbers[first]
                 if first in (0, 1):
                     out.append(_Family(root, "keyed", path, prefix=prefix, sep=sep, first=first, access=kind))
     return out
@@ -391,7 +399,7 @@ def _rank(family: _Family, word: re.Pattern) -> tuple:
         1 if _STATE_WORD.search(name) else 0,
         family.depth,
         sum(n.startswith("_") for n in _names(family.path)),
-        {"all": 0, "even": 1, "odd": 1, "first": 2, "second": 2}[family.mode],
+        {"all": 0, "even": 1, "odd": 1, "first": 2, "second": 2, "reversed": 3}[family.mode],
     )
 
 
@@ -600,6 +608,7 @@ class Student:
         weights = [np.array(w, dtype=float) for w in self.layout.weights.values(model)]
         if self.layout.transposed:
             weights = [w.T.copy() for w in weights]
+        weights = [w.reshape(1, -1) if w.ndim == 1 else w for w in weights]  # a one-unit layer's vector
         biases = [np.array(b, dtype=float).reshape(-1) for b in self.layout.biases.values(model)]
         return weights, biases
 
@@ -745,10 +754,11 @@ class Student:
                     layer,
                     "dW",
                 )
-            out_w.append(grad.T.copy() if self.layout.transposed else grad)
-        for layer, (grad, weight) in enumerate(zip(d_biases, weights), 1):
+            grad = grad.T.copy() if self.layout.transposed else grad
+            out_w.append(grad.reshape(1, -1) if grad.ndim == 1 else grad)
+        for layer, (grad, canonical) in enumerate(zip(d_biases, out_w), 1):
             grad = np.array(grad, dtype=float)
-            n_out = _shape(weight)[1 if self.layout.transposed else 0]
+            n_out = canonical.shape[0]
             if grad.size != n_out or grad.ndim > 2:
                 raise GradientShapeError(
                     f"db({layer}) has shape {grad.shape}; b({layer}) has {n_out} entries", raw, layer, "db"
@@ -896,6 +906,9 @@ def _param_candidates(model) -> list[_Layout]:
         if values is None or len(values) != n_layers:
             continue
         shapes = [_shape(v) for v in values]
+        if shapes[-1] == (sizes[-2],) and sizes[-1] == 1:  # a one-unit output layer's w as a vector:
+            canonical = shapes[0] == (sizes[1], sizes[0])  # read it in the other layers' orientation
+            shapes[-1] = (1, sizes[-2]) if canonical else (sizes[-2], 1)
         if shapes == [(o, i) for i, o in itertools.pairwise(sizes)]:
             weight_fams.append((family, False))
         elif shapes == [(i, o) for i, o in itertools.pairwise(sizes)]:
@@ -1069,7 +1082,7 @@ def _grad_candidates(student: Student, ret, model, snapshot, param_paths) -> tup
             continue
         tree = _walk(root)
         w_fams, b_fams = [], []
-        for family in _families(tree, root_name):
+        for family in _families(tree, root_name, reverse=True):
             paths = _safe_paths(family, root)
             if paths is None or len(paths) != n_layers:
                 continue
@@ -1082,7 +1095,7 @@ def _grad_candidates(student: Student, ret, model, snapshot, param_paths) -> tup
             else:
                 values = [_get(root, p) for p in paths]
             found_sizes = [int(np.prod(_shape(v), dtype=int)) for v in values]
-            if found_sizes == w_sizes and all(np.ndim(v) == 2 for v in values):
+            if found_sizes == w_sizes and all(np.ndim(v) in (1, 2) for v in values):
                 w_fams.append(family)
             elif found_sizes == b_sizes:
                 b_fams.append(family)
@@ -1139,6 +1152,13 @@ def _find_gradients(student: Student, model, X, y, weights, biases) -> None:
 
 
 def _describe_grads(spec) -> str:
+    text = _describe_grads_plainly(spec)
+    if any(f.mode == "reversed" for f in spec):
+        text += " (in reverse layer order: the last layer first)"
+    return text
+
+
+def _describe_grads_plainly(spec) -> str:
     w_family, b_family = spec
     n = len(PROBE_SIZES) - 1
     verb = "returned by _backward" if w_family.root == "ret" else "stored by _backward in"
@@ -1159,6 +1179,9 @@ def _describe_grads(spec) -> str:
             return f"{verb} {pair}" if w_family.root == "model" else f"{verb} {pair} of the return value"
         return f"{verb} as one flat list ({w_family.mode} items: dW, the others: db)"
     if w_family.kind == b_family.kind == "seq" and not w_family.sub and not b_family.sub:
+        keys = [f.path[0][1] for f in spec if len(f.path) == 1 and f.path[0][0] == "key"]
+        if w_family.root == "ret" and len(keys) == 2:
+            return f"returned by _backward as a dict of lists {keys[0]!r}, {keys[1]!r}"
         if (w_family.path, b_family.path) == ((("item", 0),), (("item", 1),)) and w_family.root == "ret":
             return "returned by _backward as (dW list, db list)"
         if w_family.root == "model":
