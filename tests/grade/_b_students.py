@@ -393,3 +393,43 @@ class VectorOutputWeightMLP:
             d_biases[1],
             d_biases[2][0],
         ]
+
+
+class FlatParamsMLP(ListsMLP):
+    """``self.params = [W1, b1, W2, b2, ...]`` (one flat list), b of shape (1, n_out); grads grouped."""
+
+    def __init__(self, layer_sizes, activation="sigmoid", learning_rate=0.01):
+        self.activation = activation
+        weights, biases = _init(layer_sizes, np.random.default_rng(9))
+        self.params = [a for W, b in zip(weights, biases) for a in (W, b.reshape(1, -1))]
+
+    def _forward(self, X):
+        weights, biases = self.params[0::2], [b.reshape(-1) for b in self.params[1::2]]
+        self.zs, self.activations = forward_pass(weights, biases, X, self.activation)
+        return self.activations[-1]
+
+    def _backward(self, X, y):
+        weights = self.params[0::2]
+        d_weights, d_biases = backward_pass(
+            weights, self.zs, self.activations, y.reshape(-1, 1), self.activation
+        )
+        return [*d_weights, *d_biases]
+
+
+class BestCopyMLP(ListsMLP):
+    """Keeps ``best_biases`` (a copy for early stopping) before the real ``biases``."""
+
+    def __init__(self, layer_sizes, activation="sigmoid", learning_rate=0.01):
+        self.activation = activation
+        self.best_biases = [np.zeros(o) for o in layer_sizes[1:]]
+        self.weights, self.biases = _init(layer_sizes, np.random.default_rng(10))
+
+
+class BoolSwitchesMLP(ListsMLP):
+    """momentum=False with beta; use_l2=False with lambda_; adam=False."""
+
+    def __init__(
+        self, layer_sizes, activation="sigmoid", learning_rate=0.01, momentum=False, beta=0.9,
+        use_l2=False, lambda_=0.01, adam=False, eps=1e-8,
+    ):  # fmt: skip
+        super().__init__(layer_sizes, activation, learning_rate)

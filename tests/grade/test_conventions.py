@@ -39,6 +39,8 @@ def _own_params(model):
         return [layer["W"].T for layer in model.layers], [layer["b"] for layer in model.layers]
     if isinstance(model, S.VectorOutputWeightMLP):
         return model._canonical()
+    if isinstance(model, S.FlatParamsMLP):
+        return model.params[0::2], [b.reshape(-1) for b in model.params[1::2]]
     if isinstance(model, S.CopyPropertyMLP):
         return list(model._W), list(model.biases)
     return list(model.weights), list(model.biases)
@@ -55,7 +57,7 @@ CONVENTIONS = {
     S.NotebookMLP: ("list `W`, W of shape (n_out, n_in)", "shape (n, 1)", "lists `dW` and `db`"),
     S.AttributesMLP: ("attributes W1…W3, W of shape (n_in, n_out)", "b1…b3", "a dict dW1…dW3, db1…db3"),
     S.PairsMLP: ("list `weights`", "list `biases`", "list of (dW, db) per layer"),
-    S.FlatListMLP: ("list `weights`", "list `biases`", "one flat list"),
+    S.FlatListMLP: ("list `weights`", "list `biases`", "one flat list (dW1, db1, dW2, db2, …)"),
     S.LayerObjectsMLP: ("`layers`, `.W` of each item", "`.b` of each item", "`layers[l].dW`, `layers[l].db`"),
     S.ColumnLabelsMLP: ("list `weights`", "list `biases`", "(dW list, db list)"),
     S.CopyPropertyMLP: ("list `_W`", "list `biases`", "(dW list, db list)"),
@@ -69,6 +71,12 @@ CONVENTIONS = {
         "`['b']`",
         "`grads[l]['W']`",
     ),
+    S.FlatParamsMLP: (
+        "the even items (0, 2, …) of list `params`",
+        "the odd items",
+        "flat list (dW1, dW2, …, then db1",
+    ),
+    S.BestCopyMLP: ("list `weights`", "list `biases`", "(dW list, db list)"),
     S.VectorOutputWeightMLP: ("attributes W1…W3", "the last ()", "(dW list, db list)"),
     MLP: ("list `weights`, W of shape (n_out, n_in)", "shape (n,)", "(dW list, db list)"),
 }
@@ -372,3 +380,25 @@ def test_a_student_made_by_hand_keeps_the_canonical_stub_behaviour():
     _, ref_w, _ = _reference(weights, biases, X, y)
     d_weights, _ = student.gradients(model, X, y)
     np.testing.assert_allclose(d_weights[1], ref_w[1], atol=1e-12)
+
+
+def test_bonus_boolean_defaults_are_switches():
+    student = detect(S.BoolSwitchesMLP)
+    assert student.options("momentum", beta=0.5) == {"momentum": True, "beta": 0.5}
+    assert student.options("l2", lam=0.1) == {"use_l2": True, "lambda_": 0.1}
+    assert student.defaults("l2") == {"lam": 0.01}
+    assert student.options("adaptive", eps=1e-6) == {"adam": True, "eps": 1e-6}
+
+
+def test_bonus_names_taken_on_trust_when_the_source_is_unknown():
+    namespace = {}
+    exec(  # no source file: inspect.getsource fails, as for code a notebook ran
+        "class Hidden:\n"
+        "    def __init__(self, layer_sizes, activation='sigmoid', learning_rate=0.01, optimizer='sgd'):\n"
+        "        self.optimizer = optimizer\n",
+        namespace,
+    )
+    student = detect(namespace["Hidden"])
+    assert student.options("momentum") == {"optimizer": "momentum"}
+    assert "taken on trust" in student.found["momentum"]
+    assert not student.has("params")

@@ -74,6 +74,7 @@ _L2_KEYWORDS = (
     "alpha_l2",
 )
 _L2_SWITCH_KEYWORDS = ("regularization", "regularisation", "penalty", "regularizer", "reg_type")
+_L2_BOOL_SWITCH = ("use_l2", "l2_regularization", "regularize", "use_regularization", "weight_decay_on")
 _ADAPTIVE_KEYWORDS = {
     "beta1": ("beta1", "beta_1", "b1"),
     "beta2": ("beta2", "beta_2", "b2"),
@@ -936,7 +937,7 @@ def _affinity(a: _Family, b: _Family) -> int:
 def _verify_params(student: Student, model, X, rng) -> None:
     """Pick the first candidate layout whose writes read back and change ``_forward``'s output."""
     reasons = []
-    unverified = None
+    unverified = weights_only = None
     for layout in student.__dict__.pop("_candidates", [student.layout]):
         student.layout = layout
         try:
@@ -960,7 +961,20 @@ def _verify_params(student: Student, model, X, rng) -> None:
         if np.allclose(out_new, out_old, rtol=0, atol=1e-12):
             reasons.append(f"{layout.weights.describe(3)}: writing it does not change what _forward returns")
             continue
+        try:  # the biases alone must matter too, else they may be a copy (best_biases, a cache)
+            student.set_params(model, before[0], [b + 1.0 for b in before[1]])
+            out_bias = student.forward(model, X)
+            student.set_params(model, *before)
+        except Exception:
+            out_bias = out_old
+        if np.allclose(out_bias, out_old, rtol=0, atol=1e-12):
+            weights_only = weights_only or layout
+            continue
         _record_params(student, layout, model)
+        return
+    if weights_only is not None:
+        _record_params(student, weights_only, model)
+        student.notes["params"] = "writing the biases does not change what _forward returns"
         return
     if unverified is not None:
         _record_params(student, unverified[0], model)
@@ -1177,7 +1191,10 @@ def _describe_grads_plainly(spec) -> str:
                 return "returned by _backward as a list of (dW, db) per layer"
             pair = ", ".join(f"`{_text((*f.path, ('item', 'l'), *f.sub))}`" for f in spec)
             return f"{verb} {pair}" if w_family.root == "model" else f"{verb} {pair} of the return value"
-        return f"{verb} as one flat list ({w_family.mode} items: dW, the others: db)"
+        order = (
+            "dW1, db1, dW2, db2, …" if w_family.mode in ("even", "odd") else "dW1, dW2, …, then db1, db2, …"
+        )
+        return f"{verb} as one flat list ({order})"
     if w_family.kind == b_family.kind == "seq" and not w_family.sub and not b_family.sub:
         keys = [f.path[0][1] for f in spec if len(f.path) == 1 and f.path[0][0] == "key"]
         if w_family.root == "ret" and len(keys) == 2:
@@ -1281,6 +1298,7 @@ def _find_bonus(student: Student, activation: str) -> None:
 
     literals = _source_strings(student.cls)
     methods = {}  # method -> {keyword: value}
+    guessed = set()  # methods taken on trust: the constructor accepts any name and the source is unknown
     for keyword in (k for k in _OPTIMIZER_KEYWORDS if k in params):
         current = default(keyword)
         if current is not None and not isinstance(current, str):
@@ -1295,10 +1313,12 @@ def _find_bonus(student: Student, activation: str) -> None:
             if literals is not None:
                 ordered = [s for s in ordered if s in literals] + [s for s in ordered if s not in literals]
             for spelling in ordered:
-                if lax and (literals is None or spelling not in literals):
+                if lax and literals is not None and spelling not in literals:
                     continue
                 if builds(**{keyword: spelling}):
                     methods[method] = {keyword: spelling}
+                    if lax and literals is None:
+                        guessed.add(method)
                     break
     used = {next(iter(m)) for m in methods.values()}
 
@@ -1308,7 +1328,7 @@ def _find_bonus(student: Student, activation: str) -> None:
 
     # momentum
     beta_kw = next((k for k in _MOMENTUM_BETA if numeric(k)), None)
-    switch_kw = next((k for k in _MOMENTUM_SWITCH if k in params), None)
+    switch_kw = next((k for k in (*_MOMENTUM_SWITCH, "momentum") if isinstance(default(k), bool)), None)
     spec = None
     if "momentum" in methods:
         spec = {"switch": dict(methods["momentum"]), "keywords": {"beta": beta_kw} if beta_kw else {}}
@@ -1323,8 +1343,8 @@ def _find_bonus(student: Student, activation: str) -> None:
         student.bonus["momentum"] = spec
     # L2
     l2_kw = next((k for k in _L2_KEYWORDS if numeric(k)), None)
-    l2_switch = None
-    for keyword in (k for k in _L2_SWITCH_KEYWORDS if k in params):
+    l2_switch = next(({k: True} for k in _L2_BOOL_SWITCH if isinstance(default(k), bool)), None)
+    for keyword in (k for k in _L2_SWITCH_KEYWORDS if k in params and not l2_switch):
         lax = builds(**{keyword: _NONSENSE})
         for spelling in ("l2", "L2"):
             if (not lax or (literals and spelling in literals)) and builds(**{keyword: spelling}):
@@ -1357,6 +1377,10 @@ def _find_bonus(student: Student, activation: str) -> None:
         if feature in student.bonus:
             _fill_defaults(student, feature, activation)
             student.found[feature] = _describe_bonus(feature, student.bonus[feature])
+    for method in guessed:
+        feature = "momentum" if method == "momentum" else "adaptive"
+        if feature in student.found:
+            student.found[feature] += f" (the constructor accepts any name: {method!r} taken on trust)"
 
 
 _CANONICAL_ATTRS = {
