@@ -402,3 +402,27 @@ def test_bonus_names_taken_on_trust_when_the_source_is_unknown():
     assert student.options("momentum") == {"optimizer": "momentum"}
     assert "taken on trust" in student.found["momentum"]
     assert not student.has("params")
+
+
+class _NoTanh(S.ListsMLP):
+    """Accepts any activation name, but its _forward knows only sigmoid and relu."""
+
+    def _forward(self, X):
+        if self.activation not in ("sigmoid", "relu"):
+            raise KeyError(self.activation)
+        return super()._forward(X)
+
+
+class _SizesOnly(S.ListsMLP):
+    def __init__(self, layer_sizes):
+        super().__init__(layer_sizes, "sigmoid", 0.1)
+
+
+def test_the_probe_falls_back_to_sigmoid_and_to_sizes_only():
+    student = detect(_NoTanh)
+    assert "activation='sigmoid'" in student.found["constructor"]
+    assert student.missing == {}
+    student = detect(_SizesOnly)
+    assert student.call_style == "sizes"
+    assert student.missing == {}
+    assert isinstance(student.new(SIZES, activation="tanh"), _SizesOnly)

@@ -3,12 +3,21 @@
 INTERFACE:
 
 ``detect(cls) -> Student``; never raises: what it could not find is recorded
-in ``Student.missing`` (for a feature of :data:`FEATURES`) or
-``Student.notes`` (anything else, e.g. the output of ``_forward``).
+in ``Student.missing`` (for a feature of :data:`FEATURES`, with the reason) or
+``Student.notes`` (anything else, e.g. no ŷ found in what ``_forward`` returns).
 
 ``Student`` methods, all in the *canonical* form of the sheet:
 weights ``W^(l)`` of shape (n_out, n_in), biases of shape (n_out,),
-``y`` of shape (n,) with labels 0/1, ``ŷ`` of shape (n,).
+``y`` of shape (n,) with labels 0/1, ``ŷ`` of shape (n,):
+``has``, ``new``, ``options``, ``defaults``, ``get_params``, ``set_params``,
+``labels``, ``forward``, ``gradients``, ``intermediates``.
+``gradients`` raises :class:`GradientShapeError` (a ``ValueError``) when a
+gradient's shape fits no parameter, e.g. ``"dW(2) has shape (5, 4); W(2) has
+shape (4, 5) (the transpose)"``; its ``raw`` holds the arrays as found, its
+``layer`` and ``name`` say which, so a caller can diagnose a transposed outer product.
+``found`` holds one short English phrase per detected thing (``constructor``,
+``weights``, ``biases``, ``output``, ``labels``, ``gradients``,
+``intermediates``, and each bonus feature), for the feedback.
 
 How detection works: the class is built for the probe ``[3, 5, 4, 1]``
 (distinct sizes, so a shape names its layer) with ``activation='tanh'``.
@@ -476,15 +485,6 @@ def _sigmoid(z):
     return 0.5 * (1.0 + np.tanh(0.5 * np.asarray(z, dtype=float)))
 
 
-def _activate(name: str, z):
-    z = np.asarray(z, dtype=float)
-    if name == "tanh":
-        return np.tanh(z)
-    if name == "relu":
-        return np.maximum(z, 0.0)
-    return _sigmoid(z)
-
-
 def _short(error: BaseException) -> str:
     text = f"{type(error).__name__}: {error}"
     return text if len(text) <= 200 else text[:197] + "..."
@@ -838,21 +838,30 @@ def _random_params(rng, sizes):
 
 def _probe_model(student: Student):
     """Build the probe ``[3, 5, 4, 1]``; record the call style and activation that worked."""
-    errors = []
-    for activation in ("tanh", "sigmoid"):
-        for style in ("keywords", "positional"):
-            try:
-                model = _construct(student.cls, PROBE_SIZES, activation, 0.01, style, {})
-            except Exception as exc:
-                errors.append(_short(exc))
-                continue
-            student.call_style = style
-            student.found["constructor"] = (
-                f"MLP(layer_sizes, activation={activation!r}, learning_rate=0.01)"
-                if style == "keywords"
-                else f"MLP(layer_sizes, {activation!r}, 0.01) (positional)"
-            )
-            return model, activation
+    errors, built, chosen = [], [], None
+    X = np.random.default_rng(0).normal(size=(_PROBE_SAMPLES, PROBE_SIZES[0]))
+    for activation, style in itertools.product(("tanh", "sigmoid"), ("keywords", "positional")):
+        try:
+            model = _construct(student.cls, PROBE_SIZES, activation, 0.01, style, {})
+        except Exception as exc:
+            errors.append(_short(exc))
+            continue
+        built.append((model, activation, style))
+        try:  # tanh accepted by the constructor may still be unknown to _forward: then sigmoid
+            model._forward(X)
+        except Exception:
+            continue
+        chosen = built[-1]
+        break
+    if built:
+        model, activation, style = chosen or built[0]
+        student.call_style = style
+        student.found["constructor"] = (
+            f"MLP(layer_sizes, activation={activation!r}, learning_rate=0.01)"
+            if style == "keywords"
+            else f"MLP(layer_sizes, {activation!r}, 0.01) (positional)"
+        )
+        return model, activation
     try:
         model = _construct(student.cls, PROBE_SIZES, "tanh", 0.01, "sizes", {})
     except Exception as exc:
@@ -886,7 +895,8 @@ def _find_params(student: Student, model, weights, biases) -> bool:
         shapes = ", ".join(str((n_out, n_in)) for n_in, n_out in itertools.pairwise(PROBE_SIZES))
         student.missing["params"] = (
             f"no list, tuple, dict or numbered attributes (W1, W2, …) holding arrays shaped like the "
-            f"weights of {list(PROBE_SIZES)} ({shapes}, or each transposed) and biases of sizes 5, 4, 1; "
+            f"weights of {list(PROBE_SIZES)} ({shapes}, or each transposed) and biases of sizes "
+            f"{', '.join(map(str, PROBE_SIZES[1:]))}; "
             f"searched the attributes {', '.join(searched) or '(none)'}, their items and keys"
             + (" (also after calling _initialize_weights())" if hasattr(model, "_initialize_weights") else "")
         )
