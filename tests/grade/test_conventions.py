@@ -247,6 +247,33 @@ def test_a_transposed_gradient_raises_naming_the_layer_and_both_shapes():
     assert caught.value.name == "dW"
     assert [name for name, _ in caught.value.raw] == ["dW1", "dW2", "dW3", "db1", "db2", "db3"]
     assert caught.value.raw[1][1].shape == (6, 3)  # as found: the caller can diagnose the transpose
+    assert [g.shape for g in caught.value.weight_grads] == [(2, 6), (6, 3), (3, 1)]
+    assert [g.shape for g in caught.value.bias_grads] == [(6,), (3,), (1,)]
+
+
+class _TransposedLayoutWrongGradient(S.DictMLP):
+    """Stores W as (n_in, n_out) but hands back dW as (n_out, n_in): wrong for its own layout."""
+
+    def _backward(self, X, y):
+        super()._backward(X, y)
+        for k in range(1, self.L + 1):
+            self.grads[f"dW{k}"] = self.grads[f"dW{k}"].T
+
+
+def test_a_gradient_transposed_against_the_students_own_layout_is_undone_in_the_error():
+    student = detect(_TransposedLayoutWrongGradient)
+    model = student.new(SIZES, activation="tanh")
+    weights, biases = _random(np.random.default_rng(12))
+    student.set_params(model, weights, biases)
+    X, y = _batch(np.random.default_rng(13))
+    with pytest.raises(GradientShapeError, match=r"dW\(1\) has shape \(6, 2\); W\(1\) has shape \(2, 6\)"):
+        student.gradients(model, X, y)
+    _, ref_w, _ = _reference(weights, biases, X, y)
+    try:
+        student.gradients(model, X, y)
+    except GradientShapeError as error:
+        undone = error.weight_grads
+    np.testing.assert_allclose(undone[1], ref_w[1].T, atol=1e-12)  # what a diagnosis sees: the transpose
 
 
 def test_a_property_handing_out_copies_is_not_taken_for_the_weights():

@@ -472,13 +472,19 @@ _CANONICAL_GRADS = (
 class GradientShapeError(ValueError):
     """A gradient whose shape fits no parameter; ``raw`` holds what ``_backward`` gave, as found.
 
-    ``raw`` is a list of ``(name, array)``: ``("dW1", ...), ("db1", ...), ...``;
-    ``layer`` is the 1-based layer, ``name`` ``"dW"`` or ``"db"``.
+    ``raw`` is a list of ``(name, array)``: ``("dW1", ...), ("db1", ...), ...``
+    (``dict(raw)`` makes it a dict); ``layer`` is the 1-based layer (0: the
+    number of arrays is wrong), ``name`` ``"dW"`` or ``"db"``. ``weight_grads``
+    and ``bias_grads`` are the same arrays with the student's layout undone
+    (transposed back if the student stores W as (n_in, n_out); a bias gradient
+    of the right size flattened) but not checked: a transposed outer product
+    shows as an array of shape (n_in, n_out) there.
     """
 
-    def __init__(self, message: str, raw, layer: int, name: str):
+    def __init__(self, message: str, raw, layer: int, name: str, weight_grads=None, bias_grads=None):
         super().__init__(message)
         self.raw, self.layer, self.name = raw, layer, name
+        self.weight_grads, self.bias_grads = weight_grads, bias_grads
 
 
 def _sigmoid(z):
@@ -735,37 +741,40 @@ class Student:
         _, weights = self._weights_of(model)
         raw = [(f"dW{i}", np.asarray(g)) for i, g in enumerate(d_weights, 1)]
         raw += [(f"db{i}", np.asarray(g)) for i, g in enumerate(d_biases, 1)]
+        n_outs = [self._canonical_weight(w).shape[0] for w in weights]
+        undone_w = [self._canonical_weight(g) for g in d_weights]  # the student's layout undone, unchecked
+        undone_b = [
+            np.asarray(g, dtype=float).reshape(-1) if np.size(g) == n else np.asarray(g, dtype=float)
+            for g, n in zip(d_biases, n_outs)
+        ]
+
+        def fail(message, layer, name):
+            return GradientShapeError(message, raw, layer, name, undone_w, undone_b)
+
         if len(d_weights) != len(weights) or len(d_biases) != len(weights):
-            raise GradientShapeError(
+            raise fail(
                 f"_backward gave {len(d_weights)} weight and {len(d_biases)} bias gradients "
                 f"for {len(weights)} layers",
-                raw,
                 0,
                 "dW",
             )
-        out_w, out_b = [], []
         for layer, (grad, weight) in enumerate(zip(d_weights, weights), 1):
-            grad = np.array(grad, dtype=float)
-            shape = _shape(weight)
-            if grad.shape != shape:
-                hint = " (the transpose)" if grad.shape == shape[::-1] else ""
-                raise GradientShapeError(
-                    f"dW({layer}) has shape {grad.shape}; W({layer}) has shape {shape}{hint}",
-                    raw,
-                    layer,
-                    "dW",
+            shape, found = _shape(weight), _shape(grad)
+            if found != shape:
+                hint = " (the transpose)" if found == shape[::-1] else ""
+                raise fail(f"dW({layer}) has shape {found}; W({layer}) has shape {shape}{hint}", layer, "dW")
+        for layer, (grad, n_out) in enumerate(zip(d_biases, n_outs), 1):
+            if np.size(grad) != n_out or np.ndim(grad) > 2:
+                raise fail(
+                    f"db({layer}) has shape {_shape(grad)}; b({layer}) has {n_out} entries", layer, "db"
                 )
-            grad = grad.T.copy() if self.layout.transposed else grad
-            out_w.append(grad.reshape(1, -1) if grad.ndim == 1 else grad)
-        for layer, (grad, canonical) in enumerate(zip(d_biases, out_w), 1):
-            grad = np.array(grad, dtype=float)
-            n_out = canonical.shape[0]
-            if grad.size != n_out or grad.ndim > 2:
-                raise GradientShapeError(
-                    f"db({layer}) has shape {grad.shape}; b({layer}) has {n_out} entries", raw, layer, "db"
-                )
-            out_b.append(grad.reshape(-1))
-        return out_w, out_b
+        return undone_w, undone_b
+
+    def _canonical_weight(self, array) -> np.ndarray:
+        array = np.array(array, dtype=float)
+        if self.layout.transposed:
+            array = array.T.copy()
+        return array.reshape(1, -1) if array.ndim == 1 else array
 
 
 def _kind_of(value) -> str:
