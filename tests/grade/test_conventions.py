@@ -453,3 +453,28 @@ def test_the_probe_falls_back_to_sigmoid_and_to_sizes_only():
     assert student.call_style == "sizes"
     assert student.missing == {}
     assert isinstance(student.new(SIZES, activation="tanh"), _SizesOnly)
+
+
+class _BiasWrongAxis(S.DictMLP):
+    """db summed over the units instead of the samples: shape (n, 1), no bias's size."""
+
+    def _backward(self, X, y):
+        super()._backward(X, y)
+        n = np.shape(X)[0]
+        for k in range(1, self.L + 1):
+            self.grads[f"db{k}"] = np.ones((n, 1))
+
+
+def test_a_bias_gradient_of_the_wrong_shape_is_found_and_named():
+    student = detect(_BiasWrongAxis)
+    assert student.has("gradients")
+    assert "`grads` as dW1…dW3, db1…db3" in student.found["gradients"]
+    assert student.found["labels"] == "y of shape (n, 1)"  # DictMLP's dW needs it; db is wrong either way
+    model = student.new(SIZES, activation="tanh")
+    X, y = _batch(np.random.default_rng(14))
+    with pytest.raises(
+        GradientShapeError, match=r"db\(1\) has shape \(9, 1\); b\(1\) has 6 entries"
+    ) as caught:
+        student.gradients(model, X, y)
+    assert caught.value.bias_grads[0].shape == (9, 1)
+    assert [g.shape for g in caught.value.weight_grads] == [(6, 2), (3, 6), (1, 3)]

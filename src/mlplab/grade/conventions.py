@@ -1114,7 +1114,7 @@ def _grad_candidates(student: Student, ret, model, snapshot, param_paths) -> tup
         if isinstance(root, np.ndarray):
             continue
         tree = _walk(root)
-        w_fams, b_fams = [], []
+        w_fams, b_fams, loose = [], [], []
         for family in _families(tree, root_name, reverse=True):
             paths = _safe_paths(family, root)
             if paths is None or len(paths) != n_layers:
@@ -1132,12 +1132,32 @@ def _grad_candidates(student: Student, ret, model, snapshot, param_paths) -> tup
                 w_fams.append(family)
             elif found_sizes == b_sizes:
                 b_fams.append(family)
+            else:
+                loose.append(family)
+        w_fams.sort(key=lambda f: _rank(f, _GRAD_WORD))
         if w_fams and b_fams:
-            w_fams.sort(key=lambda f: _rank(f, _GRAD_WORD))
             w_family = w_fams[0]
             b_fams.sort(key=lambda f: (_affinity(w_family, f), *_rank(f, _GRAD_WORD)))
-            return w_family, b_fams[0]
+            return (w_family, b_fams[0]), True
+        # one kind found, the other in the same container but misshapen (db summed over the wrong
+        # axis): take it, so that gradients() names the layer and shape and the diagnosis sees it
+        for exact, is_weight in ((w_fams, True), (b_fams, False)):
+            if not exact:
+                continue
+            other = [f for f in loose if _affinity(exact[0], f) <= 1 and _compatible(exact[0], f)]
+            if other:
+                other.sort(
+                    key=lambda f: (_affinity(exact[0], f), *_rank(f, _BIAS_WORD if is_weight else _GRAD_WORD))
+                )
+                return ((exact[0], other[0]) if is_weight else (other[0], exact[0])), False
     return None
+
+
+def _compatible(a: _Family, b: _Family) -> bool:
+    """Two families that can be a layer's dW and db: complementary halves of one list, or alike."""
+    if a.kind == b.kind == "seq" and a.path == b.path and not a.sub and not b.sub:
+        return {a.mode, b.mode} in ({"even", "odd"}, {"first", "second"})
+    return a.mode == b.mode
 
 
 def _safe_paths(family, root):
@@ -1151,6 +1171,7 @@ def _find_gradients(student: Student, model, X, y, weights, biases) -> None:
     layout = student.layout
     param_paths = set()
     reasons = []
+    misshapen = None
     for label_shape in ("(n,)", "(n, 1)"):
         student.label_shape = label_shape
         try:
@@ -1163,25 +1184,38 @@ def _find_gradients(student: Student, model, X, y, weights, biases) -> None:
         except Exception as exc:
             reasons.append(f"with y of shape {label_shape}: _backward raised {_short(exc)}")
             continue
-        spec = _grad_candidates(student, ret, model, snapshot, param_paths)
-        if spec is None:
+        result = _grad_candidates(student, ret, model, snapshot, param_paths)
+        if result is None:
             reasons.append(
                 f"with y of shape {label_shape}: no arrays shaped like the gradients of "
                 f"{list(PROBE_SIZES)} in what _backward returns ({_kind_of(ret)}) or changes on the object"
             )
             continue
-        student.grad_layout = spec
+        spec, exact = result
         after = student.get_params(model)
-        if not all(np.array_equal(a, b) for a, b in zip(before[0] + before[1], after[0] + after[1])):
-            student.notes["backward"] = "_backward also changes the weights (an update step inside it)"
-        student.found["labels"] = f"y of shape {label_shape}"
-        student.found["gradients"] = _describe_grads(spec)
-        student.set_params(model, weights, biases)
+        updated = not all(np.array_equal(a, b) for a, b in zip(before[0] + before[1], after[0] + after[1]))
+        if not exact:  # maybe only the labels' shape is wrong: try y of shape (n, 1) first
+            misshapen = misshapen or (spec, label_shape, updated)
+            continue
+        _record_gradients(student, model, spec, label_shape, updated, weights, biases)
+        return
+    if misshapen is not None:
+        _record_gradients(student, model, *misshapen, weights, biases)
         return
     student.label_shape = "(n,)"
     student.grad_layout = None
     student.missing["gradients"] = "; ".join(reasons)
     student.notes["labels"] = "unknown: _backward worked with neither y of shape (n,) nor (n, 1)"
+
+
+def _record_gradients(student, model, spec, label_shape, updated, weights, biases) -> None:
+    student.grad_layout = spec
+    student.label_shape = label_shape
+    if updated:
+        student.notes["backward"] = "_backward also changes the weights (an update step inside it)"
+    student.found["labels"] = f"y of shape {label_shape}"
+    student.found["gradients"] = _describe_grads(spec)
+    student.set_params(model, weights, biases)
 
 
 def _describe_grads(spec) -> str:
@@ -1283,13 +1317,44 @@ def _signature(cls):
         return None
 
 
-def _source_strings(cls) -> set[str] | None:
-    """The string literals in the class's source (to tell which optimiser names it knows), or None."""
-    try:
-        source = inspect.getsource(cls)
-    except (OSError, TypeError):
+def _code_strings(cls) -> set[str] | None:
+    """The string constants the class's code uses (``== 'momentum'``), and its module's; None if unknown.
+
+    Read from the functions' code objects, so it works for code without a
+    source file too (a notebook's cells run by ``exec``).
+    """
+    strings: set[str] = set()
+    seen_globals = False
+
+    def collect(code) -> None:
+        for const in code.co_consts:
+            if isinstance(const, str):
+                strings.add(const)
+            elif isinstance(const, types.CodeType):
+                collect(const)
+            elif isinstance(const, (tuple, frozenset)):
+                strings.update(c for c in const if isinstance(c, str))
+
+    for klass in cls.__mro__:
+        if klass is object or (klass.__module__ or "").startswith(("builtins", "numpy", "mlplab.")):
+            continue
+        for attr in vars(klass).values():
+            func = getattr(attr, "fget", None) or getattr(attr, "__func__", None) or attr
+            code = getattr(func, "__code__", None)
+            if code is None:
+                continue
+            collect(code)
+            if not seen_globals:
+                seen_globals = True
+                module_globals = getattr(func, "__globals__", {})
+                for name, value in list(module_globals.items())[:_MAX_ITEMS]:
+                    if name.startswith("__"):
+                        continue
+                    items = value if isinstance(value, (tuple, list, set, frozenset, dict)) else ()
+                    strings.update(v for v in list(items)[:_MAX_ITEMS] if isinstance(v, str))
+    if not strings:
         return None
-    return set(re.findall(r"""["']([A-Za-z_][A-Za-z0-9_\-]*)["']""", source))
+    return strings
 
 
 def _find_bonus(student: Student, activation: str) -> None:
@@ -1315,7 +1380,7 @@ def _find_bonus(student: Student, activation: str) -> None:
             return False
         return True
 
-    literals = _source_strings(student.cls)
+    literals = _code_strings(student.cls)
     methods = {}  # method -> {keyword: value}
     guessed = set()  # methods taken on trust: the constructor accepts any name and the source is unknown
     for keyword in (k for k in _OPTIMIZER_KEYWORDS if k in params):
