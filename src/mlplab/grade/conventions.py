@@ -292,15 +292,20 @@ class _Family:
             return [(*self.path, ("item", i), *self.sub) for i in index]
         out, i = [], self.first
         spellings = list(dict.fromkeys((self.prefix, self.prefix.lower(), self.prefix.upper())))
-        while True:  # W1, W2, w3: one family whatever the case of the letter
+        while i < self.first + _MAX_ITEMS:  # W1, W2, w3: one family whatever the case of the letter
             for prefix in spellings:
                 name = f"{prefix}{self.sep}{i}"
-                if hasattr(container, name) if self.access == "attr" else _contains(container, name):
+                if self.access == "attr":
+                    present = _is_leaf(getattr(container, name, None))  # __getattr__ may answer anything
+                else:
+                    present = _contains(container, name)
+                if present:
                     break
             else:
                 return out
             out.append((*self.path, (self.access, name)))
             i += 1
+        return out
 
     def values(self, root) -> list:
         return [_get(root, path) for path in self.paths(root)]
