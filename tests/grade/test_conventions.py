@@ -478,3 +478,31 @@ def test_a_bias_gradient_of_the_wrong_shape_is_found_and_named():
         student.gradients(model, X, y)
     assert caught.value.bias_grads[0].shape == (9, 1)
     assert [g.shape for g in caught.value.weight_grads] == [(6, 2), (3, 6), (1, 3)]
+
+
+class _AnswersAnything(S.ListsMLP):
+    """A ``__getattr__`` that answers every name (W1, W2, ... W1000 all 'exist')."""
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return 0.5
+
+
+class _UpdatesInBackward(S.ListsMLP):
+    def _backward(self, X, y):
+        d_weights, d_biases = super()._backward(X, y)
+        self.weights = [w - 0.1 * g for w, g in zip(self.weights, d_weights)]
+        return d_weights, d_biases
+
+
+def test_a_getattr_that_answers_anything_does_not_stop_detection():
+    student = detect(_AnswersAnything)
+    assert student.missing == {}
+    assert "list `weights`" in student.found["weights"]
+
+
+def test_an_update_inside_backward_is_noted_and_the_gradients_still_found():
+    student = detect(_UpdatesInBackward)
+    assert student.has("gradients")
+    assert "changes the weights" in student.notes["backward"]
