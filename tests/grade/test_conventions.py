@@ -374,6 +374,8 @@ def test_bonus_a_value_that_is_its_own_switch_is_never_passed_as_zero():
     assert student.options("momentum", beta=0.5) == {"momentum": 0.5}
     assert student.options("momentum") == {"momentum": 0.9}  # default 0 means off
     assert student.options("l2") == {"lam": 0.01}
+    assert student.options("l2", lam=0.0) == {"lam": 0.0}  # asked for off: off
+    assert student.options("momentum", beta=0.0) == {"momentum": 0.0}
     assert not student.has("adaptive")
     with pytest.raises(KeyError):
         student.options("adaptive")

@@ -572,8 +572,12 @@ class Student:
         ``options("momentum", beta=0.9)``, ``options("l2", lam=0.01)``,
         ``options("adaptive", method="adam")`` or ``method="rmsprop"`` (with
         optional ``beta1``, ``beta2``, ``eps``, ``rho``). Only the values the
-        student has a keyword for are passed. Raises ``KeyError`` when the
-        student has not got the feature, ``ValueError`` for a method they have not got.
+        student has a keyword for are passed. Where the value itself is the
+        switch (``momentum=0.0`` meaning off), a feature asked for without a value
+        gets the default if nonzero, else 0.9 (β) or 0.01 (λ); ``lam=0.0`` gives
+        ``{"l2": 0.0}``, the feature off. Raises ``KeyError`` when the student has
+        not got the feature, ``ValueError`` for a method they have not got,
+        ``TypeError`` for a value name other than the six above.
         """
         if feature not in self.bonus:
             raise KeyError(feature)
@@ -593,8 +597,10 @@ class Student:
             if canonical in values:
                 out[keyword] = values[canonical]
         keyword = spec.get("value_switch")
-        if keyword and not out.get(keyword):
-            # the value itself switches the feature on (momentum=0.9, l2=0.01): "on" is never 0
+        if keyword and keyword not in out:
+            # the value itself switches the feature on (momentum=0.9, l2=0.01): asked for the feature
+            # without a value, "on" is the default if that is nonzero, else a usual value; an explicit
+            # 0 (the feature off) is passed as it is
             canonical = next(c for c, k in spec["keywords"].items() if k == keyword)
             out[keyword] = spec["defaults"].get(canonical) or spec["on_value"]
         return out
