@@ -104,11 +104,11 @@ MESSAGES = {
         "verschiedener Reihenfolge)",
     },
     "training.shuffle.ok_moves": {
-        "en": "the data are shuffled: two runs of one epoch from the same weights ended at different "
-        "weights (train does not call _backward, so the order itself was not seen)",
-        "de": "die Daten werden gemischt: zwei Läufe einer Epoche mit denselben Startgewichten endeten "
-        "bei verschiedenen Gewichten (train ruft _backward nicht auf; die Reihenfolge selbst war nicht "
-        "sichtbar)",
+        "en": "the data are shuffled: two epochs of one model, each from the same weights, ended at "
+        "different weights (train does not call _backward, so the order itself was not seen)",
+        "de": "die Daten werden gemischt: zwei Epochen desselben Modells, jede mit denselben "
+        "Startgewichten, endeten bei verschiedenen Gewichten (train ruft _backward nicht auf; die "
+        "Reihenfolge selbst war nicht sichtbar)",
     },
     "training.shuffle.none": {
         "en": "the data are not shuffled: every epoch visits the rows in their original order",
@@ -133,9 +133,10 @@ MESSAGES = {
         "dem Label einer anderen Zeile bei _backward an",
     },
     "training.shuffle.same_moves": {
-        "en": "two runs of one epoch from the same weights ended at the same weights: the data are not "
-        "shuffled (or with the same order every time)",
-        "de": "zwei Läufe einer Epoche mit denselben Startgewichten endeten bei denselben Gewichten: die "
+        "en": "two epochs of one model, each from the same weights, ended at the same weights: the data "
+        "are not shuffled (or with the same order every time)",
+        "de": "zwei Epochen desselben Modells, jede mit denselben Startgewichten, endeten bei denselben "
+        "Gewichten: die "
         "Daten werden nicht gemischt (oder jedes Mal gleich)",
     },
     # training_loop.learning_rate
@@ -655,14 +656,20 @@ def _training_shuffle(ctx: Context) -> Outcome:
 
 
 def _shuffle_by_moves(ctx: Context, X, y, params) -> Outcome:
+    """Two epochs of one model, each from the same weights: a reshuffle ends them at different weights."""
+    student = ctx.student
     if params is None:
-        return Outcome(0.0, "training.no_params", {"why": ctx.student.missing.get("params", "?")})
+        return Outcome(0.0, "training.no_params", {"why": student.missing.get("params", "?")})
     try:
-        first = _moved(ctx, X, y, _K, params, 0.1)
-        second = _moved(ctx, X, y, _K, params, 0.1)
+        model = student.new(_LOOP_SIZES, activation="tanh", learning_rate=0.1)
+        ends = []
+        for _ in range(2):
+            student.set_params(model, *params)
+            _train(student, model, X, y, 1, _K)
+            ends.append(_flat(student.get_params(model)))
     except Exception as error:
         return _error(f"train(X, y, epochs=1, batch_size={_K})", error)
-    if np.allclose(first, second, rtol=1e-12, atol=1e-15):
+    if np.allclose(ends[0], ends[1], rtol=1e-12, atol=1e-15):
         return Outcome(0.0, "training.shuffle.same_moves", {})
     return Outcome(1.0, "training.shuffle.ok_moves", {})
 
@@ -1306,9 +1313,11 @@ def _adaptive(ctx: Context) -> Outcome:
             outcomes.append(_error(f"train with {method}", error))
     if not outcomes:
         return Outcome(0.0, "adaptive.none", {"why": "; ".join(reasons)[:200]})
-    best = max(outcomes, key=lambda o: o.score)
+    # both methods present: both are graded, so that a broken one costs points (the mean)
+    worst = min(outcomes, key=lambda o: o.score)
     details = tuple((o.key, o.params) for o in outcomes)
-    return Outcome(best.score, best.key, best.params, details if len(outcomes) > 1 else ())
+    score = sum(o.score for o in outcomes) / len(outcomes)
+    return Outcome(score, worst.key, worst.params, details if len(outcomes) > 1 else ())
 
 
 # ---------------------------------------------------------------- the checks
