@@ -57,6 +57,12 @@ MESSAGES = {
         "wird behalten (gemessen daran, wie weit eine Epoche die Parameter bewegt: train ruft _backward "
         "nicht auf)",
     },
+    "training.how.moves": {
+        "en": "(counted by how far one epoch moves the parameters on a data set of identical rows: train "
+        "does not call _backward)",
+        "de": "(gezählt daran, wie weit eine Epoche die Parameter auf einem Datensatz gleicher Zeilen "
+        "bewegt: train ruft _backward nicht auf)",
+    },
     "training.full_batch.wrong": {
         "en": "batch_size=None gave {updates} updates per epoch (sizes {sizes}); expected one update with "
         "all {n} samples (full batch)",
@@ -623,7 +629,7 @@ def _batches_by_moves(ctx: Context, params, expected, expected_sizes) -> Outcome
         first = first or line
     if first is None:
         return Outcome(score, "training.batches.ok_moves", common, tuple(details))
-    return Outcome(score, first[0], first[1], tuple(details))
+    return Outcome(score, first[0], first[1], (*details, ("training.how.moves", {})))
 
 
 def _training_shuffle(ctx: Context) -> Outcome:
