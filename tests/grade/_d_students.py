@@ -306,6 +306,16 @@ class PyTorchMomentum(Sheet):
         return super()._step(g)
 
 
+class MomentumReset(Sheet):
+    """The optimiser's state is thrown away at the start of every epoch."""
+
+    def train(self, X, y, epochs=1000, batch_size=None, verbose=False):
+        for _ in range(epochs):
+            self.state = None
+            super().train(X, y, 1, batch_size)
+        return self
+
+
 class NoMomentum(Sheet):
     def _step(self, g):
         return -self.learning_rate * g

@@ -113,6 +113,7 @@ BUGS = {
     s.Looped: ("vectorization.timing", 0.0, ["forward pass loops over the samples", "2,048"]),
     s.LoopedBackward: ("vectorization.timing", 1.0, ["backward pass loops over the samples"]),
     s.PyTorchMomentum: ("momentum.update", 3.0, ["PyTorch form", "v ← βv + g", "10×"]),
+    s.MomentumReset: ("momentum.update", 1.0, ["starts from 0 again every epoch"]),
     s.NoMomentum: ("momentum.update", 0.0, ["no effect", "plain gradient descent"]),
     s.HalfL2: ("l2.penalty", 3.5, ["λW instead of 2λW", "∂L/∂W(1)"]),
     s.BiasL2: ("l2.penalty", 3.0, ["biases are regularised too", "∂L/∂b(1)"]),
@@ -124,6 +125,7 @@ SPILL = {
     s.Ascent: {"training_loop.xor", "momentum.update", "adaptive.update"},
     s.NeverLearns: {"training_loop.xor", "momentum.update", "adaptive.update"},
     s.IgnoresLearningRate: {"momentum.update", "adaptive.update"},
+    s.MomentumReset: {"adaptive.update"},  # Adam's state is thrown away too
     s.NoMomentum: {"adaptive.update"},  # its _step is plain SGD for every optimiser
     # always one full batch: the order of the rows cannot change the update, so shuffling is invisible
     # when train does not call _backward
@@ -166,6 +168,24 @@ def test_feedback_in_german():
     assert "λW statt 2λW" in text
     assert "∂L/∂W(1)" in text
     assert "0,7" in _text(_outcome("predict_score.score", s.Percent), "de")
+
+
+class _FixedHyperparameters(s.CanonStudent):
+    """A switch that takes no values (e.g. ``use_momentum=True``): the values in effect come from defaults."""
+
+    def options(self, feature, **values):
+        if set(values) - {"method"}:
+            raise ValueError("this switch takes no values")
+        return super().options(feature, **values)
+
+
+@pytest.mark.parametrize("check_id", ["momentum.update", "l2.penalty", "adaptive.update"])
+def test_a_switch_without_values_is_graded_with_the_values_in_effect(check_id):
+    check = CHECKS[check_id]
+    outcome = check.run(
+        Context(_FixedHyperparameters(s.Sheet), np.random.default_rng(seed_for(check_id)), 60.0)
+    )
+    assert outcome.score == check.points, _text(outcome)
 
 
 # ------------------------------------------------------------------ student errors
