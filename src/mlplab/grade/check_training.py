@@ -214,14 +214,22 @@ MESSAGES = {
         "en": "predict returns labels 0/1 of shape (n,) that agree with your _forward (ŷ ≥ 0.5)",
         "de": "predict liefert Labels 0/1 der Form (n,), passend zu deinem _forward (ŷ ≥ 0,5)",
     },
+    "predict.labels_ok": {
+        "en": "its values are labels 0/1 and agree with your _forward (ŷ ≥ 0.5)",
+        "de": "die Werte sind Labels 0/1 und passen zu deinem _forward (ŷ ≥ 0,5)",
+    },
+    "predict.shape_ok": {
+        "en": "predict returns a flat vector of shape (n,)",
+        "de": "predict liefert einen flachen Vektor der Form (n,)",
+    },
     "predict.shape": {
         "en": "predict returns shape {shape}; expected ({n},), a flat vector of labels",
         "de": "predict liefert die Form {shape}; erwartet ist ({n},), ein flacher Vektor von Labels",
     },
     "predict.probabilities": {
         "en": "predict returns probabilities (values like {example}), not labels 0/1: threshold ŷ ≥ 0.5",
-        "de": "predict liefert Wahrscheinlichkeiten (Werte wie {example}) statt Labels 0/1: schwelle bei "
-        "ŷ ≥ 0,5",
+        "de": "predict liefert Wahrscheinlichkeiten (Werte wie {example}) statt Labels 0/1: setze "
+        "die Schwelle bei ŷ ≥ 0,5",
     },
     "predict.values": {
         "en": "predict returns the values {values}; expected labels 0 and 1",
@@ -298,6 +306,14 @@ MESSAGES = {
         "(λ={lam})",
         "de": "L2 folgt Gl. 11: {where} addiert 2λW zu ∂L/∂W in jeder Schicht und nichts zu den Biases "
         "(λ={lam})",
+    },
+    "l2.weights_ok": {
+        "en": "{where} adds 2λW to ∂L/∂W in every layer, as eq. 11 says",
+        "de": "{where} addiert 2λW zu ∂L/∂W in jeder Schicht, wie Gl. 11 es verlangt",
+    },
+    "l2.biases_ok": {
+        "en": "the biases are not regularised, as eq. 11 says",
+        "de": "die Biases werden nicht regularisiert, wie Gl. 11 es verlangt",
     },
     "l2.half": {
         "en": "{where} adds λW instead of 2λW to ∂L/∂W({layer}): that is the gradient of (λ/2)Σ‖W‖², not of "
@@ -506,7 +522,7 @@ def _loop_data(rng):
 
 
 def _recorded_run(ctx: Context, X, y, batch_size, params, learning_rate=0.1):
-    """Train a fresh model for ``_EPOCHS`` epochs with ``_backward`` recorded: (calls, error)."""
+    """Train a fresh model for ``_EPOCHS`` epochs with ``_backward`` recorded: the calls (size, rows, y)."""
     student = ctx.student
     model = student.new(_LOOP_SIZES, activation="tanh", learning_rate=learning_rate)
     if params is not None:
@@ -887,6 +903,10 @@ def _predict_labels(ctx: Context) -> Outcome:
         details.append(("predict.values", {"values": shown}))
     if not details:
         return Outcome(score, "predict.ok", {})
+    if shape_problem is None:
+        details.append(("predict.shape_ok", {}))
+    if score - (0.5 if shape_problem is None else 0.0) == 1.5:
+        details.append(("predict.labels_ok", {}))
     return Outcome(score, details[0][0], details[0][1], tuple(details))
 
 
@@ -1234,14 +1254,18 @@ def _l2(ctx: Context) -> Outcome:
             details.append(("l2.shape", {**common, "error": _relative(d, 2 * target)}))
             weight_points = 0.0
     score += weight_points
+    if weight_points == 3.0:
+        details.append(("l2.weights_ok", {"where": where_text}))
     bias_layers = [layer for layer, d in enumerate(bias_diffs, start=1) if np.any(np.abs(d) > 1e-9 * lam)]
     if bias_layers:
         details.append(("l2.biases", {"layer": bias_layers[0]}))
     else:
         score += 2.0
-    if not details:
+        details.append(("l2.biases_ok", {}))
+    if score == 5.0:
         return Outcome(score, "l2.ok", {"where": where_text, "lam": lam})
-    return Outcome(score, details[0][0], details[0][1], tuple(details))
+    first = next(d for d in details if not d[0].endswith("_ok"))
+    return Outcome(score, first[0], first[1], tuple(details))
 
 
 # ---------------------------------------------------------------- bonus: adaptive
