@@ -226,16 +226,24 @@ def test_the_same_check_twice_gives_the_same_outcome(check_id):
 
 
 # ------------------------------------------------------------------ the vectorisation criterion
-def _times(student_small, student_big, ref_big):
-    return {("x", ct._VEC_SMALL): student_small, ("x", ct._VEC_BIG): student_big, ("r", ct._VEC_BIG): ref_big}
+def _times(student_small, student_big, ref_small, ref_big):
+    return {
+        ("x", ct._VEC_SMALL): student_small,
+        ("x", ct._VEC_BIG): student_big,
+        ("r", ct._VEC_SMALL): ref_small,
+        ("r", ct._VEC_BIG): ref_big,
+    }
 
 
-def test_vectorisation_needs_both_the_growth_and_the_slowness_to_call_it_a_loop():
+def test_vectorisation_needs_growth_and_slowness_against_the_reference_to_call_it_a_loop():
     # a vectorised pass whose large batch was hit by load: 50× growth, but as fast as the reference
-    assert not ct._judge("forward", _times(1e-4, 5e-3, 4e-3), "x", "r", [])
+    assert not ct._judge("forward", _times(1e-4, 5e-3, 1e-4, 4e-3), "x", "r", [])
+    # load that hit both large batches (BLAS threads): 100× growth, the reference's 60×
+    assert not ct._judge("forward", _times(1e-4, 1e-2, 1e-4, 6e-3), "x", "r", [])
     # a vectorised pass that is slow per call (overhead) but grows little
-    assert not ct._judge("forward", _times(2e-3, 8e-3, 1e-4), "x", "r", [])
-    # a per-sample loop: ~128× growth and far slower than the reference
+    assert not ct._judge("forward", _times(2e-3, 8e-3, 1e-4, 1e-3), "x", "r", [])
+    # a per-sample loop: ~128× growth, the reference's 10×, and far slower than the reference
     details = []
-    assert ct._judge("forward", _times(2e-4, 2.6e-2, 3e-4), "x", "r", details)
+    assert ct._judge("forward", _times(2e-4, 2.6e-2, 5e-5, 5e-4), "x", "r", details)
     assert details[0][0] == "vector.loop.forward"
+    assert "loops over the samples" in render(ct.MESSAGES, *details[0], "en")
