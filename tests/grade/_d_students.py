@@ -413,3 +413,101 @@ class MlplabStudent(Student):
 
     def defaults(self, feature):
         return {"beta": 0.9, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "rho": 0.9}
+
+
+# ------------------------------------------------------------------ another convention
+class DictSheet:
+    """Convention 2: ``params = {"W1": (n_in, n_out), "b1": (1, n_out), ...}``, ``_backward`` stores
+    ``self.grads`` and returns None, y of shape (n, 1); bonus keywords ``momentum=β``, ``lambda_``."""
+
+    def __init__(self, layer_sizes, activation="sigmoid", learning_rate=0.01, momentum=0.0, lambda_=0.0):
+        self.sizes, self.lr, self.momentum, self.lambda_ = list(layer_sizes), learning_rate, momentum, lambda_
+        self.act, self.dact = _ACTIVATIONS[activation]
+        rng = np.random.default_rng(0)
+        self.params, self.velocity = {}, {}
+        for i, (n_in, n_out) in enumerate(zip(self.sizes[:-1], self.sizes[1:], strict=True), start=1):
+            self.params[f"W{i}"] = rng.normal(0, np.sqrt(1 / n_in), size=(n_in, n_out))
+            self.params[f"b{i}"] = np.zeros((1, n_out))
+        self.L = len(self.sizes) - 1
+
+    def _forward(self, X):
+        a = np.asarray(X, dtype=float)
+        self.a = [a]
+        for i in range(1, self.L + 1):
+            z = a @ self.params[f"W{i}"] + self.params[f"b{i}"]
+            a = _sigmoid(z) if i == self.L else self.act(z)
+            self.a.append(a)
+        return a
+
+    def _backward(self, X, y):
+        y = np.asarray(y, dtype=float).reshape(-1, 1)
+        delta = (self.a[-1] - y) / len(y)
+        self.grads = {}
+        for i in range(self.L, 0, -1):
+            self.grads[f"dW{i}"] = self.a[i - 1].T @ delta + 2 * self.lambda_ * self.params[f"W{i}"]
+            self.grads[f"db{i}"] = delta.sum(axis=0, keepdims=True)
+            if i > 1:
+                delta = (delta @ self.params[f"W{i}"].T) * self.dact(self.a[i - 1])
+
+    def train(self, X, y, epochs=100, batch_size=None):
+        X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float).reshape(-1, 1)
+        rng = np.random.default_rng()
+        for _ in range(epochs):
+            order = rng.permutation(len(X))
+            size = batch_size or len(X)
+            for start in range(0, len(X), size):
+                rows = order[start : start + size]
+                self._forward(X[rows])
+                self._backward(X[rows], y[rows])
+                for key, value in self.params.items():
+                    g = self.grads["d" + key]
+                    if self.momentum:
+                        v = self.momentum * self.velocity.get(key, 0.0) + (1 - self.momentum) * g
+                        self.velocity[key] = v
+                        g = v
+                    self.params[key] = value - self.lr * g
+
+    def predict(self, X):
+        return (self._forward(X) >= 0.5).astype(int).ravel()
+
+    def score(self, X, y):
+        return float(np.mean(self.predict(X) == np.asarray(y).ravel()))
+
+
+class DictStudent(Student):
+    """What helper B's detection does for :class:`DictSheet`, written out by hand."""
+
+    def __init__(self, cls=DictSheet):
+        super().__init__(cls=cls, found={"weights": "dict `params`, W of shape (n_in, n_out)"})
+        self.bonus = {"momentum": {"beta": "momentum"}, "l2": {"lam": "lambda_"}}
+
+    def options(self, feature, **values):
+        if feature == "momentum":
+            return {"momentum": values.get("beta", 0.9)}
+        if feature == "l2":
+            return {"lambda_": values.get("lam", 0.01)}
+        raise KeyError(feature)
+
+    def get_params(self, model):
+        n = model.L
+        return (
+            [np.array(model.params[f"W{i}"], dtype=float).T for i in range(1, n + 1)],
+            [np.array(model.params[f"b{i}"], dtype=float).reshape(-1) for i in range(1, n + 1)],
+        )
+
+    def set_params(self, model, weights, biases):
+        for i, (W, b) in enumerate(zip(weights, biases, strict=True), start=1):
+            model.params[f"W{i}"] = np.array(W, dtype=float).T.copy()
+            model.params[f"b{i}"] = np.array(b, dtype=float).reshape(1, -1)
+
+    def labels(self, y):
+        return np.asarray(y, dtype=float).reshape(-1, 1)
+
+    def gradients(self, model, X, y):
+        model._forward(X)
+        model._backward(X, self.labels(y))
+        n = model.L
+        return (
+            [np.array(model.grads[f"dW{i}"], dtype=float).T for i in range(1, n + 1)],
+            [np.array(model.grads[f"db{i}"], dtype=float).reshape(-1) for i in range(1, n + 1)],
+        )
