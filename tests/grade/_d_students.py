@@ -343,6 +343,33 @@ class L2InUpdate(Sheet):
         super()._update(weight_grads, bias_grads)
 
 
+class L2Twice(Sheet):
+    """2λW in _backward, and the update adds it once more."""
+
+    def _update(self, weight_grads, bias_grads):
+        weight_grads = [g + 2 * self.l2 * W for g, W in zip(weight_grads, self.weights, strict=True)]
+        super()._update(weight_grads, bias_grads)
+
+
+class AdamEpsInside(Sheet):
+    """Adam and RMSprop with ε under the root: an accepted variant."""
+
+    def _step(self, g):
+        if self.optimizer == "adam":
+            self.t += 1
+            m, v = (0.0, 0.0) if self.state is None else self.state
+            m = self.beta1 * m + (1 - self.beta1) * g
+            v = self.beta2 * v + (1 - self.beta2) * g * g
+            self.state = (m, v)
+            m_hat, v_hat = self._corrected(m, v)
+            return -self.learning_rate * m_hat / np.sqrt(v_hat + self.eps)
+        if self.optimizer == "rmsprop":
+            s = 0.0 if self.state is None else self.state
+            self.state = self.rho * s + (1 - self.rho) * g * g
+            return -self.learning_rate * g / np.sqrt(self.state + self.eps)
+        return super()._step(g)
+
+
 class NoL2(Sheet):
     def _regularise(self, weight_grads, bias_grads):
         return weight_grads, bias_grads

@@ -78,7 +78,16 @@ def test_every_message_has_english_and_german_with_the_same_fields():
 
 
 # ------------------------------------------------------------------ correct students
-CORRECT = [None, s.Sheet, s.HiddenSheet, s.DictSheet, s.L2InUpdate, s.OnlyAdam, s.OnlyRMSprop]
+CORRECT = [
+    None,
+    s.Sheet,
+    s.HiddenSheet,
+    s.DictSheet,
+    s.L2InUpdate,
+    s.OnlyAdam,
+    s.OnlyRMSprop,
+    s.AdamEpsInside,
+]
 
 
 @pytest.mark.parametrize(
@@ -129,6 +138,7 @@ BUGS = {
     s.NoMomentum: ("momentum.update", 0.0, ["no effect", "plain gradient descent"]),
     s.HalfL2: ("l2.penalty", 3.5, ["λW instead of 2λW", "∂L/∂W(1)"]),
     s.BiasL2: ("l2.penalty", 3.0, ["biases are regularised too", "∂L/∂b(1)"]),
+    s.L2Twice: ("l2.penalty", 3.5, ["added twice", "again"]),
     s.NoL2: ("l2.penalty", 0.0, ["L2 term is missing"]),
     s.NoBiasCorrection: ("adaptive.update", 3.5, ["no bias correction", "RMSprop matches"]),
 }

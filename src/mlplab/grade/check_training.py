@@ -315,6 +315,12 @@ MESSAGES = {
         "en": "the biases are not regularised, as eq. 11 says",
         "de": "die Biases werden nicht regularisiert, wie Gl. 11 es verlangt",
     },
+    "l2.twice": {
+        "en": "the L2 term is added twice: _backward adds 2λW and the update of train adds it again "
+        "(the step with λ differs by {factor}× −α·2λW from the one without)",
+        "de": "der L2-Term wird doppelt addiert: _backward addiert 2λW, und das Update in train noch "
+        "einmal (der Schritt mit λ unterscheidet sich um {factor}× −α·2λW von dem ohne)",
+    },
     "l2.half": {
         "en": "{where} adds λW instead of 2λW to ∂L/∂W({layer}): that is the gradient of (λ/2)Σ‖W‖², not of "
         "eq. 11's λΣ‖W‖²",
@@ -1277,6 +1283,8 @@ def _l2(ctx: Context) -> Outcome:
         else:
             details.append(("l2.shape", {**common, "error": _relative(d, 2 * target)}))
             weight_points = 0.0
+    if where == "gradients" and weight_points == 3.0:
+        weight_points = _l2_update_consistent(ctx, X, y, params, alpha, options, off, difference, details)
     score += weight_points
     if weight_points == 3.0:
         details.append(("l2.weights_ok", {"where": where_text}))
@@ -1292,16 +1300,33 @@ def _l2(ctx: Context) -> Outcome:
     return Outcome(score, first[0], first[1], tuple(details))
 
 
+def _l2_update_consistent(ctx, X, y, params, alpha, options, off, difference, details) -> float:
+    """The weight points once _backward is right: does train's step use those gradients as they are?"""
+    try:
+        moved = [_trained(ctx, X, y, params, alpha, opts, 1) for opts in (options, off)]
+    except Exception:  # a broken train is the training-loop checks' business
+        return 3.0
+    in_update = -(moved[0] - moved[1]) / alpha  # (flat) what λ changed in the step, as a gradient
+    weights_only = np.concatenate([d.ravel() for d in _unflat(difference, _BONUS_SIZES)[0]])
+    taken = np.concatenate([d.ravel() for d in _unflat(in_update, _BONUS_SIZES)[0]])
+    factor = float(np.dot(taken, weights_only) / np.dot(weights_only, weights_only))
+    if abs(factor - 2.0) < 1e-3:
+        details.append(("l2.twice", {"factor": factor}))
+        return 1.5
+    return 3.0
+
+
 # ---------------------------------------------------------------- bonus: adaptive
 def _adam_rules(alpha, beta1, beta2, eps):
-    def make(correct_m, correct_v):
+    def make(correct_m, correct_v, eps_inside=False):
         def rule(state, g, t):
             m, v = state if state is not None else (0.0, 0.0)
             m = beta1 * m + (1 - beta1) * g
             v = beta2 * v + (1 - beta2) * g * g
             m_hat = m / (1 - beta1**t) if correct_m else m
             v_hat = v / (1 - beta2**t) if correct_v else v
-            return -alpha * m_hat / (np.sqrt(v_hat) + eps), (m, v)
+            root = np.sqrt(v_hat + eps) if eps_inside else np.sqrt(v_hat) + eps
+            return -alpha * m_hat / root, (m, v)
 
         return rule
 
@@ -1310,6 +1335,7 @@ def _adam_rules(alpha, beta1, beta2, eps):
 
     return {
         "ok": make(True, True),
+        "ok_eps_inside": make(True, True, eps_inside=True),  # √(v̂ + ε): a common, accepted variant
         "no_bias_correction": make(False, False),
         "m_only": make(True, False),
         "v_only": make(False, True),
@@ -1318,11 +1344,12 @@ def _adam_rules(alpha, beta1, beta2, eps):
 
 
 def _rmsprop_rules(alpha, rho, eps):
-    def make(decay, corrected):
+    def make(decay, corrected, eps_inside=False):
         def rule(s, g, t):
             s = decay * (0.0 if s is None else s) + (1 - decay) * g * g
             s_hat = s / (1 - decay**t) if corrected else s
-            return -alpha * g / (np.sqrt(s_hat) + eps), s
+            root = np.sqrt(s_hat + eps) if eps_inside else np.sqrt(s_hat) + eps
+            return -alpha * g / root, s
 
         return rule
 
@@ -1333,11 +1360,18 @@ def _rmsprop_rules(alpha, rho, eps):
     def plain(state, g, t):
         return -alpha * g, None
 
-    return {"ok": make(rho, False), "bias_rms": make(rho, True), "swapped": swapped, "plain": plain}
+    return {
+        "ok": make(rho, False),
+        "ok_eps_inside": make(rho, False, eps_inside=True),  # √(s + ε): a common, accepted variant
+        "bias_rms": make(rho, True),
+        "swapped": swapped,
+        "plain": plain,
+    }
 
 
 _ADAPTIVE_SCORE = {
     "ok": 5.0,
+    "ok_eps_inside": 5.0,
     "bias_rms": 5.0,
     "no_bias_correction": 2.0,
     "m_only": 3.0,
@@ -1366,6 +1400,8 @@ def _adaptive_one(ctx: Context, method: str, X, y, params, options, effect) -> O
     params_out = {"method": name, "steps": max(steps), "error": errors[found]}
     if found == "bias_rms":
         return Outcome(_ADAPTIVE_SCORE[found], "adaptive.ok_bias_rms", params_out)
+    if found == "ok_eps_inside":
+        return Outcome(_ADAPTIVE_SCORE[found], "adaptive.ok", params_out)
     return Outcome(_ADAPTIVE_SCORE[found], f"adaptive.{found}", params_out)
 
 
