@@ -876,9 +876,11 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "(Abweichung {diff})",
     },
     "numeric.y_hat_wrong_at": {
-        "en": "task 1.2 with the sheet's weights: ŷ = {got}, the sheet's is {expected} (difference {diff}); the first "
+        "en": "task 1.2 with the sheet's weights: ŷ = {got}, the sheet's is {expected} (difference {diff}); "
+        "the first "
         "intermediate that differs is {first_wrong}",
-        "de": "Aufgabe 1.2 mit den Gewichten des Blatts: ŷ = {got}, auf dem Blatt {expected} (Abweichung {diff}); die erste "
+        "de": "Aufgabe 1.2 mit den Gewichten des Blatts: ŷ = {got}, auf dem Blatt {expected} "
+        "(Abweichung {diff}); die erste "
         "abweichende Zwischengröße ist {first_wrong}",
     },
     "numeric.loss_ok": {
