@@ -17,6 +17,7 @@ from __future__ import annotations
 import inspect
 import itertools
 import math
+import warnings
 
 import numpy as np
 
@@ -156,7 +157,8 @@ def _signature_problems(cls, name: str, expected) -> tuple[float, list[tuple[str
             continue
         if p.default is _REQUIRED:
             problems.append(("api.extra_required", {"method": label, "param": p.name}))
-    share = 1.0 if not problems else max(0.0, 1.0 - len(problems) / max(1, len(expected)))
+    weight = sum(0.5 if key == "api.param_name" else 1.0 for key, _ in problems)  # a renamed one still works
+    share = max(0.0, 1.0 - weight / max(1, len(expected)))
     return share, problems
 
 
@@ -457,7 +459,9 @@ def _student_loss(ctx: Context, model, name: str, X, y, y_hat: float):
     values = []
     for args in calls:
         try:
-            value = _scalar(method(*args))
+            with np.errstate(all="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # the swapped call forms give log(0) on purpose
+                value = _scalar(method(*args))
         except Exception:
             continue
         if value is not None:
