@@ -106,7 +106,7 @@ def test_a_missing_derivative_names_its_layer_and_leaves_the_layers_above_right(
     for name in ("∂L/∂W(2)", "∂L/∂b(2)", "∂L/∂W(1)", "∂L/∂b(1)"):
         ((key, params),) = findings[name].mistakes
         assert key == "backward.no_derivative"
-        assert params == {"layers": "2", "act": "tanh"}
+        assert params == {"deltas": "δ(2)", "act": "tanh"}
 
 
 def test_a_mutant_and_a_summed_batch_are_both_named():

@@ -672,44 +672,52 @@ def _backward_case(ctx: Context, activation: str, sizes, n: int):
     return findings, notes, None
 
 
+def _grouped(findings, n_layers: int) -> list[tuple[str, dict]]:
+    """One (key, params) per mistake, naming every parameter it explains, from layer L down."""
+    groups: dict[tuple, list] = {}
+    for finding in sorted(findings, key=lambda f: (-f.layer, f.kind != "W")):
+        for key, params in finding.mistakes:
+            groups.setdefault((key, tuple(sorted(params.items()))), []).append((finding.kind, finding.layer))
+    return [
+        (key, {"param": diagnose.param_names(names, n_layers), **dict(items)})
+        for (key, items), names in groups.items()
+    ]
+
+
 def _backward(ctx: Context) -> Outcome:
     total, right = 0, 0
     details = []
-    right_everywhere: dict[str, bool] = {}
+    right_everywhere: dict[tuple[str, int], bool] = {}
     first = None
     for activation, sizes, n in BACKWARD_CASES:
-        n_params = 2 * (len(sizes) - 1)
-        total += n_params
+        n_layers = len(sizes) - 1
+        total += 2 * n_layers
         findings, notes, error = _backward_case(ctx, activation, sizes, n)
         case = {"activation": activation, "sizes": str(list(sizes)), "n": n}
         details += notes
         if error is not None:
             details.append(("backward.case_error", {**case, **error[1]}))
-            if first is None:
-                first = error
-            for layer in range(1, len(sizes)):
-                for kind in "Wb":
-                    right_everywhere[diagnose.param_name(kind, layer)] = False
+            first = first or error
+            for layer in range(1, n_layers + 1):
+                right_everywhere[("W", layer)] = right_everywhere[("b", layer)] = False
             continue
         case_right = sum(f.right for f in findings)
         right += case_right
-        details.append(("backward.case", {**case, "right": case_right, "total": n_params}))
-        for finding in sorted(findings, key=lambda f: (-f.layer, f.kind != "W")):
-            right_everywhere[finding.name] = right_everywhere.get(finding.name, True) and finding.right
-            for key, params in finding.mistakes:
-                line = (key, {"param": finding.name, **params})
-                details.append(line)
-                if first is None:
-                    first = line
+        details.append(("backward.case", {**case, "right": case_right, "total": 2 * n_layers}))
+        for finding in findings:
+            place = (finding.kind, finding.layer)
+            right_everywhere[place] = right_everywhere.get(place, True) and finding.right
+        lines = _grouped(findings, n_layers)
+        details += lines
+        if lines and first is None:
+            first = lines[0]
     score = 9.0 * right / total
     if first is None:
         return Outcome(9.0, "backward.ok", {"cases": len(BACKWARD_CASES)}, tuple(details))
-    names = [name for name, ok in right_everywhere.items() if ok]
-    order = sorted(names, key=lambda s: (int(s.split("(")[1].rstrip(")")), "b" in s.split("(")[0]))
+    names = sorted((place for place, ok in right_everywhere.items() if ok), key=lambda p: (p[1], p[0] != "W"))
     key, params = first
-    return Outcome(
-        round(score, 6), key + ".main", {**params, "right": ", ".join(order) or "—"}, tuple(details)
-    )
+    right_text = ", ".join(diagnose.param_name(kind, layer) for kind, layer in names) or "—"
+    return Outcome(round(score, 6), key + ".main", {**params, "right": right_text}, tuple(details))
 
 
 # ------------------------------------------------------------------- messages

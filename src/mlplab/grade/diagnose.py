@@ -38,6 +38,7 @@ __all__ = [
     "forward_pass",
     "mutants",
     "param_name",
+    "param_names",
     "relate",
 ]
 
@@ -216,6 +217,13 @@ def param_name(kind: str, layer: int) -> str:
     return f"∂L/∂{kind}({layer})"
 
 
+def param_names(names: Sequence[tuple[str, int]], n_layers: int) -> str:
+    """Several parameters in one phrase: ``∂L/∂W(3), ∂L/∂b(3)``, or ``∂L/∂W(1…3), ∂L/∂b(1…3)`` for all."""
+    if len(set(names)) == 2 * n_layers and n_layers > 1:
+        return f"∂L/∂W(1…{n_layers}), ∂L/∂b(1…{n_layers})"
+    return ", ".join(param_name(kind, layer) for kind, layer in names)
+
+
 def _scale(student: np.ndarray, reference: np.ndarray) -> float | None:
     """c with ``student ≈ c · reference`` (least squares), or None when no such c fits."""
     s, r = student.reshape(-1), reference.reshape(-1)
@@ -327,8 +335,8 @@ def _mutant_mistakes(mutant: Mutant, hidden: str, affected: bool) -> list[tuple[
     if mutant.is_none or not affected:
         return []
     if mutant.no_derivative:
-        layers = ", ".join(str(layer) for layer in sorted(mutant.no_derivative))
-        return [("backward.no_derivative", {"layers": layers, "act": _symbol(hidden)})]
+        deltas = ", ".join(f"δ({layer})" for layer in sorted(mutant.no_derivative))
+        return [("backward.no_derivative", {"deltas": deltas, "act": _symbol(hidden)})]
     if mutant.derivative is not None:
         return [("backward.wrong_derivative", {"used": mutant.derivative, "activation": hidden})]
     if mutant.derivative_of == "a":
@@ -413,9 +421,7 @@ def diagnose(
         )
         mistakes = _mutant_mistakes(mutant, hidden, affected)
         if relation.form == "transposed":
-            mistakes.append(
-                ("backward.transposed", {"shape": str(value.shape), "expected": str(reference.shape)})
-            )
+            mistakes.append(("backward.transposed", {}))
         elif relation.form != "same":
             mistakes.append((f"backward.{relation.form}", {"size": value.size, "n": n}))
         factor = _factor_mistake(relation.factor, n)
@@ -428,74 +434,73 @@ def diagnose(
     return findings
 
 
-#: the feedback of the diagnosis; ``{param}`` is filled with e.g. ``∂L/∂W(2)`` by the check
+#: the feedback of the diagnosis; ``{param}`` is filled with one or more names, e.g. ``∂L/∂W(2)``
 MESSAGES: dict[str, dict[str, str]] = {
     "backward.missing": {
         "en": "{param}: no gradient found",
         "de": "{param}: kein Gradient gefunden",
     },
     "backward.shape": {
-        "en": "{param} has shape {shape}, expected {expected}",
-        "de": "{param} hat die Form {shape}, erwartet {expected}",
+        "en": "{param}: shape {shape}, expected {expected}",
+        "de": "{param}: Form {shape}, erwartet {expected}",
     },
     "backward.wrong": {
-        "en": "{param} differs from the reference (relative error {error}); no classic mistake explains it",
-        "de": "{param} weicht von der Referenz ab (relativer Fehler {error}); "
-        "kein typischer Fehler erklärt das",
+        "en": "{param}: differs from the reference (relative error {error}); no classic mistake explains it",
+        "de": "{param}: weicht von der Referenz ab (relativer Fehler {error}); kein typischer Fehler "
+        "erklärt das",
     },
     "backward.summed": {
-        "en": "{param} is off by a factor {factor} = the batch size: you sum over the batch "
-        "instead of averaging",
-        "de": "{param} ist um den Faktor {factor} = die Batchgröße zu groß: Sie summieren über den "
-        "Batch, statt zu mitteln",
+        "en": "{param}: off by a factor {factor} = the batch size: you sum over the batch instead of "
+        "averaging",
+        "de": "{param}: um den Faktor {factor} = die Batchgröße zu groß: Sie summieren über den Batch, "
+        "statt zu mitteln",
     },
     "backward.sign": {
-        "en": "{param} has the wrong sign (factor −1): ∂L/∂z(L) is ŷ − y, not y − ŷ",
-        "de": "{param} hat das falsche Vorzeichen (Faktor −1): ∂L/∂z(L) ist ŷ − y, nicht y − ŷ",
+        "en": "{param}: the wrong sign (factor −1): ∂L/∂z(L) is ŷ − y, not y − ŷ",
+        "de": "{param}: falsches Vorzeichen (Faktor −1): ∂L/∂z(L) ist ŷ − y, nicht y − ŷ",
     },
     "backward.sign_summed": {
-        "en": "{param} is off by a factor −{factor}: the wrong sign (ŷ − y, not y − ŷ) and summed "
-        "over the batch of {factor} instead of averaged",
-        "de": "{param} weicht um den Faktor −{factor} ab: falsches Vorzeichen (ŷ − y, nicht y − ŷ) "
-        "und über den Batch von {factor} summiert statt gemittelt",
+        "en": "{param}: off by a factor −{factor}: the wrong sign (ŷ − y, not y − ŷ) and summed over "
+        "the batch of {factor} instead of averaged",
+        "de": "{param}: um den Faktor −{factor} falsch: falsches Vorzeichen (ŷ − y, nicht y − ŷ) und "
+        "über den Batch von {factor} summiert statt gemittelt",
     },
     "backward.factor2": {
-        "en": "{param} is off by a factor 2 (a squared-error 2, or the gradient counted twice?)",
-        "de": "{param} ist um den Faktor 2 zu groß (die 2 des quadratischen Fehlers, oder doppelt gezählt?)",
+        "en": "{param}: off by a factor 2 (a squared-error 2, or the gradient counted twice?)",
+        "de": "{param}: um den Faktor 2 zu groß (die 2 des quadratischen Fehlers, oder doppelt gezählt?)",
     },
     "backward.divided_twice": {
-        "en": "{param} is {factor} of the right value = 1/{n}: divided by the batch size twice",
-        "de": "{param} ist das {factor}-fache des richtigen Werts = 1/{n}: zweimal durch die "
-        "Batchgröße geteilt",
+        "en": "{param}: {factor} times the right value = 1/{n}: divided by the batch size twice",
+        "de": "{param}: das {factor}-fache des richtigen Werts = 1/{n}: zweimal durch die Batchgröße geteilt",
     },
     "backward.factor": {
-        "en": "{param} is off by a factor {factor}",
-        "de": "{param} weicht um den Faktor {factor} ab",
+        "en": "{param}: off by a factor {factor}",
+        "de": "{param}: um den Faktor {factor} falsch",
     },
     "backward.transposed": {
-        "en": "{param} is transposed (shape {shape}, expected {expected}): the outer product is in "
-        "the wrong order; ∂L/∂W(l) = δ(l)ᵀ a(l−1)",
-        "de": "{param} ist transponiert (Form {shape}, erwartet {expected}): das äußere Produkt "
-        "steht in der falschen Reihenfolge; ∂L/∂W(l) = δ(l)ᵀ a(l−1)",
+        "en": "{param}: transposed: the outer product is in the wrong order, a(l−1)ᵀ δ(l) instead of "
+        "∂L/∂W(l) = δ(l)ᵀ a(l−1)",
+        "de": "{param}: transponiert: das äußere Produkt steht in der falschen Reihenfolge, "
+        "a(l−1)ᵀ δ(l) statt ∂L/∂W(l) = δ(l)ᵀ a(l−1)",
     },
     "backward.bias_axis": {
-        "en": "{param} has {size} entries = the batch size: δ is summed over the units instead of "
-        "over the samples (axis=0)",
-        "de": "{param} hat {size} Einträge = die Batchgröße: δ wird über die Neuronen statt über "
-        "die Beispiele summiert (axis=0)",
+        "en": "{param}: {size} entries = the batch size: δ is summed over the units instead of over "
+        "the samples (axis=0)",
+        "de": "{param}: {size} Einträge = die Batchgröße: δ wird über die Neuronen statt über die "
+        "Beispiele summiert (axis=0)",
     },
     "backward.bias_all": {
-        "en": "{param} is one number: δ is summed over both axes instead of over the samples only (axis=0)",
-        "de": "{param} ist eine einzige Zahl: δ wird über beide Achsen summiert statt nur über die "
+        "en": "{param}: one number: δ is summed over both axes instead of over the samples only (axis=0)",
+        "de": "{param}: eine einzige Zahl: δ wird über beide Achsen summiert statt nur über die "
         "Beispiele (axis=0)",
     },
     "backward.bias_not_summed": {
-        "en": "{param} has {size} entries: δ is not summed over the samples (axis=0)",
-        "de": "{param} hat {size} Einträge: δ wird nicht über die Beispiele summiert (axis=0)",
+        "en": "{param}: {size} entries: δ is not summed over the samples (axis=0)",
+        "de": "{param}: {size} Einträge: δ wird nicht über die Beispiele summiert (axis=0)",
     },
     "backward.no_derivative": {
-        "en": "{param} is wrong: δ in hidden layer {layers} lacks the factor {act}′(z)",
-        "de": "{param} ist falsch: δ in der verdeckten Schicht {layers} fehlt der Faktor {act}′(z)",
+        "en": "{param}: the factor {act}′(z) is missing in {deltas}",
+        "de": "{param}: in {deltas} fehlt der Faktor {act}′(z)",
     },
     "backward.wrong_derivative": {
         "en": "{param}: the {used} derivative is used in the hidden layers, where {activation}′ belongs",
