@@ -8,6 +8,7 @@ feedback. Every message exists in English and German and renders.
 
 from __future__ import annotations
 
+import json
 import string
 
 import numpy as np
@@ -309,6 +310,27 @@ def test_a_crash_in_the_constructor_is_feedback_not_an_exception():
         assert "raised ZeroDivisionError: oops" in english(outcome)
 
 
+def test_weights_that_cannot_be_read_are_named_as_such():
+    class Unreadable(conventions.Student):
+        def get_params(self, model):
+            raise AttributeError("no weights")
+
+    outcome = run(S.Good, "initialization.variance", Unreadable(S.Good))
+    assert outcome.score == 0
+    assert "reading the weights of MLP([400, 300, 200, 1], activation='sigmoid') raised AttributeError" in (
+        english(outcome)
+    )
+
+
+def test_intermediates_with_the_input_in_front_are_read():
+    class WithInput(conventions.Student):
+        def intermediates(self, model):
+            return {"z": list(model.zs), "a": list(model.activations)}  # a(0) = X first
+
+    outcome = run(S.Good, "numeric_example.task_1_2", WithInput(S.Good))
+    assert "z1, a1, z2, a2, z3, a3 match the sheet; differ: —" in all_english(outcome)
+
+
 @pytest.mark.parametrize("check_id", list(CHECK_BY_ID))
 @pytest.mark.parametrize("cls", [MLP, S.Summed, S.XavierForRelu, S.NoBias], ids=lambda c: c.__name__)
 def test_a_check_run_twice_gives_the_same_outcome(cls, check_id):
@@ -339,6 +361,7 @@ def test_every_feedback_produced_renders_in_both_languages():
     keys = set()
     for key, params in RENDERED:
         keys.add(key)
+        json.dumps(params, allow_nan=True)  # plain numbers and strings, for the JSON output
         for lang in base.LANGS:
             text = base.render(MESSAGES, key, params, lang)
             assert "{" not in text, (key, text)

@@ -215,8 +215,35 @@ def _expected_family(activation: str) -> str:
     return "He" if activation == "relu" else "Xavier"
 
 
+class _StudentError(Exception):
+    """A student's method failed: ``what`` names the call, ``__cause__`` is the error."""
+
+    def __init__(self, what: str):
+        super().__init__(what)
+        self.what = what
+
+
 def _fresh(ctx: Context, sizes, activation: str):
-    return ctx.student.get_params(ctx.student.new(sizes, activation=activation))
+    """(weights, biases) of a fresh student model, canonical; _StudentError names the failing call."""
+    try:
+        model = ctx.student.new(sizes, activation=activation)
+    except Exception as exc:
+        raise _StudentError(_new_repr(sizes, activation)) from exc
+    try:
+        return ctx.student.get_params(model)
+    except Exception as exc:
+        raise _StudentError(f"reading the weights of {_new_repr(sizes, activation)}") from exc
+
+
+def _fresh_models(ctx: Context, sizes):
+    """{activation: (weights, biases)} of fresh models, or (None, the error line) of the first failing."""
+    models = {}
+    for activation in ACTIVATIONS:
+        try:
+            models[activation] = _fresh(ctx, sizes, activation)
+        except _StudentError as exc:
+            return None, _failed(exc.what, exc.__cause__)
+    return models, None
 
 
 def _layer_variance(weight: np.ndarray, activation: str, layer: int):
@@ -245,19 +272,8 @@ def _layer_variance(weight: np.ndarray, activation: str, layer: int):
     return False, ("init.variance_unknown", {**base, "found": found})
 
 
-def _init_models(ctx: Context):
-    """{activation: (weights, biases)} of fresh [400, 300, 200, 1] models, or the error of one."""
-    models = {}
-    for activation in ACTIVATIONS:
-        try:
-            models[activation] = _fresh(ctx, INIT_SIZES, activation)
-        except Exception as exc:
-            return None, _failed(_new_repr(INIT_SIZES, activation), exc)
-    return models, None
-
-
 def _init_variance(ctx: Context) -> Outcome:
-    models, error = _init_models(ctx)
+    models, error = _fresh_models(ctx, INIT_SIZES)
     if error:
         return Outcome(0.0, *error)
     score, details, first_wrong = 0.0, [], None
@@ -281,7 +297,7 @@ BIAS_LIMIT = 0.1
 
 
 def _init_biases(ctx: Context) -> Outcome:
-    models, error = _init_models(ctx)
+    models, error = _fresh_models(ctx, SIZES)
     if error:
         return Outcome(0.0, *error)
     for activation in ACTIVATIONS:
@@ -306,7 +322,7 @@ def _equal_rows(weight: np.ndarray) -> tuple[int, int] | None:
 
 
 def _init_symmetry(ctx: Context) -> Outcome:
-    models, error = _init_models(ctx)
+    models, error = _fresh_models(ctx, SIZES)
     if error:
         return Outcome(0.0, *error)
     pairs, right, first = 0, 0, None
@@ -334,8 +350,8 @@ def _init_independent(ctx: Context) -> Outcome:
     try:
         first = _fresh(ctx, SIZES, "sigmoid")
         second = _fresh(ctx, SIZES, "sigmoid")
-    except Exception as exc:
-        return Outcome(0.0, *_failed(_new_repr(SIZES, "sigmoid"), exc))
+    except _StudentError as exc:
+        return Outcome(0.0, *_failed(exc.what, exc.__cause__))
     if all(np.array_equal(a, b) for a, b in zip(first[0], second[0])):
         return Outcome(0.0, "init.same_draws", {"sizes": str(SIZES)})
     return Outcome(0.5, "init.independent_ok", {})
@@ -478,7 +494,10 @@ def _intermediates(ctx: Context, model, trace: dict):
     right, wrong = [], []
     n_layers = len(SHEET_EXAMPLE["weights"])
     for letter in ("z", "a"):
-        for layer, value in enumerate(kept.get(letter, []) or [], start=1):
+        values = list(kept.get(letter, []) or [])
+        if letter == "a" and len(values) == n_layers + 1:
+            values = values[1:]  # a(0) = X kept in front
+        for layer, value in enumerate(values, start=1):
             key = f"{letter}{layer}"
             if key == f"a{n_layers}":
                 expected = np.atleast_1d(trace["y_hat"])
@@ -591,7 +610,12 @@ BACKWARD_CASES = (
 
 
 def _coerce_gradients(raw):
-    """The student's own (weight_grads, bias_grads) from what a ValueError carried, or None."""
+    """The gradients a shape error carried (``ValueError.raw``) as (weight_grads, bias_grads), or None.
+
+    Taken as what the Student would have returned but for the shape check:
+    a pair of lists (canonical orientation, the student's layout undone), a
+    list of (dW, db) pairs, or a dict ``{"dW1": ..., "db1": ...}``.
+    """
     if isinstance(raw, dict):
         weight_grads, bias_grads = {}, {}
         for key, value in raw.items():
