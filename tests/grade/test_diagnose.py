@@ -13,6 +13,8 @@ import itertools
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mlplab import MLP
 from mlplab.grade.diagnose import MESSAGES, Mutant, backprop, diagnose, forward_pass, mutants, relate
@@ -193,3 +195,21 @@ def test_every_diagnosis_message_has_both_languages():
         assert set(texts) == {"en", "de"}
         assert "{param}" in texts["en"]
         assert "{param}" in texts["de"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    sizes=st.lists(st.integers(1, 6), min_size=2, max_size=4).map(lambda s: [*s, 1]),
+    n=st.integers(2, 40),
+    activation=st.sampled_from(["sigmoid", "tanh", "relu"]),
+    seed=st.integers(0, 2**16),
+)
+def test_right_gradients_are_right_and_summed_ones_are_named_for_any_shape(sizes, n, activation, seed):
+    weights, biases, X, y = network(seed, sizes, n)
+    grads_w, grads_b, _ = backprop(weights, biases, X, y, activation)
+    assert all(f.right for f in diagnose(grads_w, grads_b, weights, biases, X, y, activation))
+    summed = diagnose([g * n for g in grads_w], [g * n for g in grads_b], weights, biases, X, y, activation)
+    for finding in summed:
+        grad = (grads_w if finding.kind == "W" else grads_b)[finding.layer - 1]
+        if np.any(grad):  # a gradient that is 0 (dead ReLU units) is right whatever the factor
+            assert finding.mistakes == (("backward.summed", {"factor": n}),)
