@@ -257,6 +257,11 @@ class BiasWrongAxis(Good):
         return delta.sum(axis=1) / n
 
 
+class BiasMeanOfAll(Good):
+    def _bias_grad(self, delta, n):
+        return np.mean(delta)
+
+
 class ReluDerivativeForTanh(Good):
     def _act_derivative(self, z, a):
         return (z > 0).astype(float) if self.activation == "tanh" else super()._act_derivative(z, a)

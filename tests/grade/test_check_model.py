@@ -98,6 +98,7 @@ BUGS = [
         ["∂L/∂W(3), ∂L/∂W(2), ∂L/∂W(1): transposed", "right: ∂L/∂b(1), ∂L/∂b(2), ∂L/∂b(3)"],
     ),
     (S.BiasWrongAxis, "backward.gradients", ["32 entries = the batch size", "over the units"]),
+    (S.BiasMeanOfAll, "backward.gradients", ["∂L/∂b(2), ∂L/∂b(1): one number", "both axes"]),
     (S.ReluDerivativeForTanh, "backward.gradients", ["relu derivative", "tanh′"]),
     (S.DerivativeOfA, "backward.gradients", ["σ′(a)", "instead of z"]),
     (S.SignFlipped, "backward.gradients", ["wrong sign"]),

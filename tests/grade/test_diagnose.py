@@ -17,7 +17,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mlplab import MLP
-from mlplab.grade.diagnose import MESSAGES, Mutant, backprop, diagnose, forward_pass, mutants, relate
+from mlplab.grade.diagnose import (
+    MESSAGES,
+    Mutant,
+    Relation,
+    backprop,
+    diagnose,
+    forward_pass,
+    mutants,
+    relate,
+)
 
 SIZES = [3, 5, 4, 1]
 
@@ -150,6 +159,10 @@ def test_shapes_the_bias_can_have_when_summed_over_the_wrong_axes():
     assert relate(delta.sum(axis=1) / 7, grad, delta).form == "bias_axis"
     assert relate(delta.sum(axis=1), grad, delta).factor == pytest.approx(7)
     assert relate(np.array([delta.sum() / 7]), grad, delta).form == "bias_all"
+    assert relate(np.array([delta.mean()]), grad, delta) == Relation(
+        "bias_all", 1.0
+    )  # np.mean(δ): no extra factor
+    assert relate(np.array([delta.sum() / 7]), grad, delta).factor == pytest.approx(1.0)
     assert relate(delta / 7, grad, delta).form == "bias_not_summed"
     assert relate(grad, grad, delta).exact
     assert relate(np.ones(7), grad, delta) is None  # the right size, no relation

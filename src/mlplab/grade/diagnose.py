@@ -33,6 +33,7 @@ __all__ = [
     "MESSAGES",
     "Finding",
     "Mutant",
+    "Relation",
     "backprop",
     "diagnose",
     "forward_pass",
@@ -282,7 +283,10 @@ def relate(student: np.ndarray, grad: np.ndarray, delta: np.ndarray | None = Non
         for form, values in candidates:
             c = _scale(flat, values)
             if c is not None:
-                return Relation(form, c * n)  # relative to the mean over the batch, like the gradient
+                factor = c * n  # relative to the mean over the batch, like the gradient
+                if form == "bias_all" and abs(factor * n_out - 1.0) <= 1e-6:
+                    factor = 1.0  # np.mean(δ) over both axes: the same mistake, not a second one
+                return Relation(form, factor)
     return None
 
 
@@ -490,9 +494,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Beispiele summiert (axis=0)",
     },
     "backward.bias_all": {
-        "en": "{param}: one number: δ is summed over both axes instead of over the samples only (axis=0)",
-        "de": "{param}: eine einzige Zahl: δ wird über beide Achsen summiert statt nur über die "
-        "Beispiele (axis=0)",
+        "en": "{param}: one number: δ is summed or averaged over both axes instead of over the samples "
+        "only (axis=0)",
+        "de": "{param}: eine einzige Zahl: δ wird über beide Achsen summiert oder gemittelt statt nur "
+        "über die Beispiele (axis=0)",
     },
     "backward.bias_not_summed": {
         "en": "{param}: {size} entries: δ is not summed over the samples (axis=0)",
