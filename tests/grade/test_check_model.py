@@ -269,21 +269,45 @@ def test_backward_through_the_students_own_forward_pass():
     assert "compared with backprop through your own forward pass" in all_english(outcome)
 
 
+class GradientShapeError(ValueError):
+    """Like the full Student's: ``raw`` as found, ``weight_grads``/``bias_grads`` with the layout undone."""
+
+    def __init__(self, message, raw, weight_grads=None, bias_grads=None):
+        super().__init__(message)
+        self.raw, self.weight_grads, self.bias_grads = raw, weight_grads, bias_grads
+
+
 class RaisingStudent(conventions.Student):
-    """Like the full Student: a gradient shaped like no parameter raises ValueError with ``.raw``."""
+    """Like the full Student: a gradient shaped like no parameter raises a ValueError carrying the arrays.
+
+    ``form`` says what it carries: ``"undone"`` (canonical lists and ``raw``),
+    ``"raw"`` (only the (name, array) pairs), ``"dict"`` or ``"lists"``.
+    """
+
+    def __init__(self, cls, form="undone"):
+        super().__init__(cls)
+        self.form = form
 
     def gradients(self, model, X, y):
         weight_grads, bias_grads = super().gradients(model, X, y)
         weights, _ = self.get_params(model)
-        if any(g.shape != w.shape for g, w in zip(weight_grads, weights)):
-            error = ValueError("a gradient has a shape that fits no parameter")
-            error.raw = (weight_grads, bias_grads)
-            raise error
-        return weight_grads, bias_grads
+        if all(g.shape == w.shape for g, w in zip(weight_grads, weights)):
+            return weight_grads, bias_grads
+        pairs = [(f"dW{i}", g) for i, g in enumerate(weight_grads, 1)]
+        pairs += [(f"db{i}", g) for i, g in enumerate(bias_grads, 1)]
+        raw = {"undone": pairs, "raw": pairs, "dict": dict(pairs), "lists": (weight_grads, bias_grads)}[
+            self.form
+        ]
+        if self.form == "undone":
+            raise GradientShapeError(
+                "dW(3) has shape (4, 1); W(3) has shape (1, 4)", raw, weight_grads, bias_grads
+            )
+        raise GradientShapeError("dW(3) has shape (4, 1); W(3) has shape (1, 4)", raw)
 
 
-def test_backward_diagnoses_the_raw_arrays_of_a_shape_error():
-    outcome = run(S.Transposed, "backward.gradients", RaisingStudent(S.Transposed))
+@pytest.mark.parametrize("form", ["undone", "raw", "dict", "lists"])
+def test_backward_diagnoses_the_arrays_of_a_shape_error(form):
+    outcome = run(S.Transposed, "backward.gradients", RaisingStudent(S.Transposed, form))
     assert "transposed" in english(outcome)
     assert outcome.score == pytest.approx(run(S.Transposed, "backward.gradients").score)
 

@@ -613,35 +613,41 @@ BACKWARD_CASES = (
 )
 
 
-def _coerce_gradients(raw):
-    """The gradients a shape error carried (``ValueError.raw``) as (weight_grads, bias_grads), or None.
+def _shape_error_gradients(exc: ValueError):
+    """The gradients a shape error carried, as (weight_grads, bias_grads), or None.
 
-    Taken as what the Student would have returned but for the shape check:
-    a pair of lists (canonical orientation, the student's layout undone), a
-    list of (dW, db) pairs, or a dict ``{"dW1": ..., "db1": ...}``.
+    The Student's ``GradientShapeError`` has ``weight_grads``/``bias_grads``
+    (the student's layout undone, shapes unchecked) and ``raw``, the arrays as
+    found: a list of ``(name, array)`` pairs ``("dW1", ...), ("db1", ...)``.
+    The canonical pair is used where there is one; ``raw`` (also as a dict,
+    or a pair of lists) only without it.
     """
+    weight_grads, bias_grads = getattr(exc, "weight_grads", None), getattr(exc, "bias_grads", None)
+    if weight_grads is not None and bias_grads is not None:
+        return list(weight_grads), list(bias_grads)
+    raw = getattr(exc, "raw", None)
+    if (
+        isinstance(raw, (list, tuple))
+        and raw
+        and all(isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str) for item in raw)
+    ):
+        raw = dict(raw)
     if isinstance(raw, dict):
         weight_grads, bias_grads = {}, {}
         for key, value in raw.items():
             text = str(key).lower().lstrip("d").replace("_", "")
-            if text[:1] in "wb" and text[1:].isdigit():
+            if text[:1] in ("w", "b") and text[1:].isdigit():
                 (weight_grads if text[0] == "w" else bias_grads)[int(text[1:])] = value
         if not weight_grads:
             return None
+        start = min(weight_grads)
         count = max(max(weight_grads), max(bias_grads, default=0))
-        start = 0 if 0 in weight_grads else 1
         return (
             [weight_grads.get(i) for i in range(start, count + 1)],
             [bias_grads.get(i) for i in range(start, count + 1)],
         )
     if isinstance(raw, (tuple, list)) and len(raw) == 2 and all(isinstance(r, (list, tuple)) for r in raw):
         return list(raw[0]), list(raw[1])
-    if (
-        isinstance(raw, (tuple, list))
-        and raw
-        and all(isinstance(r, (tuple, list)) and len(r) == 2 for r in raw)
-    ):
-        return [r[0] for r in raw], [r[1] for r in raw]
     return None
 
 
@@ -687,7 +693,7 @@ def _backward_case(ctx: Context, activation: str, sizes, n: int):
     try:
         weight_grads, bias_grads = ctx.student.gradients(model, X, y)
     except ValueError as exc:
-        coerced = _coerce_gradients(getattr(exc, "raw", None))
+        coerced = _shape_error_gradients(exc)
         if coerced is None:
             return None, notes, _failed("_backward(X, y)", exc)
         weight_grads, bias_grads = coerced
