@@ -290,3 +290,49 @@ class OutputDerivative(Good):
 class BackwardCrashes(Good):
     def _backward(self, X, y):
         raise RuntimeError("not done yet")
+
+
+class CanonicalStudent:
+    """The Student interface (mlplab.grade.conventions) for classes in the canonical layout only.
+
+    A test double, so that these tests do not depend on how the detection
+    works: lists ``weights``/``biases``, W (n_out, n_in), ``_backward``
+    returning (dW list, db list); no shape checks (a wrong shape reaches the
+    check as it is).
+    """
+
+    def __init__(self, cls):
+        self.cls = cls
+        self.found = {"weights": "list `weights`, W of shape (n_out, n_in)"}
+        self.missing = {}
+
+    def has(self, feature):
+        return feature not in self.missing and feature in ("params", "gradients")
+
+    def new(self, layer_sizes, activation="sigmoid", learning_rate=0.01, **options):
+        return self.cls(list(layer_sizes), activation=activation, learning_rate=learning_rate, **options)
+
+    def get_params(self, model):
+        weights = [np.array(w, dtype=float) for w in model.weights]
+        return weights, [np.array(b, dtype=float).reshape(-1) for b in model.biases]
+
+    def set_params(self, model, weights, biases):
+        for index, (weight, bias) in enumerate(zip(weights, biases)):
+            model.weights[index] = np.array(weight, dtype=float)
+            model.biases[index] = np.array(bias, dtype=float)
+
+    def labels(self, y):
+        return np.asarray(y, dtype=float)
+
+    def forward(self, model, X):
+        return np.asarray(model._forward(X), dtype=float).reshape(-1)
+
+    def gradients(self, model, X, y):
+        model._forward(X)
+        weight_grads, bias_grads = model._backward(X, self.labels(y))
+        return [np.array(g, dtype=float) for g in weight_grads], [
+            np.array(g, dtype=float).reshape(-1) for g in bias_grads
+        ]
+
+    def intermediates(self, model):
+        return {}

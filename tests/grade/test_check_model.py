@@ -28,7 +28,7 @@ def run(cls, check_id: str, student=None) -> base.Outcome:
     """One check as the worker runs it: global NumPy seeded, the check's own generator."""
     check = CHECK_BY_ID[check_id]
     np.random.seed(base.seed_for(check_id) % 2**32)  # noqa: NPY002
-    ctx = base.Context(student or conventions.detect(cls), np.random.default_rng(base.seed_for(check_id)), 60)
+    ctx = base.Context(student or S.CanonicalStudent(cls), np.random.default_rng(base.seed_for(check_id)), 60)
     outcome = check.run(ctx)
     RENDERED.append((outcome.key, dict(outcome.params)))
     RENDERED.extend((key, dict(params)) for key, params in outcome.details)
@@ -59,6 +59,15 @@ def test_a_correct_class_gets_every_point(cls, check_id):
     outcome = run(cls, check_id)
     assert outcome.score == pytest.approx(CHECK_BY_ID[check_id].points), english(outcome)
     assert not any(key.endswith(".main") for key, _ in outcome.details)
+
+
+@pytest.mark.parametrize("cls", [S.Good, S.Delegating, MLP], ids=lambda c: c.__name__)
+def test_a_correct_class_gets_every_point_through_the_detected_conventions(cls):
+    student = conventions.detect(cls)
+    for check in CHECKS:
+        assert all(student.has(need) for need in check.needs), (check.id, student.missing)
+        outcome = run(cls, check.id, student)
+        assert outcome.score == pytest.approx(check.points), f"{check.id}: {english(outcome)}"
 
 
 # One classic mistake each: (class, the check that must catch it, words its English feedback must hold)
@@ -227,7 +236,7 @@ def test_forward_shape_is_checked():
     assert "values for 9 samples" in english(outcome)
 
 
-class KeepingStudent(conventions.Student):
+class KeepingStudent(S.CanonicalStudent):
     """A Student that finds the intermediates the classes of _c_students keep (zs, activations)."""
 
     def intermediates(self, model):
@@ -277,7 +286,7 @@ class GradientShapeError(ValueError):
         self.raw, self.weight_grads, self.bias_grads = raw, weight_grads, bias_grads
 
 
-class RaisingStudent(conventions.Student):
+class RaisingStudent(S.CanonicalStudent):
     """Like the full Student: a gradient shaped like no parameter raises a ValueError carrying the arrays.
 
     ``form`` says what it carries: ``"undone"`` (canonical lists and ``raw``),
@@ -336,7 +345,7 @@ def test_a_crash_in_the_constructor_is_feedback_not_an_exception():
 
 
 def test_weights_that_cannot_be_read_are_named_as_such():
-    class Unreadable(conventions.Student):
+    class Unreadable(S.CanonicalStudent):
         def get_params(self, model):
             raise AttributeError("no weights")
 
@@ -348,7 +357,7 @@ def test_weights_that_cannot_be_read_are_named_as_such():
 
 
 def test_intermediates_with_the_input_in_front_are_read():
-    class WithInput(conventions.Student):
+    class WithInput(S.CanonicalStudent):
         def intermediates(self, model):
             return {"z": list(model.zs), "a": list(model.activations)}  # a(0) = X first
 
