@@ -186,6 +186,29 @@ class SmallRandom(Good):
         return 1e-4  # randn * 0.01
 
 
+class StdForVariance(Good):
+    def _init_layer(self, n_in, n_out):
+        if self.activation == "relu":
+            return super()._init_layer(n_in, n_out)
+        return np.random.randn(n_out, n_in) * (1 / n_in), np.zeros(n_out)  # noqa: NPY002 (students draw from the global generator)
+
+
+class SeedKeyword(Good):
+    def __init__(self, layer_sizes, activation="sigmoid", learning_rate=0.01, seed=0):
+        self.seed = seed
+        super().__init__(layer_sizes, activation, learning_rate)
+
+    def _initialize_weights(self):
+        np.random.seed(self.seed)  # noqa: NPY002 (students draw from the global generator)
+        super()._initialize_weights()
+
+
+class SeedIgnored(SeedKeyword):
+    def _initialize_weights(self):
+        np.random.seed(42)  # noqa: NPY002 (students draw from the global generator)
+        super(SeedKeyword, self)._initialize_weights()
+
+
 class RandomBiases(Good):
     def _init_layer(self, n_in, n_out):
         weight, _ = super()._init_layer(n_in, n_out)
@@ -208,6 +231,16 @@ class FixedSeed(Good):
 class NoBias(Good):
     def _linear(self, a, weight, bias):
         return a @ weight.T
+
+
+class NoBiasLayer1(Good):
+    def _forward(self, X):
+        saved = self.biases[0]
+        self.biases[0] = np.zeros_like(saved)
+        try:
+            return super()._forward(X)
+        finally:
+            self.biases[0] = saved
 
 
 class ReturnsZ(Good):

@@ -53,7 +53,9 @@ def test_checks_sum_to_the_sheets_points():
     assert all(check.id.split(".")[0] == check.criterion for check in CHECKS)
 
 
-@pytest.mark.parametrize("cls", [S.Good, S.Delegating, MLP, S.WithLoss], ids=lambda c: c.__name__)
+@pytest.mark.parametrize(
+    "cls", [S.Good, S.Delegating, MLP, S.WithLoss, S.SeedKeyword], ids=lambda c: c.__name__
+)
 @pytest.mark.parametrize("check_id", list(CHECK_BY_ID))
 def test_a_correct_class_gets_every_point(cls, check_id):
     outcome = run(cls, check_id)
@@ -81,7 +83,10 @@ BUGS = [
     (S.SmallRandom, "initialization.variance", ["randn · 0.01", "Xavier"]),
     (S.RandomBiases, "initialization.biases", ["b(1)", "biases start at 0"]),
     (S.FixedSeed, "initialization.independent", ["identical weights", "fixed seed"]),
-    (S.NoBias, "forward.values", ["without biases"]),
+    (S.NoBias, "forward.values", ["sigmoid: ŷ is what the network gives without b(1…3)"]),
+    (S.NoBiasLayer1, "forward.values", ["sigmoid: ŷ is what the network gives without b(1)"]),
+    (S.StdForVariance, "initialization.variance", ["1/n_in² (σ = 1/n_in instead of √(1/n_in))"]),
+    (S.SeedIgnored, "initialization.independent", ["identical weights, even for seed=1 and seed=2"]),
     (S.ReturnsZ, "forward.values", ["output sigmoid", "missing"]),
     (S.HiddenOnOutput, "forward.values", ["tanh(z(L))", "output layer"]),
     (S.AlwaysSigmoid, "forward.values", ["apply sigmoid where tanh was asked"]),
@@ -116,7 +121,11 @@ BUGS = [
     (S.BackwardCrashes, "backward.gradients", ["_backward(X, y) raised RuntimeError: not done yet"]),
 ]
 # forward mistakes show in the numeric example too: it is the forward pass on the sheet's numbers
-ALSO_CAUGHT_BY = {S.NoBias: {"numeric_example.task_1_2"}, S.ReturnsZ: {"numeric_example.task_1_2"}}
+ALSO_CAUGHT_BY = {
+    S.NoBias: {"numeric_example.task_1_2"},
+    S.NoBiasLayer1: {"numeric_example.task_1_2"},
+    S.ReturnsZ: {"numeric_example.task_1_2"},
+}
 
 
 @pytest.mark.parametrize(("cls", "check_id", "words"), BUGS, ids=[b[0].__name__ for b in BUGS])
@@ -250,7 +259,7 @@ def test_numeric_example_compares_the_intermediates_that_are_kept():
     outcome = run(S.NoBias, "numeric_example.task_1_2", KeepingStudent(S.NoBias))
     assert outcome.score == 0  # ŷ wrong, and so L computed from it
     assert "the first intermediate that differs is z1" in english(outcome)
-    assert "without biases" in all_english(outcome)
+    assert "without b(1…3)" in all_english(outcome)
 
 
 def test_numeric_example_loss_method_is_checked_on_the_sheets_y_hat():

@@ -208,6 +208,9 @@ def _candidates(n_in: int, n_out: int) -> list[tuple[str, float, str]]:
         ("2/n_out", 2.0 / n_out, "?"),
         ("6/(n_in+n_out)", 6.0 / (n_in + n_out), "σ = √(6/(n_in+n_out)), the uniform's limit"),
         ("6/n_in", 6.0 / n_in, "σ = √(6/n_in), the uniform's limit"),
+        ("1/n_in²", 1.0 / n_in**2, "σ = 1/n_in instead of √(1/n_in)"),
+        ("(2/(n_in+n_out))²", (2.0 / (n_in + n_out)) ** 2, "σ = 2/(n_in+n_out) instead of its root"),
+        ("(2/n_in)²", (2.0 / n_in) ** 2, "σ = 2/n_in instead of its root"),
         ("1", 1.0, "randn unscaled"),
         ("1/3", 1.0 / 3.0, "uniform(−1, 1)"),
         ("1/12", 1.0 / 12.0, "uniform(−0.5, 0.5)"),
@@ -350,24 +353,52 @@ def _init_symmetry(ctx: Context) -> Outcome:
     )
 
 
+SEED_KEYWORDS = ("seed", "random_state", "random_seed", "rng")
+
+
+def _seed_keyword(cls) -> str | None:
+    """The constructor's own seed keyword, if it has one."""
+    try:
+        parameters = inspect.signature(cls.__init__).parameters
+    except (TypeError, ValueError):
+        return None
+    return next((name for name in SEED_KEYWORDS if name in parameters), None)
+
+
 def _init_independent(ctx: Context) -> Outcome:
+    """Two models built one after the other draw different weights (or do so for different seeds)."""
     try:
         first = _fresh(ctx, SIZES, "sigmoid")
         second = _fresh(ctx, SIZES, "sigmoid")
     except _StudentError as exc:
         return Outcome(0.0, *_failed(exc.what, exc.__cause__))
-    if all(np.array_equal(a, b) for a, b in zip(first[0], second[0])):
-        return Outcome(0.0, "init.same_draws", {"sizes": str(SIZES)})
-    return Outcome(0.5, "init.independent_ok", {})
+    if not all(np.array_equal(a, b) for a, b in zip(first[0], second[0])):
+        return Outcome(0.5, "init.independent_ok", {})
+    keyword = _seed_keyword(ctx.student.cls)
+    if keyword is not None:  # a default seed: fine if other seeds give other draws
+        try:
+            draws = [
+                ctx.student.get_params(ctx.student.new(SIZES, activation="sigmoid", **{keyword: seed}))[0]
+                for seed in (1, 2)
+            ]
+        except Exception as exc:
+            return Outcome(0.0, *_failed(f"MLP({SIZES}, {keyword}=1)", exc))
+        if not all(np.array_equal(a, b) for a, b in zip(*draws)):
+            return Outcome(0.5, "init.seeded_ok", {"keyword": keyword})
+        return Outcome(0.0, "init.seed_ignored", {"sizes": str(SIZES), "keyword": keyword})
+    return Outcome(0.0, "init.same_draws", {"sizes": str(SIZES)})
 
 
 # -------------------------------------------------------------------- forward
-def _forward_variants(hidden: str) -> list[tuple[str, dict, dict]]:
+def _forward_variants(hidden: str, n_layers: int) -> list[tuple[str, dict, dict]]:
     """(message key, its params, forward_pass keywords) of the classic forward mistakes."""
-    variants = [
-        ("forward.no_bias", {}, {"hidden": hidden, "bias": False}),
-        ("forward.output_linear", {}, {"hidden": hidden, "output": "identity"}),
+    every = frozenset(range(1, n_layers + 1))
+    variants = [("forward.no_bias", {"biases": f"b(1…{n_layers})"}, {"hidden": hidden, "no_bias": every})]
+    variants += [
+        ("forward.no_bias", {"biases": f"b({layer})"}, {"hidden": hidden, "no_bias": frozenset({layer})})
+        for layer in range(1, n_layers + 1)
     ]
+    variants.append(("forward.output_linear", {}, {"hidden": hidden, "output": "identity"}))
     if hidden != "sigmoid":
         variants.append(("forward.output_hidden", {}, {"hidden": hidden, "output": hidden}))
     for other in ("sigmoid", "tanh", "relu", "identity"):
@@ -381,7 +412,7 @@ def _forward_variants(hidden: str) -> list[tuple[str, dict, dict]]:
 
 def _which_forward(y_hat: np.ndarray, weights, biases, X, hidden: str):
     """The forward variant whose ŷ equals the student's: (key, params, keywords), or None."""
-    for key, params, keywords in _forward_variants(hidden):
+    for key, params, keywords in _forward_variants(hidden, len(weights)):
         keywords = dict(keywords)
         variant_hidden = keywords.pop("hidden")
         _, activations = diagnose.forward_pass(weights, biases, X, variant_hidden, **keywords)
@@ -857,6 +888,18 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "two models built one after the other get different weights",
         "de": "zwei nacheinander gebaute Modelle bekommen verschiedene Gewichte",
     },
+    "init.seeded_ok": {
+        "en": "two models get the same weights from the default seed, and different ones for "
+        "{keyword}=1 and {keyword}=2",
+        "de": "zwei Modelle bekommen mit dem Standard-Seed dieselben Gewichte und für {keyword}=1 und "
+        "{keyword}=2 verschiedene",
+    },
+    "init.seed_ignored": {
+        "en": "models {sizes} get identical weights, even for {keyword}=1 and {keyword}=2: the weights "
+        "are not drawn from the seed",
+        "de": "Modelle {sizes} bekommen identische Gewichte, selbst für {keyword}=1 und {keyword}=2: "
+        "die Gewichte werden nicht aus dem Seed gezogen",
+    },
     "init.same_draws": {
         "en": "two models {sizes} built one after the other have identical weights: the class draws from "
         "a fixed seed (e.g. np.random.seed inside the class)",
@@ -877,8 +920,9 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "de": "{activation}: ŷ hat {got} Werte für {n} Beispiele",
     },
     "forward.no_bias": {
-        "en": "{activation}: ŷ is what the network gives without biases: b is not added in z = W a + b",
-        "de": "{activation}: ŷ ist das, was das Netz ohne Biases liefert: b wird in z = W a + b "
+        "en": "{activation}: ŷ is what the network gives without {biases}: the bias is not added in "
+        "z = W a + b",
+        "de": "{activation}: ŷ ist das, was das Netz ohne {biases} liefert: der Bias wird in z = W a + b "
         "nicht addiert",
     },
     "forward.output_linear": {

@@ -96,12 +96,12 @@ def forward_pass(
     hidden: str,
     *,
     output: str = "sigmoid",
-    bias: bool = True,
+    no_bias: frozenset = frozenset(),
 ) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """z^(l) = a^(l−1) W^(l)ᵀ + b^(l), a^(l) = f(z^(l)) (eq. 1–4) for a batch.
 
     ``hidden`` is f of the hidden layers, ``output`` that of the last one;
-    ``bias=False`` leaves the biases out (a forward variant).
+    ``no_bias`` names layers l (1-based) whose b^(l) is left out (a forward variant).
 
     Returns
     -------
@@ -112,7 +112,7 @@ def forward_pass(
     last = len(weights) - 1
     for index, (weight, b) in enumerate(zip(weights, biases)):
         z = activations[-1] @ np.asarray(weight, dtype=float).T  # (n, n_out)
-        if bias:
+        if index + 1 not in no_bias:
             z = z + np.asarray(b, dtype=float).reshape(1, -1)
         zs.append(z)
         activations.append(_act(output if index == last else hidden, z))
@@ -155,7 +155,7 @@ def backprop(
     mutant: Mutant = Mutant(),
     *,
     output: str = "sigmoid",
-    bias: bool = True,
+    no_bias: frozenset = frozenset(),
 ) -> tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray]]:
     """Gradients of the mean binary cross-entropy over the batch (eq. 5–8), with ``mutant`` planted.
 
@@ -168,7 +168,7 @@ def backprop(
     bias_grads : list of (n_out,) arrays
     deltas : list of (n, n_l) arrays δ^(1) … δ^(L) (not divided by n)
     """
-    zs, activations = forward_pass(weights, biases, X, hidden, output=output, bias=bias)
+    zs, activations = forward_pass(weights, biases, X, hidden, output=output, no_bias=no_bias)
     n = activations[0].shape[0]
     y = np.asarray(y, dtype=float).reshape(n, -1)  # (n, 1)
     delta = activations[-1] - y  # (n, n_L): ∂(n L)/∂z^(L) of the fused sigmoid + BCE
@@ -365,12 +365,12 @@ def diagnose(
     hidden: str,
     *,
     output: str = "sigmoid",
-    bias: bool = True,
+    no_bias: frozenset = frozenset(),
 ) -> list[Finding]:
     """One :class:`Finding` per parameter (W^(1), b^(1), W^(2), …), from the mutant that explains most.
 
     ``student_*_grads`` are the student's gradients (canonical where they
-    could be made so; a missing entry is None). ``output`` and ``bias``
+    could be made so; a missing entry is None). ``output`` and ``no_bias``
     describe the forward pass the gradients belong to (see :func:`forward_pass`).
     """
     n = np.asarray(X).shape[0]
@@ -380,14 +380,16 @@ def diagnose(
         for index in range(n_layers):
             value = grads[index] if index < len(grads) else None
             student.append((kind, index, None if value is None else np.asarray(value, dtype=float)))
-    reference_w, reference_b, _ = backprop(weights, biases, X, y, hidden, output=output, bias=bias)
+    reference_w, reference_b, _ = backprop(weights, biases, X, y, hidden, output=output, no_bias=no_bias)
 
     def computed(grads_w, grads_b, kind, index):
         return grads_w[index] if kind == "W" else grads_b[index]
 
     best = None
     for mutant in mutants(n_layers - 1, hidden):
-        grads_w, grads_b, deltas = backprop(weights, biases, X, y, hidden, mutant, output=output, bias=bias)
+        grads_w, grads_b, deltas = backprop(
+            weights, biases, X, y, hidden, mutant, output=output, no_bias=no_bias
+        )
         relations = []
         for kind, index, value in student:
             if value is None:
