@@ -21,7 +21,7 @@ from mlplab.grade.check_model import CHECKS, MESSAGES
 from . import _c_students as S
 
 CHECK_BY_ID = {check.id: check for check in CHECKS}
-RENDERED: list[tuple[str, dict]] = []  # every (key, params) a test produced, rendered at the end
+RENDERED: list[tuple[str, dict]] = []  # every (key, params) a test produced, rendered at the end too
 
 
 def run(cls, check_id: str, student=None) -> base.Outcome:
@@ -399,13 +399,19 @@ def test_german_messages_have_umlauts_not_their_spellings():
 
 
 def test_every_feedback_produced_renders_in_both_languages():
-    """Runs last in this file (pytest keeps the order): renders what the tests above produced."""
-    assert len(RENDERED) > 100
+    """Every check on every student class of these tests: each line renders in en and de, as JSON too."""
+    classes = [cls for cls, _, _ in BUGS] + [S.Good, MLP]
+    produced = list(RENDERED)
+    for cls in classes:
+        for check in CHECKS:
+            outcome = run(cls, check.id)
+            produced.append((outcome.key, dict(outcome.params)))
+            produced.extend((key, dict(params)) for key, params in outcome.details)
     keys = set()
-    for key, params in RENDERED:
+    for key, params in produced:
         keys.add(key)
         json.dumps(params, allow_nan=True)  # plain numbers and strings, for the JSON output
         for lang in base.LANGS:
             text = base.render(MESSAGES, key, params, lang)
             assert "{" not in text, (key, text)
-    assert len(keys) > 30
+    assert len(keys) > 40
