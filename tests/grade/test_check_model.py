@@ -287,6 +287,16 @@ def test_backward_through_the_students_own_forward_pass():
     assert "compared with backprop through your own forward pass" in all_english(outcome)
 
 
+def test_backward_takes_the_output_layers_weight_gradient_as_a_vector():
+    class VectorOutput(S.Good):
+        def _backward(self, X, y):
+            weight_grads, bias_grads = super()._backward(X, y)
+            weight_grads[-1] = weight_grads[-1].reshape(-1)  # like the sheet's w(3)
+            return weight_grads, bias_grads
+
+    assert run(VectorOutput, "backward.gradients").score == 9
+
+
 class GradientShapeError(ValueError):
     """Like the full Student's: ``raw`` as found, ``weight_grads``/``bias_grads`` with the layout undone."""
 

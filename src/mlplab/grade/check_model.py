@@ -730,7 +730,10 @@ def _backward_case(ctx: Context, activation: str, sizes, n: int):
         weight_grads, bias_grads = coerced
     except Exception as exc:
         return None, notes, _failed("_backward(X, y)", exc)
-    weight_grads = _as_arrays(weight_grads)
+    weight_grads = [
+        g.reshape(1, -1) if g is not None and g.ndim == 1 and g.size == w.size and w.shape[0] == 1 else g
+        for g, w in zip(_as_arrays(weight_grads), weights)
+    ]  # the sheet's w(L) of a one-unit layer, a vector, is fine
     bias_grads = [_bias_form(g, n_out) for g, n_out in zip(_as_arrays(bias_grads), sizes[1:])]
     hidden = forward.pop("hidden")
     findings = diagnose.diagnose(weight_grads, bias_grads, weights, biases, X, y, hidden, **forward)
