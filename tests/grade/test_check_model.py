@@ -85,7 +85,11 @@ BUGS = [
     (S.FixedSeed, "initialization.independent", ["identical weights", "fixed seed"]),
     (S.NoBias, "forward.values", ["sigmoid: ŷ is what the network gives without b(1…3)"]),
     (S.NoBiasLayer1, "forward.values", ["sigmoid: ŷ is what the network gives without b(1)"]),
-    (S.StdForVariance, "initialization.variance", ["1/n_in² (σ = 1/n_in instead of √(1/n_in))"]),
+    (
+        S.StdForVariance,
+        "initialization.variance",
+        ["the variance of W(1) is 6.25e-06 = 1/n_in² (σ = 1/n_in)"],
+    ),
     (S.SeedIgnored, "initialization.independent", ["identical weights, even for seed=1 and seed=2"]),
     (S.ReturnsZ, "forward.values", ["output sigmoid", "missing"]),
     (S.HiddenOnOutput, "forward.values", ["tanh(z(L))", "output layer"]),
@@ -182,7 +186,10 @@ def test_initialization_variance_names_found_and_expected_per_layer():
     lines = [base.render(MESSAGES, k, p, "en") for k, p in outcome.details]
     assert sum("relu: the variance of W(" in line and "(Xavier); expected He" in line for line in lines) == 2
     assert outcome.params["found"] == pytest.approx(1 / 400)
-    assert outcome.params["expected"] == "2/n_in = 0.005"
+    assert outcome.key == "init.variance_wrong.he"
+    assert outcome.params["value_a"] == pytest.approx(2 / 400)
+    assert "expected He: 2/n_in = 0.005" in english(outcome)
+    assert "erwartet He: 2/n_in = 0,005" in base.render(MESSAGES, outcome.key, outcome.params, "de")
 
 
 @pytest.mark.parametrize("variance", ["1/n_in", "2/(n_in+n_out)", "uniform"])

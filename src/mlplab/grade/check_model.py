@@ -199,21 +199,24 @@ MIN_STAT_SIZE = 10_000  # layers with fewer weights are not tested statistically
 
 
 def _candidates(n_in: int, n_out: int) -> list[tuple[str, float, str]]:
-    """(formula, variance, family) of the initialisations a student may have used."""
+    """(formula, variance, family or how it arises) of the initialisations a student may have used.
+
+    The third item is shown in every language, so it is written in symbols.
+    """
     return [
         ("1/n_in", 1.0 / n_in, "Xavier"),
         ("2/(n_in+n_out)", 2.0 / (n_in + n_out), "Xavier"),
         ("2/n_in", 2.0 / n_in, "He"),
         ("1/n_out", 1.0 / n_out, "?"),
         ("2/n_out", 2.0 / n_out, "?"),
-        ("6/(n_in+n_out)", 6.0 / (n_in + n_out), "σ = √(6/(n_in+n_out)), the uniform's limit"),
-        ("6/n_in", 6.0 / n_in, "σ = √(6/n_in), the uniform's limit"),
-        ("1/n_in²", 1.0 / n_in**2, "σ = 1/n_in instead of √(1/n_in)"),
-        ("(2/(n_in+n_out))²", (2.0 / (n_in + n_out)) ** 2, "σ = 2/(n_in+n_out) instead of its root"),
-        ("(2/n_in)²", (2.0 / n_in) ** 2, "σ = 2/n_in instead of its root"),
-        ("1", 1.0, "randn unscaled"),
-        ("1/3", 1.0 / 3.0, "uniform(−1, 1)"),
-        ("1/12", 1.0 / 12.0, "uniform(−0.5, 0.5)"),
+        ("6/(n_in+n_out)", 6.0 / (n_in + n_out), "σ = √(6/(n_in+n_out)) = r in U(−r, r)"),
+        ("6/n_in", 6.0 / n_in, "σ = √(6/n_in) = r in U(−r, r)"),
+        ("1/n_in²", 1.0 / n_in**2, "σ = 1/n_in"),
+        ("(2/(n_in+n_out))²", (2.0 / (n_in + n_out)) ** 2, "σ = 2/(n_in+n_out)"),
+        ("(2/n_in)²", (2.0 / n_in) ** 2, "σ = 2/n_in"),
+        ("1", 1.0, "randn · 1"),
+        ("1/3", 1.0 / 3.0, "U(−1, 1)"),
+        ("1/12", 1.0 / 12.0, "U(−0.5, 0.5)"),
         ("10⁻⁴", 1e-4, "randn · 0.01"),
     ]
 
@@ -262,8 +265,9 @@ def _layer_variance(weight: np.ndarray, activation: str, layer: int):
     family = _expected_family(activation)
     candidates = _candidates(n_in, n_out)
     expected = [c for c in candidates if c[2] == family]
-    expected_text = " or ".join(f"{c[0]} = {c[1]:.3g}" for c in expected)
-    base = {"activation": activation, "layer": layer, "expected": expected_text, "family": family}
+    base = {"activation": activation, "layer": layer, "family": family}
+    values = {name: c[1] for name, c in zip(("value_a", "value_b"), expected)}  # for the .xavier/.he keys
+    suffix = "." + family.lower()
     for formula, variance, _ in expected:
         if abs(found - variance) <= band * variance:
             mean = float(np.mean(weight))
@@ -271,12 +275,13 @@ def _layer_variance(weight: np.ndarray, activation: str, layer: int):
                 return False, ("init.mean", {**base, "mean": mean})
             return True, ("init.variance_layer_ok", {**base, "formula": formula, "variance": variance})
     if found == 0.0:
-        return False, ("init.zero", base)
+        return False, ("init.zero" + suffix, {**base, **values})
     for formula, variance, fam in candidates:
         if abs(found - variance) <= band * variance:
             name = f"{formula} ({fam})" if fam != "?" else formula
-            return False, ("init.variance_wrong", {**base, "found": variance, "found_name": name})
-    return False, ("init.variance_unknown", {**base, "found": found})
+            params = {**base, **values, "found": variance, "found_name": name}
+            return False, ("init.variance_wrong" + suffix, params)
+    return False, ("init.variance_unknown" + suffix, {**base, **values, "found": found})
 
 
 def _init_variance(ctx: Context) -> Outcome:
@@ -1030,6 +1035,21 @@ _MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 _RIGHT = {"en": "; right: {right}", "de": "; richtig: {right}"}
+
+#: the expected initialisation, per family, in the messages that name it
+_EXPECTED = {
+    "xavier": {
+        "en": "Xavier: 1/n_in = {value_a} or 2/(n_in+n_out) = {value_b}",
+        "de": "Xavier: 1/n_in = {value_a} oder 2/(n_in+n_out) = {value_b}",
+    },
+    "he": {"en": "He: 2/n_in = {value_a}", "de": "He: 2/n_in = {value_a}"},
+}
+for _key in ("init.variance_wrong", "init.variance_unknown", "init.zero"):
+    _texts = _MESSAGES.pop(_key)
+    for _family, _phrases in _EXPECTED.items():
+        _MESSAGES[f"{_key}.{_family}"] = {
+            lang: text.replace("{family}: {expected}", _phrases[lang]) for lang, text in _texts.items()
+        }
 
 MESSAGES: dict[str, dict[str, str]] = {**_MESSAGES, **diagnose.MESSAGES}
 for _key, _texts in diagnose.MESSAGES.items():  # the one-line feedback: the mistake and what is right
