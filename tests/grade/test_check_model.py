@@ -82,7 +82,6 @@ BUGS = [
     (S.HeForAll, "initialization.variance", ["sigmoid", "2/n_in (He)", "Xavier"]),
     (S.SmallRandom, "initialization.variance", ["randn · 0.01", "Xavier"]),
     (S.RandomBiases, "initialization.biases", ["b(1)", "biases start at 0"]),
-    (S.FixedSeed, "initialization.independent", ["identical weights", "fixed seed"]),
     (S.NoBias, "forward.values", ["sigmoid: ŷ is what the network gives without b(1…3)"]),
     (S.NoBiasLayer1, "forward.values", ["sigmoid: ŷ is what the network gives without b(1)"]),
     (
@@ -432,3 +431,11 @@ def test_every_feedback_produced_renders_in_both_languages():
             text = base.render(MESSAGES, key, params, lang)
             assert "{" not in text, (key, text)
     assert len(keys) > 40
+
+
+def test_a_fixed_seed_inside_the_class_is_said_but_not_charged():
+    outcome = run(S.FixedSeed, "initialization.independent")
+    assert outcome.score == pytest.approx(CHECK_BY_ID["initialization.independent"].points)
+    assert "identical weights" in english(outcome)
+    assert "no points lost" in english(outcome)
+    assert run(S.SeedIgnored, "initialization.independent").score == 0  # a seed argument that does nothing

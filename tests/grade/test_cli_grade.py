@@ -108,7 +108,8 @@ def test_every_format_prints_and_out_writes_the_whole_set(capsys, own, tmp_path)
     assert "# " in (out / "feedback.md").read_text()
     gradescope = json.loads((out / "results.json").read_text())
     assert gradescope["score"] == pytest.approx(sum(t["score"] for t in gradescope["tests"]))
-    (row,) = csv.DictReader((out / "summary.csv").open())
+    with open(out / "summary.csv", newline="", encoding="utf-8") as handle:
+        (row,) = csv.DictReader(handle)
     assert row["submission"] == "own.py"
     for fmt in ("markdown", "gradescope"):
         assert main(["grade", str(own), "--format", fmt]) == 0

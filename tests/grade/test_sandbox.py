@@ -23,6 +23,7 @@ class MLP(_Reference):
         super().__init__(layer_sizes, activation, learning_rate, seed=0)
 """
 FAST = Limits(timeout=4.0, total=60.0)
+TRAIN = "    def train(self, X, y, epochs=1000, batch_size=None, verbose=False):\n"  # the sheet's signature
 
 
 def _ids(*criteria: str) -> list[str]:
@@ -47,7 +48,7 @@ def test_the_base_submission_passes_the_checks_used_here(tmp_path):
 
 
 def test_an_endless_loop_in_a_method_costs_only_the_checks_that_call_it(tmp_path):
-    result = _grade(tmp_path, "    def train(self, *args, **kw):\n        while True:\n            pass\n")
+    result = _grade(tmp_path, TRAIN + "        while True:\n            pass\n")
     training = _by_criterion(result, "training_loop")
     assert training
     assert all(check["score"] == 0 for check in training)
@@ -65,10 +66,10 @@ def test_an_endless_loop_at_import_is_stopped_and_reported(tmp_path):
 @pytest.mark.parametrize(
     ("body", "says"),
     [
-        ("    def train(self, *a, **k):\n        import os\n        os._exit(3)\n", "exit code 3"),
-        ("    def train(self, *a, **k):\n        raise SystemExit(4)\n", "SystemExit: 4"),
+        (TRAIN + "        import os\n        os._exit(3)\n", "exit code 3"),
+        (TRAIN + "        raise SystemExit(4)\n", "SystemExit: 4"),
         (
-            "    def train(self, *a, **k):\n        import numpy as np\n        keep = []\n"
+            TRAIN + "        import numpy as np\n        keep = []\n"
             "        while True:\n            keep.append(np.ones(10**7))\n",
             "MemoryError",
         ),
@@ -93,7 +94,7 @@ def test_a_flood_of_output_is_truncated_and_said(tmp_path):
 def test_processes_files_outside_its_folder_and_the_network_are_refused(tmp_path):
     target = tmp_path / "pwned"
     body = f"""
-    def train(self, *a, **k):
+    def train(self, X, y, epochs=1000, batch_size=None, verbose=False):
         import os, socket, subprocess
         for attempt in (
             lambda: os.system("echo pwned > {target}"),
@@ -121,7 +122,7 @@ def test_processes_files_outside_its_folder_and_the_network_are_refused(tmp_path
 def test_the_environment_has_no_secrets_and_the_folder_is_private_and_removed(tmp_path, monkeypatch):
     monkeypatch.setenv("SECRET_TOKEN", "hunter2")
     body = """
-    def train(self, *a, **k):
+    def train(self, X, y, epochs=1000, batch_size=None, verbose=False):
         import os
         raise RuntimeError(f"secret={os.environ.get('SECRET_TOKEN')} cwd={os.getcwd()}")
     """

@@ -391,7 +391,9 @@ def _init_independent(ctx: Context) -> Outcome:
         if not all(np.array_equal(a, b) for a, b in zip(*draws)):
             return Outcome(0.5, "init.seeded_ok", {"keyword": keyword})
         return Outcome(0.0, "init.seed_ignored", {"sizes": str(SIZES), "keyword": keyword})
-    return Outcome(0.0, "init.same_draws", {"sizes": str(SIZES)})
+    # A fixed seed inside the class makes every model start alike, but it is what the sheet's tip
+    # (np.random.seed for reproducible results) leads to: said, not charged.
+    return Outcome(0.5, "init.same_draws", {"sizes": str(SIZES)})
 
 
 # -------------------------------------------------------------------- forward
@@ -910,9 +912,12 @@ _MESSAGES: dict[str, dict[str, str]] = {
     },
     "init.same_draws": {
         "en": "two models {sizes} built one after the other have identical weights: the class draws from "
-        "a fixed seed (e.g. np.random.seed inside the class)",
-        "de": "zwei nacheinander gebaute Modelle {sizes} haben identische Gewichte: die Klasse zieht "
-        "mit festem Seed (z. B. np.random.seed in der Klasse)",
+        "a fixed seed (e.g. np.random.seed inside the class); reproducible, as the sheet asks, but every "
+        "model starts alike: a seed argument would let experiments compare several draws (no points lost)",
+        "de": "zwei nacheinander gebaute Modelle {sizes} haben identische Gewichte: Die Klasse zieht "
+        "mit festem Seed (z. B. np.random.seed in der Klasse); reproduzierbar, wie das Blatt verlangt, "
+        "aber jedes Modell beginnt gleich: Ein Seed-Argument ließe Experimente mehrere Ziehungen "
+        "vergleichen (kein Punktabzug)",
     },
     # forward
     "forward.ok": {
