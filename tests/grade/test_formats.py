@@ -182,12 +182,12 @@ def test_german_table_uses_decimal_commas_and_german_headings():
     table = formats.to_table(graded("de"), "de")
     assert "4,5/9" in table
     assert "4.5" not in table
-    assert "Gesamt: 33,5/35 (davon Bonus 5/15)" in table
+    assert "Gesamt: 28,5/35 + Bonus 5/15" in table
     for word in ("Punkte", "Prüfung", "Rückmeldung", "Gefundene Konventionen", "Hinweise"):
         assert word in table
     english = formats.to_table(graded(), "en")
     assert "4.5/9" in english
-    assert "Total: 33.5/35" in english
+    assert "Total: 28.5/35 + bonus 5/15" in english
     assert "Prüfung" not in english
 
 
@@ -241,7 +241,7 @@ def test_markdown_has_every_checks_feedback_and_details():
     result = graded()
     text = formats.to_markdown(result, "en")
     assert text.startswith("# Feedback: alice.py\n")
-    assert "**Total: 33.5/35 (of which bonus 5/15)**" in text
+    assert "**Total: 28.5/35 + bonus 5/15**" in text
     for check in result["checks"]:
         assert check["feedback"] in text
         assert f"### `{check['id']}`" in text
@@ -357,7 +357,7 @@ def test_gradescope_tests_carry_points_status_feedback_and_bonus_as_extra_credit
     # the tests without bonus add up to the score without the bonus, the bonus on top of it
     assert sum(t["score"] for t in data["tests"] if "extra credit" not in t["tags"]) == 28.5
     assert data["extra_data"]["max_score"] == 35.0
-    assert data["output"].splitlines()[:2] == ["alice.py: graded", "Total: 33.5/35 (of which bonus 5/15)"]
+    assert data["output"].splitlines()[:2] == ["alice.py: graded", "Total: 28.5/35 + bonus 5/15"]
     assert len({t["number"] for t in data["tests"]}) == len(data["tests"])
 
 
@@ -457,8 +457,8 @@ def test_a_failed_submission_renders_in_every_format(make, lang):
 def test_summary_table_has_one_line_per_submission_in_order():
     lines = formats.to_summary_table([graded("de"), failed(), failed_without_checks()], "de", 60).splitlines()
     assert lines[0].split() == ["Punkte", "Bonus", "Abgabe"]
-    assert lines[1].split() == ["33,5/35", "5/15", "alice.py"]
-    assert lines[2].startswith("   0/35   0/15  bob.ipynb: konnte nicht")
+    assert lines[1].split() == ["28,5/35", "+5/15", "alice.py"]
+    assert lines[2].startswith("   0/35  +0/15  bob.ipynb: konnte nicht")
     assert lines[3].startswith("   0/35         eve.py")
     assert all(len(line) <= 60 for line in lines)
 

@@ -48,7 +48,7 @@ HEADINGS: dict[str, dict[str, str]] = {
     "checks": {"en": "Checks", "de": "Prüfungen"},
     "details": {"en": "Details", "de": "Einzelheiten"},
     "total": {"en": "Total", "de": "Gesamt"},
-    "bonus_part": {"en": "of which bonus", "de": "davon Bonus"},
+    "bonus_part": {"en": "bonus", "de": "Bonus"},
     "bonus": {"en": "bonus", "de": "Bonus"},
     "bonus_legend": {
         "en": "+ bonus check (extra credit, beyond the {max_score} points)",
@@ -155,11 +155,17 @@ def _fraction(score: float, max_score: float, lang: str) -> str:
     return f"{points(score, lang)}/{points(max_score, lang)}"
 
 
+def _core(result: dict) -> float:
+    """The points of the task itself, out of ``max_score`` (``score`` holds the bonus too)."""
+    return result["score"] - result["bonus_score"]
+
+
 def _total_line(result: dict, lang: str) -> str:
-    line = f"{heading('total', lang)}: {_fraction(result['score'], result['max_score'], lang)}"
+    """``Total: 28.5/35 + bonus 5/15``: the task's points, then the extra credit apart."""
+    line = f"{heading('total', lang)}: {_fraction(_core(result), result['max_score'], lang)}"
     if result["bonus_max"] or result["bonus_score"]:
         bonus = _fraction(result["bonus_score"], result["bonus_max"], lang)
-        line += f" ({heading('bonus_part', lang)} {bonus})"
+        line += f" + {heading('bonus_part', lang)} {bonus}"
     return line
 
 
@@ -275,8 +281,10 @@ def to_summary_table(results: Iterable[Mapping], lang: str = "en", width: int = 
     rows = [_normal(result) for result in results]
     texts = [
         (
-            _fraction(r["score"], r["max_score"], lang),
-            _fraction(r["bonus_score"], r["bonus_max"], lang) if r["bonus_max"] or r["bonus_score"] else "",
+            _fraction(_core(r), r["max_score"], lang),
+            "+" + _fraction(r["bonus_score"], r["bonus_max"], lang)
+            if r["bonus_max"] or r["bonus_score"]
+            else "",
             r,
         )
         for r in rows
