@@ -4,18 +4,24 @@ A head turns user targets into the arrays a loss compares the logits with
 (:meth:`Head.encode`), and logits into predictions and metrics. It knows
 nothing of gradients (that is the loss's job, :mod:`mlplab.nn.losses`):
 
-==========  ====================  ===============  ==========================  ============
+==========  ====================  ===============  ==========================  ========================
 head        targets               output ŷ         prediction                  default loss
-==========  ====================  ===============  ==========================  ============
+==========  ====================  ===============  ==========================  ========================
 binary      labels 0/1            σ(z), one unit   ``z > 0``                   binary_cross_entropy
 softmax     labels 0..k−1         softmax(z)       ``argmax z``                softmax_cross_entropy
+multilabel  0/1 matrix (n, k)     σ(z) per unit    ``z > 0`` per unit          multilabel_cross_entropy
 identity    real values (n, k)    z                z                           mean_squared_error
-==========  ====================  ===============  ==========================  ============
+==========  ====================  ===============  ==========================  ========================
 
 ``metrics`` maps a metric's name to ``metric(logits, targets) -> float``; the
 training loop records each one per epoch (accuracy for the classifiers, none
 for regression, whose loss already is its metric). :meth:`Head.score` is
-scikit-learn's ``score``: accuracy for classifiers, R² for regression.
+scikit-learn's ``score``: accuracy for classifiers (for multi-label targets
+the *subset* accuracy, a sample counting only with all its labels right, as
+scikit-learn's ``accuracy_score``), R² for regression.
+
+:func:`default_head` chooses by output width alone (binary or softmax); the
+multilabel head, whose width is the number of labels, is asked for by name.
 
 Checked and unchecked: :meth:`Head.check` and :func:`get_head` check user
 input with errors naming the argument; ``encode``, ``predict``,
@@ -31,10 +37,20 @@ from collections.abc import Callable
 import numpy as np
 
 from .activations import sigmoid
-from .checks import check_labels, check_targets, short_repr
+from .checks import as_plain_array, check_labels, check_targets, short_repr
 from .losses import log_softmax
 
-__all__ = ["HEADS", "BinaryHead", "Head", "IdentityHead", "SoftmaxHead", "default_head", "get_head"]
+__all__ = [
+    "HEADS",
+    "BinaryHead",
+    "Head",
+    "IdentityHead",
+    "MultilabelHead",
+    "SoftmaxHead",
+    "check_label_indicator",
+    "default_head",
+    "get_head",
+]
 
 Metric = Callable[[np.ndarray, np.ndarray], float]
 
@@ -162,6 +178,84 @@ class SoftmaxHead(_ClassifierHead):
         return np.count_nonzero(np.argmax(logits, axis=1) == np.argmax(targets, axis=1)) / logits.shape[0]
 
 
+def check_label_indicator(y: object, n_samples: int, n_labels: int, name: str = "y") -> np.ndarray:
+    """Multi-label targets as an ``int64`` 0/1 matrix of shape ``(n_samples, n_labels)``.
+
+    Row ``i`` holds a 1 in column ``c`` where sample ``i`` has label ``c``
+    (scikit-learn's label indicator matrix). With one label a vector of shape
+    ``(n_samples,)`` is accepted too. Raises ``TypeError``/``ValueError``
+    naming ``name`` (and the first bad entry with its index).
+    """
+    if y is None:
+        raise TypeError(f"{name} must be a 0/1 label indicator matrix, got None")
+    array = as_plain_array(y, name)
+    if array.ndim == 1 and n_labels == 1:
+        array = array.reshape(-1, 1)
+    if array.ndim != 2 or array.shape[1] != n_labels:
+        raise ValueError(
+            f"{name} must be a label indicator matrix of shape ({n_samples}, {n_labels}), "
+            f"got shape {array.shape}"
+        )
+    if np.iscomplexobj(array) or array.dtype.kind not in "biuf":
+        raise TypeError(f"{name} must hold the numbers 0 and 1, got dtype {array.dtype}")
+    if array.shape[0] != n_samples:
+        raise ValueError(f"{name} has {array.shape[0]} rows, but X has {n_samples} samples; they must match")
+    bad = (array != 0) & (array != 1)  # NaN is neither
+    if bad.any():
+        index = tuple(int(i) for i in np.argwhere(bad)[0])
+        raise ValueError(
+            f"{name} must hold only 0 or 1 (label indicators), got {array[index].item()!r} at index {index}"
+        )
+    return array.astype(np.int64)
+
+
+class MultilabelHead(_ClassifierHead):
+    """``k >= 1`` independent labels, ``P(label c) = σ(z_c)``; targets a 0/1 matrix ``(n, k)``.
+
+    Each output unit is a binary classifier of its own (scikit-learn's
+    multi-label ``MLPClassifier``, whose output activation is the logistic
+    function). :meth:`predict` gives the 0/1 matrix ``z > 0``;
+    :meth:`score` and the ``accuracy`` metric are the subset accuracy, the
+    share of samples whose labels are *all* right.
+    """
+
+    name = "multilabel"
+    default_loss = "multilabel_cross_entropy"
+    losses = ("multilabel_cross_entropy",)
+
+    def __init__(self, n_outputs: int):
+        if n_outputs < 1:
+            raise ValueError(f"the multilabel head needs at least 1 output unit, got {n_outputs}")
+        super().__init__(n_outputs)
+
+    @property
+    def n_classes(self) -> int:
+        """The number of labels ``k`` (one output unit each)."""
+        return self.n_outputs
+
+    def check(self, y, n_samples, name="y"):
+        return check_label_indicator(y, n_samples, self.n_outputs, name)
+
+    def encode(self, y, dtype=np.float64):
+        return np.asarray(y, dtype=dtype).reshape(-1, self.n_outputs)  # (n, k)
+
+    def predict(self, logits):
+        return (logits > 0.0).astype(np.int64)  # (n, k), σ(z) > 1/2 per label
+
+    def probabilities(self, logits):
+        """``σ(z)``, shape ``(n, k)``: each label's probability (scikit-learn's ``predict_proba``)."""
+        return sigmoid(logits)
+
+    def log_probabilities(self, logits):
+        return -np.logaddexp(0.0, -logits)  # log σ(z), (n, k)
+
+    def accuracy(self, logits, targets):
+        return np.count_nonzero(((logits > 0.0) == targets).all(axis=1)) / logits.shape[0]
+
+    def score(self, logits, y):
+        return float(np.mean((self.predict(logits) == y).all(axis=1)))
+
+
 class IdentityHead(Head):
     """Regression: the logits are the predictions, ``ŷ = z``."""
 
@@ -190,11 +284,22 @@ class IdentityHead(Head):
 
 
 #: name -> head class
-HEADS: dict[str, type[Head]] = {"binary": BinaryHead, "softmax": SoftmaxHead, "identity": IdentityHead}
+HEADS: dict[str, type[Head]] = {
+    "binary": BinaryHead,
+    "softmax": SoftmaxHead,
+    "multilabel": MultilabelHead,
+    "identity": IdentityHead,
+}
 
 
-def default_head(n_outputs: int) -> str:
-    """The classification head for an output width: binary for one unit, softmax for more."""
+def default_head(n_outputs: int, multilabel: bool = False) -> str:
+    """The classification head for an output width: binary for one unit, softmax for more.
+
+    ``multilabel=True`` (targets a 0/1 matrix, one column per label): ``"multilabel"``
+    whatever the width.
+    """
+    if multilabel:
+        return "multilabel"
     return "binary" if n_outputs == 1 else "softmax"
 
 
