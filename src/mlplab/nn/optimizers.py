@@ -11,9 +11,11 @@ Conventions (they differ between libraries, so here they are):
 * **Momentum** follows the sheet's eq. (9)–(10), an exponential moving average
   of gradients: ``v ← βv + (1−β)g``, ``θ ← θ − αv``. PyTorch's ``SGD(momentum=β)``
   uses ``v ← βv + g`` (no ``1−β`` damping) and scikit-learn's ``sgd`` solver
-  ``v ← βv − αg`` (Nesterov by default). At a constant gradient the sheet's
-  form takes steps of ``αg`` and the others ``αg/(1−β)``, so the sheet's form
-  needs a learning rate ``1/(1−β)`` (10× for β = 0.9) larger to move as fast.
+  ``v ← βv − αg``, ``θ ← θ + v`` (Nesterov by default); that last form is
+  :class:`SGD` with ``momentum=β`` (and ``nesterov=True``). At a constant
+  gradient the sheet's form takes steps of ``αg`` and the others
+  ``αg/(1−β)``, so the sheet's form needs a learning rate ``1/(1−β)`` (10× for
+  β = 0.9) larger to move as fast.
 * **RMSprop**: ``s ← ρs + (1−ρ)g²``, ``θ ← θ − αg/(√s + ε)`` (ε outside the root,
   as in PyTorch and Keras; default ρ = 0.9 as in Hinton's lecture and Keras).
 * **Adam** (Kingma & Ba 2015) with bias correction and ε added to ``√v̂``.
@@ -34,7 +36,7 @@ import weakref
 
 import numpy as np
 
-from .checks import check_fraction, check_positive_float, short_repr
+from .checks import check_bool, check_fraction, check_nonnegative_float, check_positive_float, short_repr
 
 __all__ = [
     "OPTIMIZERS",
@@ -168,15 +170,111 @@ class Optimizer:
 
 
 class SGD(Optimizer):
-    r"""Plain gradient descent: :math:`θ_t = θ_{t-1} − α ∇_θ L(θ_{t-1})`."""
+    r"""Gradient descent, plain or with scikit-learn's momentum (classical or Nesterov).
+
+    .. math::
+
+        v_t &= μ v_{t-1} - α g_t, \qquad θ_t = θ_{t-1} + v_t
+            && \text{(momentum)} \\
+        θ_t &= θ_{t-1} + μ v_t - α g_t
+            && \text{(nesterov, with the same } v_t)
+
+    with ``g_t = ∇_θ L(θ_{t-1})`` and ``v_0 = 0``. With ``μ = 0`` both are plain
+    gradient descent, :math:`θ_t = θ_{t-1} − α g_t`, run by the plain code with
+    no state (bit for bit the SGD of before momentum existed).
+
+    This is scikit-learn's ``SGDOptimizer`` (``solver='sgd'``, ``momentum``,
+    ``nesterovs_momentum``), the same floating-point operations in the same
+    order. Its defaults differ: scikit-learn's are ``momentum=0.9,
+    nesterovs_momentum=True``, here ``0`` and ``False`` so that ``SGD(α)``
+    stays plain. Unlike the sheet's :class:`Momentum` (an average,
+    ``v ← βv + (1−β)g``) the velocity is not damped: at a constant gradient the
+    steps grow to ``αg/(1−μ)``. A learning rate changed between steps (a
+    schedule, :mod:`mlplab.nn.schedules`) scales only the new gradient's term,
+    as in scikit-learn.
+
+    Parameters
+    ----------
+    learning_rate : float
+        α > 0.
+    momentum : float
+        μ in [0, 1), default 0 (no momentum, no state).
+    nesterov : bool
+        Nesterov's momentum (the look-ahead step), default False.
+    """
 
     name = "sgd"
 
+    def __init__(self, learning_rate: float = 0.01, momentum: float = 0.0, nesterov: bool = False):
+        super().__init__(learning_rate)
+        self.velocity: np.ndarray | None = None
+        self._lookahead: np.ndarray | None = None
+        self.nesterov = nesterov
+        self.momentum = momentum
+
+    @property
+    def momentum(self) -> float:
+        """μ in [0, 1); checked whenever it is set. With μ > 0 the state is ``velocity``."""
+        return getattr(self, "_momentum", 0.0)  # a subclass may skip SGD.__init__: plain SGD
+
+    @momentum.setter
+    def momentum(self, value: float) -> None:
+        value = check_nonnegative_float(value, "momentum")
+        if value >= 1.0:
+            raise ValueError(f"momentum must be < 1 (at 1 the velocity never decays), got {value!r}")
+        self._momentum = value
+        # the instance's own state names: plain SGD has no state, SGD with momentum its velocity
+        self.state_names = ("velocity",) if value > 0 else ()
+        if value == 0:
+            self.velocity = self._lookahead = None
+        elif self._scratch is not None and self.velocity is None:
+            self.velocity = np.zeros_like(self._scratch)
+
+    @property
+    def nesterov(self) -> bool:
+        """Whether the step looks ahead (Nesterov); checked whenever it is set."""
+        return getattr(self, "_nesterov", False)
+
+    @nesterov.setter
+    def nesterov(self, value: bool) -> None:
+        self._nesterov = check_bool(value, "nesterov")
+
+    def reset(self, n_params, dtype=np.float64):
+        super().reset(n_params, dtype)
+        self.velocity = np.zeros(n_params, dtype=dtype) if self.momentum > 0 else None
+        self._lookahead = None
+
     def step(self, params, grads):
         self._ensure_state(params)
-        np.multiply(grads, self.learning_rate, out=self._scratch)
-        params -= self._scratch
+        if self.momentum == 0:  # plain SGD
+            np.multiply(grads, self.learning_rate, out=self._scratch)
+            params -= self._scratch
+            self.n_steps += 1
+            return
+        v, s = self.velocity, self._scratch
+        np.multiply(grads, self.learning_rate, out=s)  # αg
+        v *= self.momentum
+        v -= s  # v ← μv − αg, scikit-learn's operations in its order
+        if self.nesterov:
+            if (
+                self._lookahead is None
+                or self._lookahead.shape != v.shape
+                or self._lookahead.dtype != v.dtype
+            ):
+                self._lookahead = np.empty_like(v)
+            update = np.multiply(v, self.momentum, out=self._lookahead)
+            update -= s  # μv − αg with the new v
+            params += update
+        else:
+            params += v
         self.n_steps += 1
+
+    def config(self):
+        """The settings; ``momentum`` and ``nesterov`` only where they differ from plain SGD's."""
+        config = super().config()
+        if self.momentum != 0 or self.nesterov:
+            config.update(momentum=self.momentum, nesterov=self.nesterov)
+        return config
 
 
 class Momentum(Optimizer):
