@@ -1,9 +1,13 @@
 """Each update rule: one step against its formula, and a quadratic driven to its minimum."""
 
+import copy
+import pickle
+
 import numpy as np
 import pytest
+from sklearn.neural_network._stochastic_optimizers import SGDOptimizer
 
-from mlplab.nn.optimizers import SGD, Adam, Momentum, RMSprop, get_optimizer
+from mlplab.nn.optimizers import SGD, Adam, Momentum, RMSprop, get_optimizer, optimizer_from_config
 
 
 def vectors(seed=0, n=7):
@@ -81,11 +85,13 @@ QUADRATIC_B = np.array([1.0, -2.0, 0.5])
     ("optimizer", "steps"),
     [
         (SGD(0.3), 500),
+        (SGD(0.1, momentum=0.9), 800),
+        (SGD(0.1, momentum=0.9, nesterov=True), 800),
         (Momentum(0.3, beta=0.9), 800),
         (RMSprop(0.001), 8000),  # steps of size ~α: the tolerance needs a small α
         (Adam(0.05), 3000),
     ],
-    ids=["sgd", "momentum", "rmsprop", "adam"],
+    ids=["sgd", "sgd-momentum", "sgd-nesterov", "momentum", "rmsprop", "adam"],
 )
 def test_drives_a_quadratic_to_its_minimum(optimizer, steps):
     # f(θ) = ½ θᵀAθ − bᵀθ, ∇f = Aθ − b, minimum at A⁻¹b; no network involved.
@@ -141,3 +147,189 @@ def test_get_optimizer_builds_by_name_and_passes_objects_through():
     assert repr(adam) == "Adam(learning_rate=0.003, beta1=0.9, beta2=0.999, eps=1e-08)"
     with pytest.raises(TypeError, match=r"optimizer must be one of .* got 3"):
         get_optimizer(3, 0.1)
+
+
+# --------------------------------------------- SGD with scikit-learn's momentum
+def test_sgd_momentum_three_steps_are_the_formula():
+    theta, g1, g2 = vectors(4)
+    g3 = 0.3 * g1 - g2
+    alpha, mu = 0.05, 0.7
+    expected, v = theta.copy(), np.zeros_like(theta)
+    opt = SGD(alpha, momentum=mu)
+    for g in (g1, g2, g3):
+        v = mu * v - alpha * g  # v_t = μ v_{t−1} − α g_t
+        expected = expected + v  # θ_t = θ_{t−1} + v_t
+        opt.step(theta, g)
+        np.testing.assert_allclose(theta, expected, rtol=0, atol=1e-15)
+    np.testing.assert_allclose(opt.velocity, v, rtol=0, atol=1e-15)
+    assert opt.n_steps == 3
+
+
+def test_sgd_nesterov_three_steps_are_the_formula():
+    theta, g1, g2 = vectors(5)
+    g3 = -g1
+    alpha, mu = 0.05, 0.9
+    expected, v = theta.copy(), np.zeros_like(theta)
+    opt = SGD(alpha, momentum=mu, nesterov=True)
+    for g in (g1, g2, g3):
+        v = mu * v - alpha * g
+        expected = expected + (mu * v - alpha * g)  # the look-ahead: θ_t = θ_{t−1} + μ v_t − α g_t
+        opt.step(theta, g)
+        np.testing.assert_allclose(theta, expected, rtol=0, atol=1e-15)
+    np.testing.assert_allclose(opt.velocity, v, rtol=0, atol=1e-15)
+
+
+@pytest.mark.parametrize("nesterov", [False, True])
+def test_sgd_without_momentum_is_the_plain_step_bit_for_bit(nesterov):
+    theta, g, _ = vectors(6)
+    plain = theta.copy()
+    scratch = g * 0.1
+    plain -= scratch  # the plain SGD's operations
+    opt = SGD(0.1, momentum=0.0, nesterov=nesterov)
+    opt.step(theta, g)
+    assert np.array_equal(theta, plain)
+    assert opt.state_names == ()
+    assert opt.state() == {}
+    assert opt.velocity is None
+    assert SGD(0.1).config() == {"name": "sgd", "learning_rate": 0.1}  # the plain SGD's settings as before
+
+
+def _sklearn_sgd_run(momentum, nesterov, learning_rates, seed):
+    """Our SGD and scikit-learn's SGDOptimizer on the same two arrays and the same gradients, step by step."""
+    rng = np.random.default_rng(seed)
+    weight, bias = rng.normal(size=(4, 3)), rng.normal(size=3)
+    theirs = [weight.copy(), bias.copy()]
+    sk = SGDOptimizer(theirs, learning_rate_init=learning_rates[0], momentum=momentum, nesterov=nesterov)
+    ours = np.concatenate([weight.ravel(), bias])  # the flat vector
+    opt = SGD(learning_rates[0], momentum=momentum, nesterov=nesterov)
+    for rate in learning_rates:
+        grad_w, grad_b = rng.normal(size=(4, 3)), rng.normal(size=3)
+        sk.learning_rate = opt.learning_rate = rate  # a schedule may change it between steps
+        sk.update_params(theirs, [grad_w, grad_b])
+        opt.step(ours, np.concatenate([grad_w.ravel(), grad_b]))
+        yield ours, np.concatenate([theirs[0].ravel(), theirs[1]]), opt, sk
+
+
+@pytest.mark.parametrize("momentum", [0.0, 0.5, 0.9, 0.99])
+@pytest.mark.parametrize("nesterov", [False, True])
+def test_sgd_momentum_is_scikit_learns_sgd_optimizer_step_by_step(momentum, nesterov):
+    rates = [0.1] * 5 + [0.1 / (k + 1) ** 0.5 for k in range(1, 20)] + [0.004] * 5
+    for ours, theirs, opt, sk in _sklearn_sgd_run(momentum, nesterov, rates, seed=7):
+        np.testing.assert_allclose(ours, theirs, rtol=0, atol=1e-12)
+        if momentum:
+            sk_velocity = np.concatenate([sk.velocities[0].ravel(), sk.velocities[1]])
+            np.testing.assert_allclose(opt.velocity, sk_velocity, rtol=0, atol=1e-12)
+
+
+def test_sgd_momentum_state_is_saved_and_loaded_and_continues_the_run():
+    theta, _, _ = vectors(8)
+    grads = [vectors(20 + k)[1] for k in range(6)]
+    whole = SGD(0.05, momentum=0.9, nesterov=True)
+    first, second = theta.copy(), theta.copy()
+    for g in grads:
+        whole.step(first, g)
+    half = SGD(0.05, momentum=0.9, nesterov=True)
+    for g in grads[:3]:
+        half.step(second, g)
+    assert half.state_names == ("velocity",)
+    state, n_steps = half.state(), half.n_steps
+    assert sorted(state) == ["velocity"]
+    assert n_steps == 3
+    resumed = optimizer_from_config(half.config())
+    resumed.load_state(state, n_steps)
+    for g in grads[3:]:
+        resumed.step(second, g)
+    assert np.array_equal(first, second)
+    assert np.array_equal(resumed.velocity, whole.velocity)
+    assert resumed.n_steps == whole.n_steps == 6
+
+
+def test_sgd_momentum_state_is_refused_when_it_does_not_fit():
+    opt = SGD(0.1, momentum=0.5)
+    with pytest.raises(ValueError, match=r"sgd state needs arrays \['velocity'\], got \[\]"):
+        opt.load_state({}, 0)
+    with pytest.raises(ValueError, match=r"'velocity' holds non-finite values"):
+        opt.load_state({"velocity": np.array([0.0, np.nan])}, 1)
+    with pytest.raises(ValueError, match=r"sgd state needs arrays \[\], got \['velocity'\]"):
+        SGD(0.1).load_state({"velocity": np.zeros(3)}, 1)
+
+
+@pytest.mark.parametrize(
+    "opt",
+    [SGD(0.1), SGD(0.2, momentum=0.9), SGD(0.3, momentum=0.5, nesterov=True), SGD(0.1, nesterov=True)],
+    ids=["plain", "momentum", "nesterov", "nesterov-without-momentum"],
+)
+def test_sgd_config_round_trips(opt):
+    rebuilt = optimizer_from_config(opt.config())
+    assert type(rebuilt) is SGD
+    assert rebuilt.config() == opt.config()
+    assert (rebuilt.momentum, rebuilt.nesterov, rebuilt.state_names) == (
+        opt.momentum,
+        opt.nesterov,
+        opt.state_names,
+    )
+    assert repr(rebuilt) == repr(opt)
+
+
+def test_sgd_repr_and_get_optimizer():
+    assert (
+        repr(SGD(0.1, momentum=0.9, nesterov=True)) == "SGD(learning_rate=0.1, momentum=0.9, nesterov=True)"
+    )
+    assert repr(SGD(0.1)) == "SGD(learning_rate=0.1)"
+    opt = get_optimizer("sgd", 0.2)
+    assert (opt.momentum, opt.nesterov, opt.state_names) == (0.0, False, ())
+
+
+def test_sgd_momentum_copies_and_pickles_keep_the_velocity():
+    theta, g, _ = vectors(9)
+    opt = SGD(0.1, momentum=0.9, nesterov=True)
+    opt.step(theta, g)
+    for twin in (copy.deepcopy(opt), pickle.loads(pickle.dumps(opt))):
+        assert np.array_equal(twin.velocity, opt.velocity)
+        assert (twin.momentum, twin.nesterov, twin.state_names) == (0.9, True, ("velocity",))
+        a, b = theta.copy(), theta.copy()
+        twin.step(a, g)
+        copy.deepcopy(opt).step(b, g)
+        assert np.array_equal(a, b)
+
+
+def test_setting_momentum_later_allocates_or_drops_the_velocity():
+    theta, g, _ = vectors(10)
+    opt = SGD(0.1)
+    opt.step(theta, g)
+    opt.momentum = 0.5
+    assert opt.state_names == ("velocity",)
+    assert not opt.velocity.any()
+    before = theta.copy()
+    opt.step(theta, g)
+    np.testing.assert_allclose(theta, before - 0.1 * g, rtol=0, atol=1e-15)  # v_0 = 0
+    opt.momentum = 0.0
+    assert opt.state_names == ()
+    assert opt.velocity is None
+
+
+@pytest.mark.parametrize(
+    ("factory", "error", "message"),
+    [
+        (lambda: SGD(0.1, momentum=-0.1), ValueError, r"momentum must be a finite number >= 0, got -0.1"),
+        (lambda: SGD(0.1, momentum=1.0), ValueError, r"momentum must be < 1 .*got 1.0"),
+        (lambda: SGD(0.1, momentum=1.5), ValueError, r"momentum must be < 1 .*got 1.5"),
+        (lambda: SGD(0.1, momentum=np.nan), ValueError, r"momentum must be a finite number >= 0, got nan"),
+        (lambda: SGD(0.1, momentum="0.9"), TypeError, r"momentum must be a non-negative real .*got '0.9'"),
+        (lambda: SGD(0.1, momentum=True), TypeError, r"momentum must be a non-negative real .*got True"),
+        (lambda: SGD(0.1, nesterov="yes"), TypeError, r"nesterov must be True or False, got 'yes'"),
+        (lambda: optimizer_from_config({"name": "sgd", "learning_rate": 0.1, "momentum": 2.0}), ValueError,
+         r"momentum must be < 1"),
+    ],
+)  # fmt: skip
+def test_bad_sgd_momentum_settings_are_refused_by_name(factory, error, message):
+    with pytest.raises(error, match=message):
+        factory()
+
+
+def test_setting_a_bad_momentum_later_is_refused_and_changes_nothing():
+    opt = SGD(0.1, momentum=0.5)
+    with pytest.raises(ValueError, match=r"momentum must be < 1"):
+        opt.momentum = 1.0
+    assert opt.momentum == 0.5
+    assert opt.state_names == ("velocity",)
