@@ -98,7 +98,8 @@ def check_sample_weight(
     if negative.any():
         bad = int(np.argmax(negative))
         raise ValueError(f"{name} must be >= 0, got {weights[bad].item()!r} at index {bad}")
-    total = weights.sum()
+    with np.errstate(over="ignore"):
+        total = weights.sum()
     if not np.isfinite(total):
         raise ValueError(f"{name} sums to {total.item()!r}, too large for {weights.dtype.name}")
     if not total > 0:
@@ -107,14 +108,24 @@ def check_sample_weight(
 
 
 def _weights(sample_weight: object, n_samples: int, dtype: np.dtype) -> tuple[np.ndarray, np.ndarray]:
-    """``w`` and ``Σ w`` for a loss call: two reductions when fine, :func:`check_sample_weight` when not."""
-    weights = np.asarray(sample_weight)
-    if weights.dtype != dtype and weights.dtype.kind in "biuf":
-        weights = weights.astype(dtype)
-    if weights.shape == (n_samples,) and weights.dtype == dtype:
+    """``w`` and ``Σ w`` for a loss call: three reductions when fine, :func:`check_sample_weight` else.
+
+    The quick path takes a plain array of the logits' dtype (what a training loop
+    hands over); anything else (a list, another dtype, a bad value) is converted
+    and checked in full, with the error naming ``sample_weight``.
+    """
+    weights = sample_weight
+    # min ≥ 0 and max ≤ (largest float)/n: no weight negative, NaN or inf, and Σw cannot overflow
+    if (
+        type(weights) is np.ndarray
+        and weights.dtype == dtype
+        and weights.shape == (n_samples,)
+        and n_samples
+        and weights.min() >= 0
+        and weights.max() <= np.finfo(dtype).max / n_samples
+    ):
         total = weights.sum()
-        # min(0, w) is 0 unless a weight is negative (NaN if one is NaN); Σw is inf if one is inf
-        if weights.min(initial=0.0) >= 0 and np.isfinite(total) and total > 0:
+        if total > 0:
             return weights, total
     weights = check_sample_weight(sample_weight, n_samples, dtype=dtype)  # raises, naming what is wrong
     return weights, weights.sum()
