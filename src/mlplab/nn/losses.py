@@ -179,10 +179,14 @@ class Loss:
 
     def _weighted_value_and_gradient(self, logits, targets, sample_weight) -> tuple[float, np.ndarray]:
         weights, total = _weights(sample_weight, logits.shape[0], logits.dtype)
-        value = np.dot(weights, self.per_sample(logits, targets)) / total
-        grad = self.sample_gradient(logits, targets)  # (n, k)
+        rows, grad = self._rows_and_gradient(logits, targets)  # (n,), (n, k)
+        value = np.dot(weights, rows) / total
         grad *= (weights / total)[:, None]  # w_i / Σw instead of 1/n
         return float(value), grad
+
+    def _rows_and_gradient(self, logits, targets) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`per_sample` and :meth:`sample_gradient` at once (a loss may share their work)."""
+        return self.per_sample(logits, targets), self.sample_gradient(logits, targets)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}()"
@@ -308,10 +312,14 @@ class SoftmaxCrossEntropy(Loss):
 
     def sample_gradient(self, logits, targets):
         """``softmax(z_i) − y_i``, shape ``(n, k)``."""
-        log_p = log_softmax(logits)
+        return self._rows_and_gradient(logits, targets)[1]
+
+    def _rows_and_gradient(self, logits, targets):
+        log_p = log_softmax(logits)  # (n, k), once for both
+        rows = -np.einsum("ij,ij->i", targets, log_p)  # (n,)
         grad = np.exp(log_p, out=log_p)
         grad -= targets
-        return grad
+        return rows, grad
 
 
 class MeanSquaredError(Loss):
