@@ -170,7 +170,7 @@ def test_a_regression_model_is_refused_by_the_sheets_classifier_face():
         (
             {"head": "gaussian"},
             ValueError,
-            r"head must be one of \['binary', 'identity', 'softmax'\], got 'gaussian'",
+            r"head must be one of \['binary', 'identity', 'multilabel', 'softmax'\], got 'gaussian'",
         ),
         (
             {"head": "softmax"},
