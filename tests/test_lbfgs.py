@@ -9,6 +9,7 @@ little by the iterations).
 
 from __future__ import annotations
 
+import inspect
 import warnings
 
 import numpy as np
@@ -121,6 +122,30 @@ def test_sample_weight_matches_sklearn_with_the_penalty_over_the_weight_sum():
         tol=1e-4, sample_weight=weights,
     )  # fmt: skip
     assert loss == pytest.approx(reference.loss_, rel=1e-8)
+
+
+def _takes_sample_weight(loss) -> bool:
+    return "sample_weight" in inspect.signature(loss.value_and_gradient).parameters
+
+
+@pytest.mark.skipif(
+    not _takes_sample_weight(MeanSquaredError()), reason="the losses take sample_weight= from H1's branch on"
+)
+@pytest.mark.parametrize("task", ["regression", "softmax"])
+def test_the_library_losses_with_sample_weight_match_sklearn(task):
+    X, y = _regression() if task == "regression" else _iris()
+    weights = np.random.default_rng(0).uniform(0.2, 3.0, size=X.shape[0])
+    estimator, loss, targets = (
+        (MLPRegressor, MeanSquaredError(), y[:, None])
+        if task == "regression"
+        else (MLPClassifier, SoftmaxCrossEntropy(), np.eye(3)[y])
+    )
+    coefs, intercepts, reference = _sklearn_after(estimator, X, y, 8, weights, **SETTINGS)
+    network = _network(coefs, intercepts, "tanh")
+    _, value, _, _ = fit_lbfgs(
+        network, loss, X, targets, alpha=1e-3, max_iter=8, max_fun=15000, tol=1e-4, sample_weight=weights
+    )
+    assert value == pytest.approx(reference.loss_, rel=1e-8)
 
 
 def test_a_converged_run_says_so_and_the_network_holds_the_solution():

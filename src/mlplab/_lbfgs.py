@@ -25,6 +25,11 @@ SciPy's ``status`` is 0; warning about a run that has not (a
 ``ConvergenceWarning``) is the estimator's business, :func:`fit_lbfgs` only
 returns the message to warn with.
 
+The passes run in evaluation mode (``network.forward(X)``, no dropout):
+L-BFGS's line search needs a deterministic objective, so a face that offers
+dropout should refuse it with ``solver='lbfgs'``. ``X`` must be dense (the
+backward pass writes ``δᵀ X`` into a dense buffer).
+
 This module sits on the estimator's floor: SciPy is imported inside
 :func:`fit_lbfgs`, so that importing it needs NumPy alone.
 """
