@@ -28,16 +28,28 @@ from .serialization.model_codec import (
     expected_arrays,
 )
 
-__all__ = ["MLP", "NotFittedError", "gradient_check"]
+__all__ = ["LOSS_CHOICES", "MLP", "NotFittedError", "gradient_check"]
+
+#: the sheet face's ``loss=`` -> (head, loss) of the Model; ``None`` head: by output width
+LOSS_CHOICES: dict[str, tuple[str | None, str | None]] = {
+    "cross_entropy": (None, None),
+    "squared_error": ("identity", "mean_squared_error"),
+}
 
 
 class MLP:
-    """A multi-layer perceptron for classification, trained by mini-batch gradient descent.
+    """A multi-layer perceptron for classification or regression, trained by mini-batch gradient descent.
 
-    The hidden layers use ``activation``; the output layer is one sigmoid unit
-    with binary cross-entropy (``layer_sizes[-1] == 1``, labels 0/1) or ``k``
-    softmax units with categorical cross-entropy (labels ``0..k-1``). The loss
-    is the batch mean, plus ``l2 · Σ_l ‖W^(l)‖²`` (sheet eq. 11).
+    The hidden layers use ``activation``. With ``loss='cross_entropy'`` (the
+    default, the sheet's classifier) the output layer is one sigmoid unit with
+    binary cross-entropy (``layer_sizes[-1] == 1``, labels 0/1) or ``k``
+    softmax units with categorical cross-entropy (labels ``0..k-1``). With
+    ``loss='squared_error'`` it is a regression net: ``k`` identity outputs
+    ``ŷ = z`` and half the mean squared error
+    ``L = 1/(2nk) Σ_i Σ_c (ŷ_ic − y_ic)²`` (scikit-learn's ``MLPRegressor``
+    loss; its gradient is ``∂L/∂z = (ŷ − y)/(nk)``, the same form as the
+    cross-entropies'). Either loss is the batch mean, plus
+    ``l2 · Σ_l ‖W^(l)‖²`` (sheet eq. 11).
 
     Parameters
     ----------
@@ -73,6 +85,14 @@ class MLP:
         when ``train`` gets no ``validation_data``. Default 0.2.
     restore_best_weights : bool, keyword-only
     dtype : {numpy.float64, numpy.float32}, keyword-only
+    loss : {'cross_entropy', 'squared_error'}, keyword-only
+        ``'cross_entropy'`` (default): the classifier above. ``'squared_error'``:
+        regression on real targets ``y`` of shape ``(n,)`` (one output) or
+        ``(n, k)``; :meth:`predict` returns real values (shape ``(n,)`` for one
+        output), :meth:`score` the coefficient of determination R² (like
+        scikit-learn's regressors), and there is no :meth:`predict_proba`.
+        The attribute :attr:`loss` is the library's loss object
+        (``loss.name == 'mean_squared_error'``); saved and loaded with the model.
 
     Attributes
     ----------
@@ -99,6 +119,15 @@ class MLP:
     >>> history = model.train(X, y, epochs=2000)
     >>> model.score(X, y)
     1.0
+
+    Regression with the same face:
+
+    >>> import numpy as np
+    >>> X = np.linspace(-3, 3, 200).reshape(-1, 1); y = np.sin(X[:, 0])
+    >>> model = MLP([1, 16, 1], activation="tanh", learning_rate=0.05, loss="squared_error", seed=0)
+    >>> history = model.train(X, y, epochs=3000)
+    >>> model.predict(X).shape, model.score(X, y) > 0.95
+    ((200,), True)
     """
 
     def __init__(
@@ -117,7 +146,9 @@ class MLP:
         validation_fraction: float = 0.2,
         restore_best_weights: bool = True,
         dtype=np.float64,
+        loss: str = "cross_entropy",
     ):
+        head, model_loss = _loss_choice(loss)
         if isinstance(early_stopping, EarlyStopping):  # passed whole: its settings win
             stopper, early_stopping = early_stopping, True
         else:
@@ -126,6 +157,8 @@ class MLP:
         self.model = Model(
             layer_sizes,
             activation,
+            head=head,
+            loss=model_loss,
             optimizer=optimizer,
             learning_rate=None if isinstance(optimizer, Optimizer) else learning_rate,
             l2=l2,
@@ -148,7 +181,15 @@ class MLP:
         if not isinstance(model, Model):
             raise TypeError(f"model must be an mlplab Model, got {type(model).__name__}")
         if not model.head.is_classifier:
-            raise ValueError(f"the sheet's MLP is a classifier; this model has the {model.head.name!r} head")
+            raise ValueError(
+                f"the sheet's MLP is a classifier in from_model; this model has the {model.head.name!r} "
+                "head (a regression net is made with MLP(..., loss='squared_error'))"
+            )
+        return cls._wrap(model, stopper)
+
+    @classmethod
+    def _wrap(cls, model: Model, stopper: EarlyStopping | None = None) -> MLP:
+        """The face over ``model`` (any head the face makes), for :meth:`from_model` and loading."""
         face = cls.__new__(cls)
         face.model = model
         face._stopper = stopper or model.early_stopping or EarlyStopping()
@@ -249,12 +290,15 @@ class MLP:
         Returns
         -------
         ndarray of shape (n_samples, layer_sizes[-1])
-            ŷ: σ(z) for one output unit, softmax(z) for several.
+            ŷ: σ(z) for one output unit, softmax(z) for several; ``z`` itself
+            for ``loss='squared_error'``.
         """
         X = self.model.check_X(X)
         self.network.check_finite()
         logits = self.network.forward(X)
         self._cache = _ForwardCache(self.network, X, logits)
+        if not self.head.is_classifier:
+            return logits.copy()  # ŷ = z (a copy: the cache keeps the logits for _backward)
         probabilities = self.head.probabilities(logits)
         return probabilities[:, 1:] if self.layer_sizes[-1] == 1 else probabilities  # (n, n_out)
 
@@ -304,8 +348,9 @@ class MLP:
         Parameters
         ----------
         X : array-like of shape (n_samples, layer_sizes[0])
-        y : array-like of shape (n_samples,)
-            0/1 for one output unit, ``0..k-1`` for ``k`` output units.
+        y : array-like of shape (n_samples,) or (n_samples, k)
+            0/1 for one output unit, ``0..k-1`` for ``k`` output units; real
+            values for ``loss='squared_error'``.
         epochs : int
             Passes over the data, >= 1.
         batch_size : int or None
@@ -323,7 +368,8 @@ class MLP:
         Returns
         -------
         History
-            Per-epoch training loss and accuracy (and validation ones).
+            Per-epoch training loss and accuracy (and validation ones);
+            the loss only for ``loss='squared_error'``.
 
         Raises
         ------
@@ -336,7 +382,7 @@ class MLP:
             completed epochs.
         """
         if check_bool(verbose, "verbose"):
-            callbacks = (*check_callbacks(callbacks), _EpochPrinter(epochs))
+            callbacks = (*check_callbacks(callbacks), _EpochPrinter(epochs))  # loss; accuracy if any
         try:
             return self.model.fit(
                 X,
@@ -350,19 +396,29 @@ class MLP:
             self._cache = None  # the layers' caches belong to the last mini-batch now
 
     def predict(self, X) -> np.ndarray:
-        """Predicted class labels, ``int64`` of shape ``(n_samples,)``."""
+        """Predicted class labels, ``int64`` of shape ``(n_samples,)``.
+
+        For ``loss='squared_error'``: the real values ``ŷ = z``, of shape
+        ``(n_samples,)`` for one output (scikit-learn's layout), else ``(n_samples, k)``.
+        """
         return self.model.predict(X)
 
     def predict_proba(self, X) -> np.ndarray:
         """Class probabilities of shape ``(n_samples, n_classes)``.
 
         For one output unit the columns are ``1 − ŷ`` and ``ŷ = σ(z)``
-        (scikit-learn's layout).
+        (scikit-learn's layout). A regression net (``loss='squared_error'``)
+        has none: ``AttributeError``.
         """
         return self.model.predict_proba(X)
 
     def score(self, X, y) -> float:
-        """Accuracy: the fraction of samples whose predicted label equals ``y``."""
+        """Accuracy: the fraction of samples whose predicted label equals ``y``.
+
+        For ``loss='squared_error'``: the coefficient of determination
+        ``R² = 1 − Σ(y − ŷ)² / Σ(y − ȳ)²`` (averaged over the outputs), as
+        scikit-learn's regressors score; 1 is perfect, 0 predicting the mean.
+        """
         return self.model.score(X, y)
 
     # ----------------------------------------------------------- extras
@@ -423,10 +479,22 @@ class MLP:
         return self.network.n_params
 
     def __repr__(self) -> str:
+        regression = "" if self.head.is_classifier else ", loss='squared_error'"
         return (
             f"MLP({short_sizes(self.layer_sizes)}, activation={self.activation!r}, "
-            f"learning_rate={self.learning_rate!r}, optimizer={self.optimizer.name!r}, l2={self.l2!r})"
+            f"learning_rate={self.learning_rate!r}, optimizer={self.optimizer.name!r}, l2={self.l2!r}"
+            f"{regression})"
         )
+
+
+def _loss_choice(loss: object) -> tuple[str | None, str | None]:
+    """The Model's (head, loss) for the face's ``loss=``, or an error naming ``loss``."""
+    if not isinstance(loss, str):
+        raise TypeError(f"loss must be one of {sorted(LOSS_CHOICES)}, got {short_repr(loss)}")
+    try:
+        return LOSS_CHOICES[loss]
+    except KeyError:
+        raise ValueError(f"loss must be one of {sorted(LOSS_CHOICES)}, got {short_repr(loss)}") from None
 
 
 class _ForwardCache:
@@ -480,12 +548,13 @@ class _EpochPrinter:
         every = max(1, self.epochs // 10)
         if epoch % every and epoch != self.epochs and epoch != 1:
             return
-        line = (
-            f"epoch {epoch:>{len(str(self.epochs))}}/{self.epochs}  "
-            f"loss {history.train_loss[-1]:.6f}  accuracy {history.train_accuracy[-1]:.4f}"
-        )
+        line = f"epoch {epoch:>{len(str(self.epochs))}}/{self.epochs}  loss {history.train_loss[-1]:.6f}"
+        if history.train_accuracy:  # a regression net has no accuracy
+            line += f"  accuracy {history.train_accuracy[-1]:.4f}"
         if history.val_loss:
-            line += f"  val_loss {history.val_loss[-1]:.6f}  val_accuracy {history.val_accuracy[-1]:.4f}"
+            line += f"  val_loss {history.val_loss[-1]:.6f}"
+        if history.val_accuracy:
+            line += f"  val_accuracy {history.val_accuracy[-1]:.4f}"
         print(line, flush=True)
 
 
@@ -539,7 +608,7 @@ def _decode(document: dict, arrays: dict[str, np.ndarray]) -> MLP:
     )
     face = keys(document["face"], "face", ["stopper"])
     try:
-        return MLP.from_model(model, decode_stopper(face["stopper"], "face.stopper"))
+        return MLP._wrap(model, decode_stopper(face["stopper"], "face.stopper"))
     except ValueError as exc:
         raise ModelFileError(str(exc)) from exc
 
