@@ -24,6 +24,7 @@ FLOORS = {
     "mlplab.serialization": 3,
     "mlplab.mlp": 4,
     "mlplab.estimator": 4,
+    "mlplab._lbfgs": 4,  # the estimators' L-BFGS-B solver (SciPy, imported when used)
     "mlplab.trace": 4,
     "mlplab.grade": 5,  # a student's MLP checked against mlp/trace, in a sandbox
     "mlplab.lab": 6,
