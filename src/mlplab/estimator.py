@@ -818,3 +818,238 @@ def _with_dropout(model: Model, dropout):
     model.optimizer.bind(network.params)
     return network
 
+
+
+# ------------------------------------------------------------------ model files
+# The face of a file: the parameters (scikit-learn's and mlplab's names), the labels, and the
+# training state that a warm start or partial_fit continues from. Files written before issue 13
+# carried the old parameter names (learning_rate for the step size, epochs, patience, min_delta,
+# solver='momentum'/'rmsprop'); _OLD_NAMES maps them when such a file is read.
+_FIT_FIELDS = ("t", "n_iter", "loss", "loss_curve", "best_loss", "validation_scores", "validation_losses",
+               "best_validation_score", "no_improvement_count", "schedule_rate", "multilabel")  # fmt: skip
+_OLD_PARAMS = {"hidden_layer_sizes", "activation", "solver", "learning_rate", "l2", "batch_size", "epochs",
+               "early_stopping", "validation_fraction", "patience", "min_delta", "random_state", "dtype"}  # fmt: skip
+
+
+def _json_value(name: str, value: object) -> object:
+    if name == "hidden_layer_sizes" and isinstance(value, numbers.Integral):
+        return int(value)
+    if name == "hidden_layer_sizes" and isinstance(value, (list, tuple, np.ndarray)):
+        return [int(v) if isinstance(v, numbers.Integral) else v for v in value]
+    if name == "dropout" and isinstance(value, (list, tuple)):
+        return [float(v) for v in value]
+    if name == "dtype":
+        try:
+            return np.dtype(value).name
+        except TypeError:
+            return value
+    if name == "random_state" and isinstance(value, (np.random.Generator, np.random.RandomState)):
+        return None  # a generator is not data
+    if name == "n_iter_no_change" and value == np.inf:
+        return "inf"
+    if name == "class_weight" and isinstance(value, dict):
+        raise ValueError("cannot save class_weight as a dict: pass the weights as sample_weight instead")
+    if name == "callbacks" and value:
+        raise ValueError("cannot save callbacks: functions are not data (set callbacks=None first)")
+    if isinstance(value, np.generic):
+        return value.item()
+    if value is not None and not isinstance(value, (str, int, float, bool, list)):
+        raise ValueError(f"cannot save parameter {name}={value!r:.60}: not a JSON value")
+    return value
+
+
+def _encode(estimator: _BaseMLP) -> tuple[dict, dict[str, np.ndarray]]:
+    from .serialization.labels import classes_to_json
+    from .serialization.model_codec import encode_model
+
+    check_is_fitted(estimator)
+    params = {name: _json_value(name, value) for name, value in estimator.get_params(deep=False).items()}
+    document, arrays = encode_model(estimator.model_)
+    names = getattr(estimator, "feature_names_in_", None)
+    state = getattr(estimator, "_state", None) or StochasticState()
+    schedule = getattr(estimator, "_schedule", None)
+    best = state.best_loss
+    face = {
+        "params": params,
+        "n_features_in": int(estimator.n_features_in_),
+        "feature_names_in": None if names is None else [str(name) for name in names],
+        "fit": {
+            "t": int(getattr(estimator, "t_", 0)),
+            "n_iter": int(getattr(estimator, "n_iter_", 0)),
+            "loss": None if getattr(estimator, "loss_", None) is None else float(estimator.loss_),
+            "loss_curve": [float(v) for v in state.loss_curve],
+            "best_loss": None if best is None or math.isinf(best) else float(best),
+            "validation_scores": state.validation_scores,
+            "validation_losses": state.validation_losses,
+            "best_validation_score": state.best_validation_score,
+            "no_improvement_count": int(state.no_improvement_count),
+            "schedule_rate": None if schedule is None else float(schedule.rate),
+            "multilabel": bool(getattr(estimator, "_multilabel", False)),
+        },
+    }
+    if isinstance(estimator, MLPClassifier):
+        face["classes"] = classes_to_json(estimator.classes_)
+        face["classes_dtype"] = estimator.classes_.dtype.str
+    document["face"] = face
+    return document, arrays
+
+
+def _upgrade_params(params: dict) -> dict:
+    """A file's parameters under today's names (files before issue 13 had mlplab's old names)."""
+    if "epochs" not in params:
+        return params
+    from .serialization import ModelFileError
+    from .serialization import fields as f
+
+    old = dict(f.keys(params, "face.params", sorted(_OLD_PARAMS)))
+    solver = old["solver"]
+    new = {
+        "hidden_layer_sizes": old["hidden_layer_sizes"],
+        "activation": "logistic" if old["activation"] == "sigmoid" else old["activation"],
+        "solver": solver if solver in ("adam", "sgd") else "adam",
+        "optimizer": solver if solver in _OWN_OPTIMIZERS else None,
+        "alpha": 0.0,  # the old penalty was l2 alone
+        "l2": old["l2"],
+        "batch_size": "auto" if old["batch_size"] is None else old["batch_size"],
+        "learning_rate_init": old["learning_rate"],
+        "max_iter": old["epochs"],
+        "momentum": 0.0 if solver == "sgd" else (0.9 if solver == "momentum" else 0.9),
+        "early_stopping": old["early_stopping"],
+        "validation_fraction": old["validation_fraction"],
+        "n_iter_no_change": old["patience"],
+        "tol": old["min_delta"],
+        "random_state": old["random_state"],
+        "dtype": old["dtype"],
+    }
+    if solver not in ("adam", "sgd", *_OWN_OPTIMIZERS):
+        raise ModelFileError(f"face.params.solver must be one of adam, sgd, momentum, rmsprop, got {solver!r}")
+    return new
+
+
+def _decoder(cls):
+    def decode(document: dict, arrays: dict[str, np.ndarray]):
+        from .serialization import ModelFileError
+        from .serialization import fields as f
+        from .serialization.labels import classes_from_json
+        from .serialization.model_codec import decode_model
+
+        face = document["face"]
+        if not isinstance(face, dict):
+            raise ModelFileError(f"face must be a JSON object, got {f.show(face)}")
+        params = face.get("params")
+        if not isinstance(params, dict):
+            raise ModelFileError(f"face.params must be a JSON object, got {f.show(params)}")
+        params = _upgrade_params(params)
+        known = list(cls().get_params(deep=False))
+        unknown = sorted(set(params) - set(known))
+        if unknown:
+            raise ModelFileError(f"face.params.{unknown[0]} is not a parameter of {cls.__name__}")
+        for key, value in params.items():
+            if isinstance(value, dict) or (isinstance(value, list) and key not in ("hidden_layer_sizes", "dropout")):
+                raise ModelFileError(f"face.params.{key} must be a number, string, bool or null, got {f.show(value)}")
+        if isinstance(params.get("hidden_layer_sizes"), list):
+            params["hidden_layer_sizes"] = tuple(params["hidden_layer_sizes"])
+        if params.get("n_iter_no_change") == "inf":
+            params["n_iter_no_change"] = np.inf
+        estimator = cls(**params)
+        try:
+            hidden = estimator._check_params()
+        except (TypeError, ValueError) as exc:
+            raise ModelFileError(f"face.params are invalid: {exc}") from exc
+        n_features = f.int_(face.get("n_features_in"), "face.n_features_in", low=1)
+        model = decode_model(document, arrays, head=document["head"], loss=document["loss"], fields=document["model"])
+        network = model.network
+        if cls is MLPClassifier:
+            classes = classes_from_json(face.get("classes"), face.get("classes_dtype"))
+            n_outputs = 1 if classes.size == 2 else classes.size
+            head = "binary" if n_outputs == 1 else "softmax"
+        else:
+            n_outputs, head = network.n_outputs, "identity"
+        expected = [n_features, *hidden, n_outputs]
+        for what, saved, wanted in (
+            ("network.layer_sizes", list(network.layer_sizes), expected),
+            ("network.activation", network.activation.name, _ACTIVATIONS[estimator.activation]),
+            ("network.dtype", model.dtype.name, check_dtype(estimator.dtype).name),
+            ("head", model.head.name, head),
+            ("optimizer.name", model.optimizer.name, estimator._new_optimizer().name),
+        ):
+            if saved != wanted:
+                raise ModelFileError(
+                    f"{what} {f.show(saved)} disagrees with the parameters and n_features_in: "
+                    f"expected {f.show(wanted)}"
+                )
+        names = f.list_(face.get("feature_names_in"), "face.feature_names_in", null=True)
+        if names is not None and (len(names) != n_features or not all(isinstance(n, str) for n in names)):
+            raise ModelFileError(f"face.feature_names_in must be {n_features} strings, got {f.show(names)}")
+        estimator.n_features_in_ = n_features
+        if names is not None:
+            estimator.feature_names_in_ = np.asarray(names, dtype=object)
+        estimator.model_ = model
+        if cls is MLPClassifier:
+            estimator.classes_ = classes
+            estimator._multilabel = False
+        estimator.n_outputs_ = n_outputs
+        estimator.n_layers_ = len(expected)
+        estimator.out_activation_ = {"identity": "identity", "softmax": "softmax"}.get(head, "logistic")
+        estimator._schedule = estimator._new_schedule()
+        estimator._optimizer_settings = estimator._optimizer_key()
+        estimator._state = _decode_state(face, model, estimator)
+        estimator._set_curves()
+        estimator._network_views()
+        return estimator
+
+    return decode
+
+
+def _decode_state(face: dict, model: Model, estimator) -> StochasticState:
+    from .serialization import fields as f
+
+    fit = face.get("fit")
+    if fit is None:  # a file from before issue 13: its history holds the loss curves
+        history = model.history
+        curve = [] if history is None else list(history.train_loss)
+        n = len(curve)
+        stopping = bool(estimator.early_stopping)
+        return StochasticState(
+            n_iter=n, loss=curve[-1] if curve else None, loss_curve=curve,
+            best_loss=None if stopping else min(curve, default=math.inf),
+            validation_losses=list(history.val_loss) if stopping and history is not None else None,
+        )  # fmt: skip
+    fit = f.keys(fit, "face.fit", list(_FIT_FIELDS))
+
+    def floats(name, null=True):
+        values = f.list_(fit[name], f"face.fit.{name}", null=null)
+        return None if values is None else [f.float_(v, f"face.fit.{name}") for v in values]
+
+    best = f.float_(fit["best_loss"], "face.fit.best_loss", null=True)
+    stopping = bool(estimator.early_stopping)
+    state = StochasticState(
+        t=f.int_(fit["t"], "face.fit.t"),
+        n_iter=f.int_(fit["n_iter"], "face.fit.n_iter"),
+        loss=f.float_(fit["loss"], "face.fit.loss", null=True),
+        loss_curve=floats("loss_curve", null=False),
+        best_loss=(None if stopping else math.inf) if best is None else best,
+        validation_scores=floats("validation_scores"),
+        validation_losses=floats("validation_losses"),
+        best_validation_score=f.float_(fit["best_validation_score"], "face.fit.best_validation_score", null=True),
+        no_improvement_count=f.int_(fit["no_improvement_count"], "face.fit.no_improvement_count"),
+    )
+    rate = f.float_(fit["schedule_rate"], "face.fit.schedule_rate", null=True)
+    if rate is not None and estimator._schedule is not None:
+        estimator._schedule.rate = rate
+    if fit["multilabel"] is True:
+        from .serialization import ModelFileError
+
+        raise ModelFileError("face.fit.multilabel: multi-label models are not readable yet")
+    return state
+
+
+def _register() -> None:
+    from .serialization import Codec, register
+    from .serialization.model_codec import expected_arrays
+
+    for cls in (MLPClassifier, MLPRegressor):
+        register(Codec(cls.__name__, cls, _encode, lambda document: expected_arrays(document)[1], _decoder(cls)))
+
+
+_register()
