@@ -6,8 +6,8 @@ algorithm (scikit-learn's ``_fit_stochastic``, run by
 :func:`mlplab.nn.training.fit_stochastic`; ``lbfgs`` by :func:`mlplab._lbfgs.fit_lbfgs`),
 so code written for scikit-learn runs unchanged with ``from mlplab import
 MLPClassifier, MLPRegressor`` and gives comparable (not identical) results:
-the weights are initialised by mlplab's initialisers (He for ReLU, Xavier
-otherwise) from a ``numpy.random.Generator``, and Adam adds ε to ``√v̂``.
+the weights are drawn as scikit-learn draws them (uniform Glorot, biases too)
+but from a ``numpy.random.Generator``, and Adam adds ε to ``√v̂``.
 
 What scikit-learn does not have, each under mlplab's own name (see the class
 docstrings): ``l2``, ``optimizer`` ('momentum', 'rmsprop'), ``dtype``,
@@ -34,11 +34,11 @@ try:
     from sklearn.base import BaseEstimator, ClassifierMixin, RegressorMixin
     from sklearn.exceptions import ConvergenceWarning
     from sklearn.metrics import accuracy_score, r2_score
-    from sklearn.utils._array_api import _convert_to_numpy, device
+    from sklearn.utils._array_api import _convert_to_numpy, check_same_namespace, device
     from sklearn.utils._param_validation import Interval, Options, StrOptions
     from sklearn.utils.class_weight import compute_sample_weight
     from sklearn.utils.multiclass import check_classification_targets, type_of_target
-    from sklearn.utils.validation import _check_sample_weight, check_is_fitted, validate_data
+    from sklearn.utils.validation import _check_sample_weight, check_is_fitted, column_or_1d, validate_data
 except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
     raise ImportError(
         "mlplab.MLPClassifier needs scikit-learn, an optional dependency: pip install 'mlplab[sklearn]'"
@@ -133,9 +133,11 @@ class _BaseMLP(BaseEstimator):
         return hidden
 
     # -------------------------------------------------------------------- data
-    def _logits(self, X) -> tuple[np.ndarray, tuple | None]:
+    def _logits(self, X, method: str) -> tuple[np.ndarray, tuple | None]:
         """The logits (n, n_outputs) and the array namespace of ``X`` (``None`` for NumPy)."""
         check_is_fitted(self)
+        if hasattr(self, "_namespace_marker"):
+            check_same_namespace(X, self, attribute="_namespace_marker", method=method)
         X, namespace = _numpy_input(X)
         refuse_lossy(X, "X")
         X = _as_dtype(validate_data(self, X, reset=False, accept_sparse=_SPARSE, dtype=_FLOATS),
@@ -151,7 +153,7 @@ class _BaseMLP(BaseEstimator):
         if incremental and self.early_stopping:
             raise ValueError("partial_fit does not support early_stopping=True")
         first_pass = not hasattr(self, "model_") or (not self.warm_start and not incremental)
-        X, _ = _numpy_input(X)
+        X, namespace = _numpy_input(X)
         y, _ = _numpy_input(y)
         refuse_lossy(X, "X")
         refuse_lossy(y, "y", times=True)
@@ -161,6 +163,8 @@ class _BaseMLP(BaseEstimator):
         )  # fmt: skip
         dtype = check_dtype(self.dtype)
         X = _as_dtype(X, dtype)
+        # an array in fit's namespace and on its device: predict checks that X comes from the same
+        self._namespace_marker = _output(np.zeros(1, dtype=dtype), namespace)
         if sp.issparse(X):
             X = X.tocsr()  # rows of a mini-batch are gathered from CSR
         targets, labels = self._targets(y, first_pass, classes)
@@ -212,6 +216,7 @@ class _BaseMLP(BaseEstimator):
         head, loss = self._head(n_outputs)
         model = Model(sizes, _ACTIVATIONS[self.activation], head=head, loss=loss,
                       optimizer=self._new_optimizer(), seed=rng, dtype=dtype)  # fmt: skip
+        _scikit_learn_init(model.network, self.activation, rng)
         if self.dropout is not None:
             model.network = _with_dropout(model, self.dropout)
         self.model_ = model
@@ -592,6 +597,8 @@ class MLPClassifier(ClassifierMixin, _BaseMLP):
                     )
                 self.classes_ = found
                 self._multilabel = False
+        if not multilabel and y.ndim == 2 and y.shape[1] == 1:
+            y = column_or_1d(y, warn=True)  # scikit-learn's DataConversionWarning for a column vector
         if self._multilabel:
             if not multilabel or y.shape[1] != self.classes_.size:
                 raise ValueError(f"y must be a 0/1 indicator matrix with {self.classes_.size} columns")
@@ -642,24 +649,24 @@ class MLPClassifier(ClassifierMixin, _BaseMLP):
     # ------------------------------------------------------------ predict
     def decision_function(self, X):
         """The logits: (n,) for two classes (of ``classes_[1]``), else (n, n_outputs)."""
-        logits, xp = self._logits(X)
+        logits, xp = self._logits(X, "decision_function")
         return _output(logits[:, 0].copy() if logits.shape[1] == 1 and not self._multilabel else logits, xp)
 
     def predict(self, X):
         """Class labels (n,), or the (n, k) 0/1 indicator matrix for multi-label."""
-        logits, xp = self._logits(X)
+        logits, xp = self._logits(X, "predict")
         if self._multilabel:
             return _output(self.model_.head.predict(logits), xp)
         return _output(self.classes_[self.model_.head.predict(logits)], xp)
 
     def predict_proba(self, X):
         """Class probabilities (n, n_classes) in ``classes_`` order; (n, k) for multi-label."""
-        logits, xp = self._logits(X)
+        logits, xp = self._logits(X, "predict_proba")
         return _output(self.model_.head.probabilities(logits), xp)
 
     def predict_log_proba(self, X):
         """The logarithm of :meth:`predict_proba`, computed stably from the logits."""
-        logits, xp = self._logits(X)
+        logits, xp = self._logits(X, "predict_log_proba")
         return _output(self.model_.head.log_probabilities(logits), xp)
 
     def __sklearn_tags__(self):
@@ -746,7 +753,7 @@ class MLPRegressor(RegressorMixin, _BaseMLP):
 
     def predict(self, X):
         """Predictions of shape (n,) for one output, else (n, n_outputs)."""
-        logits, xp = self._logits(X)
+        logits, xp = self._logits(X, "predict")
         return _output(logits[:, 0].copy() if logits.shape[1] == 1 else logits, xp)
 
     def __sklearn_tags__(self):
@@ -793,6 +800,20 @@ def _as_dtype(X, dtype):
             at = tuple(int(i) for i in np.argwhere(big)[0])
             raise ValueError(f"X holds {X[at]:g} at index {at}, too large for float32")
     return X.astype(dtype)
+
+
+def _scikit_learn_init(network, activation: str, rng: np.random.Generator) -> None:
+    r"""scikit-learn's initialisation: ``W, b ~ U(−r, r)``, ``r = √(f/(fan_in + fan_out))``.
+
+    ``f = 2`` for the logistic activation, 6 otherwise (Glorot & Bengio), the biases drawn too,
+    each layer's weights then biases, from ``rng`` (a ``numpy.random.Generator``).
+    """
+    factor = 2.0 if activation == "logistic" else 6.0
+    for weight, bias in zip(network.weights, network.biases):
+        fan_out, fan_in = weight.shape
+        bound = math.sqrt(factor / (fan_in + fan_out))
+        weight[...] = rng.uniform(-bound, bound, size=(fan_in, fan_out)).T  # drawn as scikit-learn lays it out
+        bias[...] = rng.uniform(-bound, bound, size=fan_out)
 
 
 def _predict_logits(network, X) -> np.ndarray:

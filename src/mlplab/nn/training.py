@@ -440,11 +440,24 @@ def fit_stochastic(
     if state.validation_losses is not None:
         record.val_loss = list(state.validation_losses)
     state.n_iter = 0
-    message = None
     if schedule is not None:
         optimizer.learning_rate = schedule.rate
     indices = np.arange(n)
     dropout = dropout_rng is not None
+    with np.errstate(over="ignore", invalid="ignore"):  # a diverging run ends in non-finite weights, checked by the caller
+        return _stochastic_epochs(
+            network, loss, optimizer, X, targets, state, max_iter, batch, shuffle, rng, sample_weight,
+            alpha, l2, tol, n_iter_no_change, schedule, validation, incremental, report, callbacks,
+            dropout_rng, sparse, params, grads, record, indices, dropout,
+        )  # fmt: skip
+
+
+def _stochastic_epochs(network, loss, optimizer, X, targets, state, max_iter, batch, shuffle, rng,
+                       sample_weight, alpha, l2, tol, n_iter_no_change, schedule, validation, incremental,
+                       report, callbacks, dropout_rng, sparse, params, grads, record, indices, dropout):  # fmt: skip
+    """The epochs of :func:`fit_stochastic` (its arguments, checked and prepared there)."""
+    n = X.shape[0]
+    message = None
     for _ in range(max_iter):
         if shuffle:
             indices = rng.permutation(n)
