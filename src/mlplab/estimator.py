@@ -577,6 +577,8 @@ class MLPClassifier(ClassifierMixin, _BaseMLP):
 
     def _targets(self, y, first_pass, classes):
         dtype = check_dtype(self.dtype)
+        if y.ndim == 2 and y.shape[1] == 1:
+            y = column_or_1d(y, warn=True)  # scikit-learn's DataConversionWarning for a column vector
         multilabel = type_of_target(y) == "multilabel-indicator"
         if first_pass:
             if multilabel:
@@ -597,8 +599,6 @@ class MLPClassifier(ClassifierMixin, _BaseMLP):
                     )
                 self.classes_ = found
                 self._multilabel = False
-        if not multilabel and y.ndim == 2 and y.shape[1] == 1:
-            y = column_or_1d(y, warn=True)  # scikit-learn's DataConversionWarning for a column vector
         if self._multilabel:
             if not multilabel or y.shape[1] != self.classes_.size:
                 raise ValueError(f"y must be a 0/1 indicator matrix with {self.classes_.size} columns")
