@@ -834,7 +834,9 @@ BAD_SAVE_MODELS = [None, "model", object(), np.zeros(3)]
 
 @pytest.mark.parametrize("model", BAD_SAVE_MODELS, ids=["None", "str", "object", "array"])
 def test_save_refuses_what_is_not_a_model(tmp_path, model):
-    with pytest.raises(TypeError, match=r"model must be an mlplab model \(MLP, MLPClassifier, MLPRegressor\)"):
+    with pytest.raises(
+        TypeError, match=r"model must be an mlplab model \(MLP, MLPClassifier, MLPRegressor\)"
+    ):
         ser.save(model, tmp_path / "x.npz")
 
 

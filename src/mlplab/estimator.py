@@ -26,6 +26,7 @@ import math
 import numbers
 import sys
 import warnings
+from typing import ClassVar
 
 import numpy as np
 
@@ -45,9 +46,9 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
     ) from exc
 
 # H1's parts (sample weights, SGD momentum, schedules, the multilabel head) — the ONE import of the
-# temporary shim, which prefers the library's own once they are merged (see mlplab/_sk_shim.py).
-from ._sk_shim import SGD, get_schedule, multilabel_head, weighted
+# temporary shim, which prefers the library's own once they are merged (see mlplab/nn/_sk_shim.py).
 from .model import Model
+from .nn._sk_shim import SGD, get_schedule, multilabel_head, weighted
 from .nn.checks import check_dtype, refuse_lossy, rng_from_seed, short_sizes
 from .nn.data import split_indices
 from .nn.heads import get_head
@@ -67,7 +68,7 @@ _CHUNK = 4096  # rows per predicted chunk (a sparse chunk is densified)
 class _BaseMLP(BaseEstimator):
     """What the classifier and the regressor share; not public."""
 
-    _parameter_constraints: dict = {
+    _parameter_constraints: ClassVar[dict] = {
         "hidden_layer_sizes": ["array-like", Interval(numbers.Integral, 1, None, closed="left")],
         "activation": [StrOptions({"identity", "logistic", "tanh", "relu"})],
         "solver": [StrOptions({"lbfgs", "sgd", "adam"})],
@@ -89,7 +90,10 @@ class _BaseMLP(BaseEstimator):
         "beta_1": [Interval(numbers.Real, 0, 1, closed="left")],
         "beta_2": [Interval(numbers.Real, 0, 1, closed="left")],
         "epsilon": [Interval(numbers.Real, 0, None, closed="neither")],
-        "n_iter_no_change": [Interval(numbers.Integral, 1, None, closed="left"), Options(numbers.Real, {np.inf})],
+        "n_iter_no_change": [
+            Interval(numbers.Integral, 1, None, closed="left"),
+            Options(numbers.Real, {np.inf}),
+        ],
         "max_fun": [Interval(numbers.Integral, 1, None, closed="left")],
         # mlplab's own
         "l2": [Interval(numbers.Real, 0, None, closed="left")],
@@ -99,7 +103,7 @@ class _BaseMLP(BaseEstimator):
         "dropout": [Interval(numbers.Real, 0, 1, closed="left"), list, tuple, None],
     }
 
-    _head_name = "identity"
+    _head_name: ClassVar[str] = "identity"
 
     # ------------------------------------------------------------------ checks
     def _check_params(self) -> list[int]:
@@ -117,15 +121,19 @@ class _BaseMLP(BaseEstimator):
             if width < 1:
                 raise ValueError(f"hidden_layer_sizes must be > 0, got {hidden}.")
         dtype = check_dtype(self.dtype)
-        check_parameter_memory([1, *hidden, 1], dtype, f"hidden_layer_sizes={short_sizes(hidden)} (with one input)")
+        check_parameter_memory(
+            [1, *hidden, 1], dtype, f"hidden_layer_sizes={short_sizes(hidden)} (with one input)"
+        )
         for i, callback in enumerate(self.callbacks or ()):
             if not callable(callback):
                 raise TypeError(f"callbacks[{i}] must be callable(epoch, history), got {callback!r}")
         if self.dropout is not None:
             rates = [self.dropout] if isinstance(self.dropout, numbers.Real) else list(self.dropout)
-            for i, rate in enumerate(rates):
+            for rate in rates:
                 if isinstance(rate, bool) or not isinstance(rate, numbers.Real) or not 0 <= rate < 1:
-                    raise ValueError(f"dropout must be a rate in [0, 1) or one per hidden layer, got {self.dropout!r}")
+                    raise ValueError(
+                        f"dropout must be a rate in [0, 1) or one per hidden layer, got {self.dropout!r}"
+                    )
             if not isinstance(self.dropout, numbers.Real) and len(rates) != len(hidden):
                 raise ValueError(
                     f"dropout must give one rate per hidden layer ({len(hidden)}), got {self.dropout!r}"
@@ -149,7 +157,9 @@ class _BaseMLP(BaseEstimator):
     def _fit(self, X, y, sample_weight=None, *, incremental: bool, classes=None):
         hidden = self._check_params()
         if incremental and self.solver == "lbfgs":
-            raise ValueError("partial_fit is only available for stochastic optimizers. lbfgs is not stochastic.")
+            raise ValueError(
+                "partial_fit is only available for stochastic optimizers. lbfgs is not stochastic."
+            )
         if incremental and self.early_stopping:
             raise ValueError("partial_fit does not support early_stopping=True")
         first_pass = not hasattr(self, "model_") or (not self.warm_start and not incremental)
@@ -187,7 +197,9 @@ class _BaseMLP(BaseEstimator):
         if self.solver == "lbfgs":
             self._fit_lbfgs(X, targets, sample_weight)
         else:
-            self._fit_stochastic(X, targets, labels, sample_weight, incremental, shuffle_rng, split_rng, dropout_rng)
+            self._fit_stochastic(
+                X, targets, labels, sample_weight, incremental, shuffle_rng, split_rng, dropout_rng
+            )
         model.fitted = True
         if not np.isfinite(model.network.params).all():
             raise ValueError(
@@ -274,7 +286,9 @@ class _BaseMLP(BaseEstimator):
         return tuple(repr(getattr(self, name)) for name in names)
 
     # ---------------------------------------------------------------- solvers
-    def _fit_stochastic(self, X, targets, labels, sample_weight, incremental, shuffle_rng, split_rng, dropout_rng):
+    def _fit_stochastic(
+        self, X, targets, labels, sample_weight, incremental, shuffle_rng, split_rng, dropout_rng
+    ):
         model = self.model_
         self._keep_or_renew_optimizer()
         state = self._state
@@ -302,7 +316,8 @@ class _BaseMLP(BaseEstimator):
             state.best_loss = min(state.loss_curve, default=math.inf)
         batch_size = min(200, X.shape[0]) if self.batch_size == "auto" else self.batch_size
         if self.batch_size != "auto" and not 1 <= self.batch_size <= X.shape[0]:
-            warnings.warn("Got `batch_size` less than 1 or larger than sample size. It is going to be clipped",
+            warnings.warn(
+                "Got `batch_size` less than 1 or larger than sample size. It is going to be clipped",
                           stacklevel=3)  # fmt: skip
         report = (lambda line: print(line, file=sys.stdout)) if self.verbose else None
         try:
@@ -348,7 +363,8 @@ class _BaseMLP(BaseEstimator):
         model = self.model_
         n_iter, final_loss, converged, message = fit_lbfgs(
             model.network, weighted(model.loss), X, targets, alpha=float(self.alpha), max_iter=self.max_iter,
-            max_fun=self.max_fun, tol=float(self.tol), sample_weight=sample_weight, verbose=bool(self.verbose),
+            max_fun=self.max_fun, tol=float(self.tol), sample_weight=sample_weight,
+            verbose=bool(self.verbose),
         )  # fmt: skip
         self.n_iter_ = int(n_iter)
         self.loss_ = float(final_loss)
@@ -521,7 +537,7 @@ class MLPClassifier(ClassifierMixin, _BaseMLP):
 """
     )
 
-    _parameter_constraints: dict = {
+    _parameter_constraints: ClassVar[dict] = {
         **_BaseMLP._parameter_constraints,
         "class_weight": [dict, StrOptions({"balanced"}), None],
     }
@@ -699,7 +715,10 @@ class MLPRegressor(RegressorMixin, _BaseMLP):
 """
     )
 
-    _parameter_constraints: dict = {**_BaseMLP._parameter_constraints, "loss": [StrOptions({"squared_error"})]}
+    _parameter_constraints: ClassVar[dict] = {
+        **_BaseMLP._parameter_constraints,
+        "loss": [StrOptions({"squared_error"})],
+    }
     _head_name = "identity"
 
     def __init__(
@@ -812,7 +831,9 @@ def _scikit_learn_init(network, activation: str, rng: np.random.Generator) -> No
     for weight, bias in zip(network.weights, network.biases):
         fan_out, fan_in = weight.shape
         bound = math.sqrt(factor / (fan_in + fan_out))
-        weight[...] = rng.uniform(-bound, bound, size=(fan_in, fan_out)).T  # drawn as scikit-learn lays it out
+        weight[...] = rng.uniform(
+            -bound, bound, size=(fan_in, fan_out)
+        ).T  # drawn as scikit-learn lays it out
         bias[...] = rng.uniform(-bound, bound, size=fan_out)
 
 
@@ -840,7 +861,6 @@ def _with_dropout(model: Model, dropout):
     return network
 
 
-
 # ------------------------------------------------------------------ model files
 # The face of a file: the parameters (scikit-learn's and mlplab's names), the labels, and the
 # training state that a warm start or partial_fit continues from. Files written before issue 13
@@ -849,7 +869,8 @@ def _with_dropout(model: Model, dropout):
 _FIT_FIELDS = ("t", "n_iter", "loss", "loss_curve", "best_loss", "validation_scores", "validation_losses",
                "best_validation_score", "no_improvement_count", "schedule_rate", "multilabel")  # fmt: skip
 _OLD_PARAMS = {"hidden_layer_sizes", "activation", "solver", "learning_rate", "l2", "batch_size", "epochs",
-               "early_stopping", "validation_fraction", "patience", "min_delta", "random_state", "dtype"}  # fmt: skip
+               "early_stopping", "validation_fraction", "patience", "min_delta", "random_state",
+               "dtype"}  # fmt: skip
 
 
 def _json_value(name: str, value: object) -> object:
@@ -934,7 +955,7 @@ def _upgrade_params(params: dict) -> dict:
         "batch_size": "auto" if old["batch_size"] is None else old["batch_size"],
         "learning_rate_init": old["learning_rate"],
         "max_iter": old["epochs"],
-        "momentum": 0.0 if solver == "sgd" else (0.9 if solver == "momentum" else 0.9),
+        "momentum": 0.0 if solver == "sgd" else 0.9,  # the old sgd had no momentum; the sheet's β was 0.9
         "early_stopping": old["early_stopping"],
         "validation_fraction": old["validation_fraction"],
         "n_iter_no_change": old["patience"],
@@ -943,7 +964,9 @@ def _upgrade_params(params: dict) -> dict:
         "dtype": old["dtype"],
     }
     if solver not in ("adam", "sgd", *_OWN_OPTIMIZERS):
-        raise ModelFileError(f"face.params.solver must be one of adam, sgd, momentum, rmsprop, got {solver!r}")
+        raise ModelFileError(
+            f"face.params.solver must be one of adam, sgd, momentum, rmsprop, got {solver!r}"
+        )
     return new
 
 
@@ -966,8 +989,12 @@ def _decoder(cls):
         if unknown:
             raise ModelFileError(f"face.params.{unknown[0]} is not a parameter of {cls.__name__}")
         for key, value in params.items():
-            if isinstance(value, dict) or (isinstance(value, list) and key not in ("hidden_layer_sizes", "dropout")):
-                raise ModelFileError(f"face.params.{key} must be a number, string, bool or null, got {f.show(value)}")
+            if isinstance(value, dict) or (
+                isinstance(value, list) and key not in ("hidden_layer_sizes", "dropout")
+            ):
+                raise ModelFileError(
+                    f"face.params.{key} must be a number, string, bool or null, got {f.show(value)}"
+                )
         if isinstance(params.get("hidden_layer_sizes"), list):
             params["hidden_layer_sizes"] = tuple(params["hidden_layer_sizes"])
         if params.get("n_iter_no_change") == "inf":
@@ -978,7 +1005,9 @@ def _decoder(cls):
         except (TypeError, ValueError) as exc:
             raise ModelFileError(f"face.params are invalid: {exc}") from exc
         n_features = f.int_(face.get("n_features_in"), "face.n_features_in", low=1)
-        model = decode_model(document, arrays, head=document["head"], loss=document["loss"], fields=document["model"])
+        model = decode_model(
+            document, arrays, head=document["head"], loss=document["loss"], fields=document["model"]
+        )
         network = model.network
         if cls is MLPClassifier:
             classes = classes_from_json(face.get("classes"), face.get("classes_dtype"))
@@ -1052,7 +1081,9 @@ def _decode_state(face: dict, model: Model, estimator) -> StochasticState:
         best_loss=(None if stopping else math.inf) if best is None else best,
         validation_scores=floats("validation_scores"),
         validation_losses=floats("validation_losses"),
-        best_validation_score=f.float_(fit["best_validation_score"], "face.fit.best_validation_score", null=True),
+        best_validation_score=f.float_(
+            fit["best_validation_score"], "face.fit.best_validation_score", null=True
+        ),
         no_improvement_count=f.int_(fit["no_improvement_count"], "face.fit.no_improvement_count"),
     )
     rate = f.float_(fit["schedule_rate"], "face.fit.schedule_rate", null=True)
@@ -1070,7 +1101,9 @@ def _register() -> None:
     from .serialization.model_codec import expected_arrays
 
     for cls in (MLPClassifier, MLPRegressor):
-        register(Codec(cls.__name__, cls, _encode, lambda document: expected_arrays(document)[1], _decoder(cls)))
+        register(
+            Codec(cls.__name__, cls, _encode, lambda document: expected_arrays(document)[1], _decoder(cls))
+        )
 
 
 _register()

@@ -444,7 +444,9 @@ def fit_stochastic(
         optimizer.learning_rate = schedule.rate
     indices = np.arange(n)
     dropout = dropout_rng is not None
-    with np.errstate(over="ignore", invalid="ignore"):  # a diverging run ends in non-finite weights, checked by the caller
+    with np.errstate(
+        over="ignore", invalid="ignore"
+    ):  # a diverging run ends in non-finite weights, checked by the caller
         return _stochastic_epochs(
             network, loss, optimizer, X, targets, state, max_iter, batch, shuffle, rng, sample_weight,
             alpha, l2, tol, n_iter_no_change, schedule, validation, incremental, report, callbacks,
@@ -454,7 +456,8 @@ def fit_stochastic(
 
 def _stochastic_epochs(network, loss, optimizer, X, targets, state, max_iter, batch, shuffle, rng,
                        sample_weight, alpha, l2, tol, n_iter_no_change, schedule, validation, incremental,
-                       report, callbacks, dropout_rng, sparse, params, grads, record, indices, dropout):  # fmt: skip
+                       report, callbacks, dropout_rng, sparse, params, grads, record, indices,
+                       dropout):  # fmt: skip
     """The epochs of :func:`fit_stochastic` (its arguments, checked and prepared there)."""
     n = X.shape[0]
     message = None
@@ -469,7 +472,11 @@ def _stochastic_epochs(network, loss, optimizer, X, targets, state, max_iter, ba
                 X_batch = X_batch.toarray()  # see the docstring: a dense batch for the backward pass
             T_batch = targets[rows]
             w_batch = None if sample_weight is None else sample_weight[rows]
-            logits = network.forward(X_batch, training=True, rng=dropout_rng) if dropout else network.forward(X_batch)
+            logits = (
+                network.forward(X_batch, training=True, rng=dropout_rng)
+                if dropout
+                else network.forward(X_batch)
+            )
             value, grad_logits = loss.value_and_gradient(logits, T_batch, sample_weight=w_batch)
             network.backward(grad_logits)
             weight_sum = X_batch.shape[0] if w_batch is None else float(w_batch.sum())
@@ -485,7 +492,7 @@ def _stochastic_epochs(network, loss, optimizer, X, targets, state, max_iter, ba
         state.loss_curve.append(state.loss)
         record.train_loss.append(state.loss)
         if report is not None:
-            report("Iteration %d, loss = %.8f" % (state.n_iter, state.loss))
+            report("Iteration %d, loss = %.8f" % (state.n_iter, state.loss))  # noqa: UP031 - scikit-learn's line
         if validation is not None:
             X_val, T_val, w_val, score = validation
             logits_val = network.predict_logits(X_val.toarray() if hasattr(X_val, "toarray") else X_val)
@@ -495,7 +502,7 @@ def _stochastic_epochs(network, loss, optimizer, X, targets, state, max_iter, ba
             value = score(logits_val)
             state.validation_scores.append(value)
             if report is not None:
-                report("Validation score: %f" % value)
+                report(f"Validation score: {value:f}")
             if value < state.best_validation_score + tol:
                 state.no_improvement_count += 1
             else:
@@ -514,13 +521,15 @@ def _stochastic_epochs(network, loss, optimizer, X, targets, state, max_iter, ba
         stop = False
         if state.no_improvement_count > n_iter_no_change:
             what = "Validation score" if validation is not None else "Training loss"
-            message = f"{what} did not improve more than tol={tol:f} for {n_iter_no_change} consecutive epochs."
+            message = (
+                f"{what} did not improve more than tol={tol:f} for {n_iter_no_change} consecutive epochs."
+            )
             if schedule is not None and schedule.after_stall():
                 optimizer.learning_rate = schedule.rate
                 state.no_improvement_count = 0
                 message = None
                 if report is not None:
-                    report("Setting learning rate to %f" % schedule.rate)
+                    report(f"Setting learning rate to {schedule.rate:f}")
             else:
                 if report is not None:
                     report(message + " Stopping.")

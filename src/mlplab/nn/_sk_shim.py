@@ -1,17 +1,18 @@
 """TEMPORARY stand-ins for H1's library parts (issue 13); the lead deletes this file at merge.
 
-The estimators import these names from here, in ONE place (the top of
-:mod:`mlplab.estimator`). Each name prefers H1's real implementation when it
+NumPy only (it lives in ``mlplab.nn`` for the import floors). The estimators import
+these names from here, in ONE place (the top of :mod:`mlplab.estimator`).
+Each name prefers H1's real implementation when it
 is present in ``mlplab.nn`` and falls back to a minimal stand-in that follows
 the contract of /tmp/sk_rules.md otherwise. After the merge, replace the import
 in ``mlplab/estimator.py``::
 
-    from ._sk_shim import SGD, get_schedule, multilabel_head, weighted
+    from .nn._sk_shim import SGD, get_schedule, multilabel_head, weighted
 
 by::
 
     from .nn.optimizers import SGD
-    from .nn.schedules import get_schedule
+    from .schedules import get_schedule
     # multilabel_head(k) -> get_head("multilabel", k); weighted(loss) -> loss
 
 and delete this file.
@@ -23,14 +24,14 @@ import inspect
 
 import numpy as np
 
-from .nn import heads as _heads
-from .nn import losses as _losses
-from .nn import optimizers as _optimizers
+from . import heads as _heads
+from . import losses as _losses
+from . import optimizers as _optimizers
 
 __all__ = ["HAVE_H1", "SGD", "get_schedule", "multilabel_head", "weighted"]
 
 try:  # H1's schedules
-    from .nn.schedules import get_schedule  # type: ignore[import-not-found]
+    from .schedules import get_schedule  # type: ignore[import-not-found]
 
     _HAVE_SCHEDULES = True
 except ImportError:
@@ -175,7 +176,7 @@ class _MultilabelLoss(_losses.Loss):
         return float((np.logaddexp(0.0, logits).sum() - np.vdot(targets, logits)) / logits.shape[0])
 
     def value_and_gradient(self, logits, targets):
-        from .nn.activations import sigmoid_fast
+        from .activations import sigmoid_fast
 
         grad = sigmoid_fast(logits)
         grad -= targets
@@ -201,7 +202,7 @@ class _MultilabelHead(_heads.Head):
         return (logits > 0.0).astype(np.int64)
 
     def probabilities(self, logits):
-        from .nn.activations import sigmoid
+        from .activations import sigmoid
 
         return sigmoid(logits)
 
