@@ -1009,10 +1009,12 @@ def _decoder(cls):
             document, arrays, head=document["head"], loss=document["loss"], fields=document["model"]
         )
         network = model.network
+        fit = face.get("fit")
+        multilabel = isinstance(fit, dict) and fit.get("multilabel") is True
         if cls is MLPClassifier:
             classes = classes_from_json(face.get("classes"), face.get("classes_dtype"))
-            n_outputs = 1 if classes.size == 2 else classes.size
-            head = "binary" if n_outputs == 1 else "softmax"
+            n_outputs = 1 if classes.size == 2 and not multilabel else classes.size
+            head = "multilabel" if multilabel else ("binary" if n_outputs == 1 else "softmax")
         else:
             n_outputs, head = network.n_outputs, "identity"
         expected = [n_features, *hidden, n_outputs]
@@ -1037,7 +1039,7 @@ def _decoder(cls):
         estimator.model_ = model
         if cls is MLPClassifier:
             estimator.classes_ = classes
-            estimator._multilabel = False
+            estimator._multilabel = multilabel
         estimator.n_outputs_ = n_outputs
         estimator.n_layers_ = len(expected)
         estimator.out_activation_ = {"identity": "identity", "softmax": "softmax"}.get(head, "logistic")
@@ -1089,10 +1091,7 @@ def _decode_state(face: dict, model: Model, estimator) -> StochasticState:
     rate = f.float_(fit["schedule_rate"], "face.fit.schedule_rate", null=True)
     if rate is not None and estimator._schedule is not None:
         estimator._schedule.rate = rate
-    if fit["multilabel"] is True:
-        from .serialization import ModelFileError
-
-        raise ModelFileError("face.fit.multilabel: multi-label models are not readable yet")
+    f.bool_(fit["multilabel"], "face.fit.multilabel")
     return state
 
 
