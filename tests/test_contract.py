@@ -485,18 +485,19 @@ def test_long_values_are_cut_in_messages():
 
 
 # ------------------------------------------------- the scikit-learn face
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")  # max_iter=1
 def test_the_estimator_refuses_masked_and_time_data_before_converting():
     pytest.importorskip("sklearn")
     from mlplab import MLPClassifier
 
     masked = np.ma.masked_array(X4, mask=[[True, False]] * 4)
-    check_raises(TypeError, message("X", "masked array"), MLPClassifier((3,), epochs=1).fit, masked, Y4)
+    check_raises(TypeError, message("X", "masked array"), MLPClassifier((3,), max_iter=1).fit, masked, Y4)
     check_raises(
-        TypeError, message("X", "timedelta64"), MLPClassifier((3,), epochs=1).fit, X4.astype("m8[s]"), Y4
+        TypeError, message("X", "timedelta64"), MLPClassifier((3,), max_iter=1).fit, X4.astype("m8[s]"), Y4
     )
     y = np.ma.masked_array(Y4, mask=[True, False, False, False])
-    check_raises(TypeError, message("y", "masked array"), MLPClassifier((3,), epochs=1).fit, X4, y)
-    model = MLPClassifier((3,), epochs=1).fit(X4, Y4.astype("M8[D]"))  # dates are labels like any other
+    check_raises(TypeError, message("y", "masked array"), MLPClassifier((3,), max_iter=1).fit, X4, y)
+    model = MLPClassifier((3,), max_iter=1).fit(X4, Y4.astype("M8[D]"))  # dates are labels like any other
     check_raises(TypeError, message("X", "masked array"), model.predict, masked)
 
 
@@ -561,6 +562,8 @@ def test_every_public_name_resolves_and_all_lists_exactly_the_lazy_exports():
 
     for name in mlplab.__all__:
         assert getattr(mlplab, name) is not None, name
-    assert set(mlplab.__all__) == set(mlplab._EXPORTS) - {"MLPClassifier", "register"} | {"__version__"}
+    assert set(mlplab.__all__) == set(mlplab._EXPORTS) - {"MLPClassifier", "MLPRegressor", "register"} | {
+        "__version__"
+    }
     with pytest.raises(AttributeError, match="has no attribute 'nope'"):
         mlplab.nope  # noqa: B018

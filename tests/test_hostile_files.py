@@ -429,13 +429,14 @@ def test_save_refuses_any_field_load_would_refuse(tmp_path, monkeypatch):
     assert_save_refused(MLP([2, 3, 1], seed=0), tmp_path / "l2.mlplab", "l2 must be a finite number >= 0")
 
 
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")  # max_iter=1
 def test_save_refuses_labels_a_file_cannot_hold(tmp_path):
     X = np.random.default_rng(0).normal(size=(20, 2))
     y = np.array(["a" * 1025, "b" * 1025] * 10)
-    model = MLPClassifier(hidden_layer_sizes=(3,), epochs=1, random_state=0).fit(X, y)
+    model = MLPClassifier(hidden_layer_sizes=(3,), max_iter=1, random_state=0).fit(X, y)
     assert_save_refused(model, tmp_path / "long.mlplab", "longer than 1024 characters")
     wide = np.array(["a", "b"] * 10, dtype="<U2000")  # short labels in a dtype wider than a file allows
-    model = MLPClassifier(hidden_layer_sizes=(3,), epochs=1, random_state=0).fit(X, wide)
+    model = MLPClassifier(hidden_layer_sizes=(3,), max_iter=1, random_state=0).fit(X, wide)
     assert_save_refused(model, tmp_path / "wide.mlplab", "face.classes_dtype must be")
 
 
@@ -571,18 +572,20 @@ def test_a_huge_integer_in_the_metadata_is_refused_before_conversion(tmp_path, f
     assert_refused(path, f"metadata.json holds an integer of {digits} digits, beyond +-2**128")
 
 
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")  # max_iter=1
 def test_save_refuses_a_huge_integer_naming_the_field(tmp_path):
     X = np.random.default_rng(0).normal(size=(20, 2))
-    model = MLPClassifier(hidden_layer_sizes=(3,), epochs=1, random_state=0).fit(X, np.arange(20) % 2)
-    model.set_params(epochs=10**4000)
-    assert_save_refused(model, tmp_path / "epochs.mlplab", "face.params.epochs is an integer of 13288 bits")
+    model = MLPClassifier(hidden_layer_sizes=(3,), max_iter=1, random_state=0).fit(X, np.arange(20) % 2)
+    model.set_params(max_iter=10**4000)
+    assert_save_refused(model, tmp_path / "epochs.mlplab", "face.params.max_iter is an integer of 13288 bits")
 
 
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")  # max_iter=1
 def test_save_refuses_an_infinite_classifier_learning_rate_naming_the_field(tmp_path):
     X = np.random.default_rng(0).normal(size=(20, 2))
-    model = MLPClassifier(hidden_layer_sizes=(3,), epochs=1, random_state=0).fit(X, np.arange(20) % 2)
-    model.set_params(learning_rate=float("inf"))
-    assert_save_refused(model, tmp_path / "lr.mlplab", "face.params.learning_rate is inf, not a finite")
+    model = MLPClassifier(hidden_layer_sizes=(3,), max_iter=1, random_state=0).fit(X, np.arange(20) % 2)
+    model.set_params(learning_rate_init=float("inf"))
+    assert_save_refused(model, tmp_path / "lr.mlplab", "face.params.learning_rate_init is inf, not a finite")
 
 
 # ------------------------------------------- whatever save writes, load reads
@@ -655,10 +658,10 @@ def test_whatever_save_writes_load_reads(
 
 
 CLASSIFIER_PARAMS = {
-    "learning_rate": st.sampled_from([1e-3, 0.0, -1.0, float("inf"), float("nan"), 10**40, "x", None]),
+    "learning_rate_init": st.sampled_from([1e-3, 0.0, -1.0, float("inf"), float("nan"), 10**40, "x", None]),
     "l2": st.sampled_from([0.0, 0.5, -1.0, float("nan"), 10**200, True]),
-    "epochs": st.sampled_from([1, 0, -1, 10**4000, 2**128, 2.5, "x"]),
-    "patience": st.sampled_from([1, 0, 10**30, None]),
+    "max_iter": st.sampled_from([1, 0, -1, 10**4000, 2**128, 2.5, "x"]),
+    "n_iter_no_change": st.sampled_from([1, 0, 10**30, None]),
     "validation_fraction": st.sampled_from([0.1, 0.0, 1.0, float("nan")]),
     "hidden_layer_sizes": st.sampled_from([(3,), (2, 2), (0,), (), 3, "x", (2**40,)]),
     "activation": st.sampled_from(["relu", "tanh", "nope", None]),
@@ -666,11 +669,12 @@ CLASSIFIER_PARAMS = {
     "batch_size": st.sampled_from(["auto", 4, 0, -2, "x"]),
     "random_state": st.sampled_from([0, None, -1, 2**64, 2**200, 1.5]),
     "dtype": st.sampled_from(["float64", "float32", "float16", "int8"]),
-    "min_delta": st.sampled_from([0.0, float("inf"), -1.0]),
+    "tol": st.sampled_from([0.0, float("inf"), -1.0]),
     "early_stopping": st.sampled_from([False, True, "yes"]),
 }
 
 
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")  # max_iter=1
 @given(
     labels=st.sampled_from([[0, 1], ["ant", "bee", "cat"], [-3, 7, 9], [True, False], ["x" * 1024, "y"]]),
     changes=st.dictionaries(st.sampled_from(sorted(CLASSIFIER_PARAMS)), st.none(), max_size=4).flatmap(
@@ -681,7 +685,7 @@ def test_whatever_save_writes_load_reads_for_a_classifier(tmp_path_factory, labe
     path = tmp_path_factory.mktemp("classifier") / "model.mlplab"
     X = np.random.default_rng(0).normal(size=(24, 2))
     y = np.array(labels, dtype=object if isinstance(labels[0], str) else None)[np.arange(24) % len(labels)]
-    model = MLPClassifier(hidden_layer_sizes=(3,), epochs=1, random_state=0).fit(X, y.tolist())
+    model = MLPClassifier(hidden_layer_sizes=(3,), max_iter=1, random_state=0).fit(X, y.tolist())
     model.set_params(**changes)  # scikit-learn checks parameters in fit, not here
     error = _error_of(mlplab.save, model, path)
     if error is not None:

@@ -34,6 +34,9 @@ from mlplab.datasets import make_spirals
 from mlplab.nn import SGD
 from mlplab.serialization import ModelFileError
 
+# max_iter=20 is a short fit on purpose: scikit-learn warns that it has not converged
+pytestmark = pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")
+
 
 # ------------------------------------------------------------------ helpers
 def binary_data(n=64, seed=0):
@@ -62,7 +65,7 @@ def fitted_classifier(labels=None, **params):
     if labels is not None:
         labels = np.asarray(labels)
         y = labels[y % labels.size]
-    settings = {"hidden_layer_sizes": (8,), "learning_rate": 0.01, "epochs": 20, "random_state": 0}
+    settings = {"hidden_layer_sizes": (8,), "learning_rate_init": 0.01, "max_iter": 20, "random_state": 0}
     return MLPClassifier(**{**settings, **params}).fit(X, y), X, y
 
 
@@ -222,19 +225,20 @@ def test_classifier_round_trip_is_exact(tmp_path, labels):
     np.testing.assert_array_equal(loaded.decision_function(X), model.decision_function(X))
     assert loaded.get_params() == model.get_params()
     for name in ("n_features_in_", "loss_curve_", "validation_loss_curve_", "loss_", "best_loss_",
-                 "best_validation_loss_", "n_iter_"):  # fmt: skip
+                 "validation_scores_", "best_validation_score_", "n_iter_", "t_"):  # fmt: skip
         assert getattr(loaded, name) == getattr(model, name), name
 
 
 def test_classifier_with_early_stopping_float32_and_feature_names(tmp_path):
     model, X, _y = fitted_classifier(
-        ["x", "y", "z"], early_stopping=True, validation_fraction=0.3, patience=3, epochs=50,
+        ["x", "y", "z"], early_stopping=True, validation_fraction=0.3, n_iter_no_change=3, max_iter=50,
         dtype="float32", hidden_layer_sizes=[8, 4])  # fmt: skip
     model.save(tmp_path / "es.npz")
     loaded = mlplab.load(tmp_path / "es.npz")
     np.testing.assert_array_equal(loaded.predict_proba(X), model.predict_proba(X))
     assert loaded.validation_loss_curve_ == model.validation_loss_curve_
-    assert loaded.best_validation_loss_ == model.best_validation_loss_
+    assert loaded.validation_scores_ == model.validation_scores_
+    assert loaded.best_validation_score_ == model.best_validation_score_
     assert loaded.network_.dtype == np.float32
     assert loaded.hidden_layer_sizes == (8, 4)  # a list parameter comes back as a tuple
     assert not hasattr(loaded, "feature_names_in_")
@@ -677,16 +681,16 @@ METADATA_CASES = [
     ("MLPClassifier", "face.params.hidden_layer_sizes", [9]),
     ("MLPClassifier", "face.params.hidden_layer_sizes", [[8]]),
     ("MLPClassifier", "face.params.activation", "tanh"),
-    ("MLPClassifier", "face.params.learning_rate", -1),
+    ("MLPClassifier", "face.params.learning_rate_init", -1),
     ("MLPClassifier", "face.params.surprise", 1),
     ("MLPClassifier", "face.params.dtype", "float32"),
     ("MLPClassifier", "face.n_features_in", 0),
     ("MLPClassifier", "face.feature_names_in", ["a"]),
-    ("MLPClassifier", "model.history.train_loss", [1, "x"]),
-    ("MLPClassifier", "model.history.val_loss", [0.5]),
+    ("MLPClassifier", "face.fit.loss_curve", [1, "x"]),
+    ("MLPClassifier", "face.fit.t", -1),
     ("MLPClassifier", "head", "binary"),
     ("MLPClassifier", "optimizer.name", "sgd"),
-    ("MLPClassifier", "model.early_stopping", {"patience": 3, "min_delta": 0.0, "restore_best": True}),
+    ("MLPClassifier", "face.fit.validation_scores", [0.5, "x"]),
 ]
 
 
@@ -722,8 +726,8 @@ def test_bad_metadata_is_rejected(tmp_path, files, kind, dotted, value):
         ("MLP", '"l2": 0.0', '"l2": 1e999'),
         ("MLP", '"l2": 0.0', '"l2": 0.0, "l2": 0.5'),
         ("MLP", '"format_version": 2', '"format_version": 2' + "0" * 5000),
-        ("MLPClassifier", '"train_loss": [', '"train_loss": [NaN, '),
-        ("MLPClassifier", '"best_val_loss": null', '"best_val_loss": NaN'),
+        ("MLPClassifier", '"loss_curve": [', '"loss_curve": [NaN, '),
+        ("MLPClassifier", '"best_validation_score": null', '"best_validation_score": NaN'),
     ],
 )
 def test_non_numbers_and_json_tricks_are_rejected(tmp_path, files, kind, find, replace):
@@ -830,7 +834,9 @@ BAD_SAVE_MODELS = [None, "model", object(), np.zeros(3)]
 
 @pytest.mark.parametrize("model", BAD_SAVE_MODELS, ids=["None", "str", "object", "array"])
 def test_save_refuses_what_is_not_a_model(tmp_path, model):
-    with pytest.raises(TypeError, match=r"model must be an mlplab model \(MLP, MLPClassifier\)"):
+    with pytest.raises(
+        TypeError, match=r"model must be an mlplab model \(MLP, MLPClassifier, MLPRegressor\)"
+    ):
         ser.save(model, tmp_path / "x.npz")
 
 

@@ -40,6 +40,7 @@ _EXPORTS = {
     "register": "serialization",
     "save": "serialization",
     "MLPClassifier": "estimator",  # needs scikit-learn: estimator.py raises an ImportError naming the extra
+    "MLPRegressor": "estimator",
 }
 
 # MLPClassifier is left out of __all__ so that ``from mlplab import *`` works without scikit-learn

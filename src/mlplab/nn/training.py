@@ -39,10 +39,12 @@ __all__ = [
     "DivergenceError",
     "EarlyStopping",
     "History",
+    "StochasticState",
     "StopTraining",
     "TrainingInterrupted",
     "check_schedule",
     "fit",
+    "fit_stochastic",
 ]
 
 
@@ -347,3 +349,197 @@ def fit(
         params[...] = best_params
         history.restored_best = True
     return history
+
+
+# ====================================================================== scikit-learn's stochastic solvers
+@dataclass
+class StochasticState:
+    """What :func:`fit_stochastic` carries from one call to the next (a warm start, ``partial_fit``).
+
+    The names follow scikit-learn's fitted attributes: ``t`` is ``t_`` (samples
+    seen), ``n_iter`` is ``n_iter_`` (epochs of the current call), ``best_loss``
+    is ``best_loss_`` (``None`` with a validation score), and so on.
+    """
+
+    t: int = 0
+    n_iter: int = 0
+    loss: float | None = None
+    loss_curve: list = None  # type: ignore[assignment]
+    validation_losses: list | None = None
+    validation_scores: list | None = None
+    best_loss: float | None = math.inf
+    best_validation_score: float | None = None
+    no_improvement_count: int = 0
+    best_params: np.ndarray | None = None
+
+    def __post_init__(self):
+        if self.loss_curve is None:
+            self.loss_curve = []
+
+
+def fit_stochastic(
+    network: Network,
+    loss,
+    optimizer: Optimizer,
+    X,
+    targets: np.ndarray,
+    *,
+    state: StochasticState,
+    max_iter: int,
+    batch_size: int,
+    shuffle: bool,
+    rng: np.random.Generator,
+    sample_weight: np.ndarray | None = None,
+    alpha: float = 0.0,
+    l2: float = 0.0,
+    tol: float = 1e-4,
+    n_iter_no_change: float = 10,
+    schedule=None,
+    validation: tuple | None = None,
+    incremental: bool = False,
+    report: Callable[[str], None] | None = None,
+    callbacks: Sequence[Callback] = (),
+    dropout_rng: np.random.Generator | None = None,
+) -> str | None:
+    r"""scikit-learn's ``_fit_stochastic``: epochs of mini-batch steps with its stopping rules.
+
+    Per mini-batch ``B`` (weights ``w_i``, all 1 without ``sample_weight``) the objective is
+
+    .. math::
+
+        L_B = \frac{Σ_{i∈B} w_i ℓ_i}{Σ_{i∈B} w_i} + \frac{α}{2 Σ_{i∈B} w_i} Σ_l ‖W^{(l)}‖² + λ Σ_l ‖W^{(l)}‖²
+
+    (α is scikit-learn's ``alpha``, λ mlplab's ``l2``). An epoch's loss is the
+    batch-size-weighted mean of its ``L_B`` (each before its step), appended to
+    ``state.loss_curve``; ``state.t`` grows by the epoch's samples. After each
+    epoch: with ``validation = (X_val, targets_val, w_val, score)`` the score
+    ``score(network)`` is recorded and counts as an improvement when it is at
+    least ``best + tol`` (the best weights are kept in ``state.best_params``);
+    without, the training loss improves when it is below ``best − tol``. The
+    schedule's ``after_step(t)`` sets the next rate. After more than
+    ``n_iter_no_change`` epochs without improvement the schedule may react
+    (``after_stall()``, scikit-learn's 'adaptive' rate); else training stops.
+    ``incremental`` runs one epoch (``partial_fit``).
+
+    ``X`` may be a SciPy sparse matrix (CSR): each mini-batch is densified
+    (``toarray``), because :meth:`Linear.backward` writes ``δᵀ a`` into a
+    dense gradient view with ``np.matmul(..., out=)``, which sparse inputs do
+    not support; the memory cost is one batch.
+
+    Returns
+    -------
+    str or None
+        The stop message (scikit-learn's), or ``None`` if the epochs ran out.
+    """
+    n = X.shape[0]
+    batch = max(1, min(batch_size, n))
+    sparse = hasattr(X, "toarray")
+    params, grads = network.params, network.grads
+    record = History()
+    record.train_loss = list(state.loss_curve)
+    if state.validation_losses is not None:
+        record.val_loss = list(state.validation_losses)
+    state.n_iter = 0
+    if schedule is not None:
+        optimizer.learning_rate = schedule.rate
+    indices = np.arange(n)
+    dropout = dropout_rng is not None
+    with np.errstate(
+        over="ignore", invalid="ignore"
+    ):  # a diverging run ends in non-finite weights, checked by the caller
+        return _stochastic_epochs(
+            network, loss, optimizer, X, targets, state, max_iter, batch, shuffle, rng, sample_weight,
+            alpha, l2, tol, n_iter_no_change, schedule, validation, incremental, report, callbacks,
+            dropout_rng, sparse, params, grads, record, indices, dropout,
+        )  # fmt: skip
+
+
+def _stochastic_epochs(network, loss, optimizer, X, targets, state, max_iter, batch, shuffle, rng,
+                       sample_weight, alpha, l2, tol, n_iter_no_change, schedule, validation, incremental,
+                       report, callbacks, dropout_rng, sparse, params, grads, record, indices,
+                       dropout):  # fmt: skip
+    """The epochs of :func:`fit_stochastic` (its arguments, checked and prepared there)."""
+    n = X.shape[0]
+    message = None
+    for _ in range(max_iter):
+        if shuffle:
+            indices = rng.permutation(n)
+        accumulated = 0.0
+        for start in range(0, n, batch):
+            rows = indices[start : start + batch] if shuffle else slice(start, start + batch)
+            X_batch = X[rows]
+            if sparse:
+                X_batch = X_batch.toarray()  # see the docstring: a dense batch for the backward pass
+            T_batch = targets[rows]
+            w_batch = None if sample_weight is None else sample_weight[rows]
+            logits = (
+                network.forward(X_batch, training=True, rng=dropout_rng)
+                if dropout
+                else network.forward(X_batch)
+            )
+            value, grad_logits = loss.value_and_gradient(logits, T_batch, sample_weight=w_batch)
+            network.backward(grad_logits)
+            weight_sum = X_batch.shape[0] if w_batch is None else float(w_batch.sum())
+            lam = (0.5 * alpha / weight_sum if alpha else 0.0) + l2
+            if lam:
+                value += lam * network.l2_penalty()
+                network.add_l2_gradient(lam)
+            optimizer.step(params, grads)
+            accumulated += value * X_batch.shape[0]
+        state.n_iter += 1
+        state.loss = accumulated / n
+        state.t += n
+        state.loss_curve.append(state.loss)
+        record.train_loss.append(state.loss)
+        if report is not None:
+            report("Iteration %d, loss = %.8f" % (state.n_iter, state.loss))  # noqa: UP031 - scikit-learn's line
+        if validation is not None:
+            X_val, T_val, w_val, score = validation
+            logits_val = network.predict_logits(X_val.toarray() if hasattr(X_val, "toarray") else X_val)
+            val_loss = loss.value(logits_val, T_val, sample_weight=w_val)
+            state.validation_losses.append(val_loss)
+            record.val_loss.append(val_loss)
+            value = score(logits_val)
+            state.validation_scores.append(value)
+            if report is not None:
+                report(f"Validation score: {value:f}")
+            if value < state.best_validation_score + tol:
+                state.no_improvement_count += 1
+            else:
+                state.no_improvement_count = 0
+            if value > state.best_validation_score:
+                state.best_validation_score = value
+                state.best_params = params.copy()
+        else:
+            if state.loss > state.best_loss - tol:
+                state.no_improvement_count += 1
+            else:
+                state.no_improvement_count = 0
+            state.best_loss = min(state.best_loss, state.loss)
+        if schedule is not None:
+            optimizer.learning_rate = schedule.after_step(state.t)
+        stop = False
+        if state.no_improvement_count > n_iter_no_change:
+            what = "Validation score" if validation is not None else "Training loss"
+            message = (
+                f"{what} did not improve more than tol={tol:f} for {n_iter_no_change} consecutive epochs."
+            )
+            if schedule is not None and schedule.after_stall():
+                optimizer.learning_rate = schedule.rate
+                state.no_improvement_count = 0
+                message = None
+                if report is not None:
+                    report(f"Setting learning rate to {schedule.rate:f}")
+            else:
+                if report is not None:
+                    report(message + " Stopping.")
+                stop = True
+        for callback in callbacks:
+            try:
+                callback(state.n_iter, record)
+            except StopTraining:
+                stop = True
+                message = message or "a callback stopped training"
+        if stop or incremental:
+            break
+    return message

@@ -92,7 +92,7 @@ TOP_FIELDS = ("format", "format_version", "kind", "mlplab_version", "network", "
 _CODECS: dict[str, Codec] = {}
 #: kind -> the module that registers its codec when imported (each face keeps its codec beside it;
 #: a name here is not an import: the module is imported only when a file of that kind is read)
-_PROVIDERS: dict[str, str] = {"MLP": "mlplab.mlp", "MLPClassifier": "mlplab.estimator"}
+_PROVIDERS: dict[str, str] = {"MLP": "mlplab.mlp", "MLPClassifier": "mlplab.estimator", "MLPRegressor": "mlplab.estimator"}  # fmt: skip  # noqa: E501
 
 
 def register(codec: Codec | None = None, *, kind: str | None = None, provider: str | None = None) -> None:
