@@ -7,11 +7,6 @@ extra); the ones for libraries that are not installed (PyTorch, CuPy, dpnp)
 are not generated, instead of being collected only to skip. The array-API
 check needs ``SCIPY_ARRAY_API=1`` before SciPy is first imported, which
 tests/conftest.py sets; the pandas checks need pandas.
-
-Tests marked by ``_NEEDS_H1`` use H1's library parts (SGD momentum, the
-schedules, sample weights, the multilabel head). Until H1's branch is merged
-they run on the stand-ins of ``mlplab.nn._sk_shim``; ``_NEEDS_H1`` says whether
-the real ones are there (nothing is skipped either way).
 """
 
 from __future__ import annotations
@@ -41,10 +36,8 @@ from sklearn.utils.estimator_checks import parametrize_with_checks
 
 import mlplab
 from mlplab import MLPClassifier, MLPRegressor, StopTraining
-from mlplab.nn._sk_shim import HAVE_H1
 
 ROOT = Path(__file__).resolve().parents[1]
-_NEEDS_H1 = not HAVE_H1  # True until H1's branch is merged: those tests run on mlplab.nn._sk_shim's stand-ins
 
 # Short fits on purpose: scikit-learn warns when max_iter ends a fit; the checks below test the warning.
 pytestmark = pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")
@@ -567,7 +560,3 @@ def test_divergence_ends_in_scikit_learns_error():
     X, y = blobs(2)
     with pytest.raises(ValueError, match="Solver produced non-finite parameter weights"):
         small(solver="sgd", learning_rate_init=1e300, max_iter=3).fit(X * 1e300, y)
-
-
-def test_shim_flag_is_what_the_lead_flips():
-    assert _NEEDS_H1 is (not HAVE_H1)

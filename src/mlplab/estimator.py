@@ -45,15 +45,14 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
         "mlplab.MLPClassifier needs scikit-learn, an optional dependency: pip install 'mlplab[sklearn]'"
     ) from exc
 
-# H1's parts (sample weights, SGD momentum, schedules, the multilabel head) — the ONE import of the
-# temporary shim, which prefers the library's own once they are merged (see mlplab/nn/_sk_shim.py).
 from .model import Model
-from .nn._sk_shim import SGD, get_schedule, multilabel_head, weighted
 from .nn.checks import check_dtype, refuse_lossy, rng_from_seed, short_sizes
 from .nn.data import split_indices
 from .nn.heads import get_head
+from .nn.losses import get_loss
 from .nn.network import check_parameter_memory
-from .nn.optimizers import Adam, Momentum, RMSprop
+from .nn.optimizers import SGD, Adam, Momentum, RMSprop
+from .nn.schedules import get_schedule
 from .nn.training import StochasticState, fit_stochastic
 
 __all__ = ["MLPClassifier", "MLPRegressor"]
@@ -322,7 +321,7 @@ class _BaseMLP(BaseEstimator):
         report = (lambda line: print(line, file=sys.stdout)) if self.verbose else None
         try:
             message = fit_stochastic(
-                model.network, weighted(model.loss), model.optimizer, X, targets, state=state,
+                model.network, model.loss, model.optimizer, X, targets, state=state,
                 max_iter=self.max_iter, batch_size=batch_size, shuffle=self.shuffle, rng=shuffle_rng,
                 sample_weight=sample_weight, alpha=float(self.alpha), l2=float(self.l2), tol=float(self.tol),
                 n_iter_no_change=self.n_iter_no_change, schedule=self._schedule, validation=validation,
@@ -362,7 +361,7 @@ class _BaseMLP(BaseEstimator):
             X = X.toarray()  # L-BFGS evaluates the whole data set at once
         model = self.model_
         n_iter, final_loss, converged, message = fit_lbfgs(
-            model.network, weighted(model.loss), X, targets, alpha=float(self.alpha), max_iter=self.max_iter,
+            model.network, model.loss, X, targets, alpha=float(self.alpha), max_iter=self.max_iter,
             max_fun=self.max_fun, tol=float(self.tol), sample_weight=sample_weight,
             verbose=bool(self.verbose),
         )  # fmt: skip
@@ -644,8 +643,9 @@ class MLPClassifier(ClassifierMixin, _BaseMLP):
         return weights if sample_weight is None else sample_weight * weights
 
     def _head(self, n_outputs):
-        if self._multilabel:
-            return multilabel_head(n_outputs)
+        if self._multilabel:  # k independent sigmoids, BCE summed over them (scikit-learn's binary_log_loss)
+            head = get_head("multilabel", n_outputs)
+            return head, get_loss(head.default_loss)
         return get_head("binary" if n_outputs == 1 else "softmax", n_outputs), None
 
     def _validation_score(self, y_val, w_val):
