@@ -560,3 +560,32 @@ def test_divergence_ends_in_scikit_learns_error():
     X, y = blobs(2)
     with pytest.raises(ValueError, match="Solver produced non-finite parameter weights"):
         small(solver="sgd", learning_rate_init=1e300, max_iter=3).fit(X * 1e300, y)
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"solver": "sgd"},
+        {"solver": "sgd", "nesterovs_momentum": False},
+        {"solver": "sgd", "momentum": 0.0},
+        {"solver": "sgd", "learning_rate": "adaptive"},
+        {"solver": "sgd", "learning_rate": "invscaling"},
+    ],
+    ids=["nesterov", "momentum", "plain", "adaptive", "invscaling"],
+)
+def test_a_saved_sgd_model_loads_and_warm_starts_exactly_like_the_original(tmp_path, settings):
+    """The velocity, the momentum form and the schedule's rate are in the file: training goes on alike."""
+    from sklearn.datasets import load_iris
+
+    import mlplab
+
+    X, y = load_iris(return_X_y=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        model = MLPClassifier((8,), max_iter=20, random_state=0, **settings).fit(X, y)
+        model.save(tmp_path / "m.mlplab")
+        loaded = mlplab.load(tmp_path / "m.mlplab")
+        for estimator in (model, loaded):
+            estimator.set_params(warm_start=True, max_iter=5).fit(X, y)
+    for a, b in zip(model.coefs_, loaded.coefs_):
+        np.testing.assert_array_equal(a, b)

@@ -1090,7 +1090,7 @@ def _decode_state(face: dict, model: Model, estimator) -> StochasticState:
     )
     rate = f.float_(fit["schedule_rate"], "face.fit.schedule_rate", null=True)
     if rate is not None and estimator._schedule is not None:
-        estimator._schedule.rate = rate
+        estimator._schedule.load_state({"rate": rate})
     f.bool_(fit["multilabel"], "face.fit.multilabel")
     return state
 

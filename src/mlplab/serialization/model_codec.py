@@ -138,7 +138,7 @@ def expected_arrays(document: dict) -> tuple[dict, dict[str, tuple[np.dtype, tup
         optimizer.get("name") if isinstance(optimizer, dict) else None, "optimizer.name", set(OPTIMIZERS)
     )
     saved = f.list_(optimizer.get("state"), "optimizer.state")
-    state_names = sorted(OPTIMIZERS[name].state_names)
+    state_names = sorted(_optimizer(optimizer).state_names)  # SGD has a velocity only with momentum
     if saved not in ([], state_names):
         raise ModelFileError(f"optimizer.state must be [] or {state_names}, got {f.show(saved)}")
     arrays = {"params": (dtype, (n_params,))}
@@ -193,11 +193,19 @@ def decode_model(
     return model
 
 
+#: settings an optimiser's config holds only when they differ from its default (SGD's momentum form)
+_OPTIONAL_SETTINGS = {"sgd": {"momentum": "float", "nesterov": "bool"}}
+
+
 def _optimizer(fields: dict):
     name = fields["name"]
     hyper = [key for key in OPTIMIZERS[name]().config() if key != "name"]
-    fields = f.keys(fields, "optimizer", ["name", "n_steps", "state", *hyper])
+    optional = {key: kind for key, kind in _OPTIONAL_SETTINGS.get(name, {}).items() if key in fields}
+    fields = f.keys(fields, "optimizer", ["name", "n_steps", "state", *hyper, *optional])
     settings = {key: f.float_(fields[key], f"optimizer.{key}") for key in hyper}
+    for key, kind in optional.items():
+        read = f.bool_ if kind == "bool" else f.float_
+        settings[key] = read(fields[key], f"optimizer.{key}")
     try:
         return optimizer_from_config({"name": name, **settings})
     except (TypeError, ValueError) as exc:
