@@ -464,7 +464,7 @@ class Network:
             return
         if not self._drops:
             raise ValueError(f"masks: this network has no dropout (dropout={self.dropout!r})")
-        if isinstance(masks, np.ndarray) or not isinstance(masks, Sequence):
+        if isinstance(masks, (np.ndarray, str, bytes)) or not isinstance(masks, Sequence):
             raise TypeError(
                 f"masks must be a sequence of one mask (or None) per hidden layer, got {short_repr(masks)}"
             )
