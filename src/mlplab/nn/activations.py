@@ -277,7 +277,8 @@ def _probe(name: str, role: str, function: Callable) -> None:
     if not finite.all():
         bad = tuple(int(i) for i in np.argwhere(~finite)[0])
         raise ValueError(
-            f"activation {name!r}: {role}(z) must be finite, got {value[bad].item()!r} at z = {z[bad]!r}"
+            f"activation {name!r}: {role}(z) must be finite, "
+            f"got {value[bad].item()!r} at z = {z[bad].item()!r}"
         )
 
 
