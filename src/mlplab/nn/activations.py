@@ -17,9 +17,35 @@ identity   z                       1
 For ReLU the derivative at exactly ``z = 0`` is taken as 0 (the convention of
 PyTorch and scikit-learn).
 
+**Your own activation.** :meth:`Activation.from_functions` builds one from two
+plain element-wise functions, ``f(z)`` and its derivative ``df(z) = f'(z)``
+(written in terms of ``z``, so any ``f`` works); the layer then caches ``z``
+instead of ``a``. It is checked when made and usable wherever an activation
+name is, as ``activation=`` of :class:`~mlplab.nn.network.Network`,
+:class:`~mlplab.model.Model`, :class:`~mlplab.MLP` and :func:`get_activation`:
+
+>>> import numpy as np
+>>> from mlplab.nn import Activation, Network
+>>> softplus = Activation.from_functions(
+...     "softplus", lambda z: np.logaddexp(0.0, z), lambda z: 0.5 * (1.0 + np.tanh(0.5 * z))
+... )
+>>> net = Network([2, 3, 1], activation=softplus)
+>>> leaky = Activation.from_functions(
+...     "leaky_relu", lambda z: np.where(z > 0, z, 0.01 * z), lambda z: np.where(z > 0, 1.0, 0.01),
+...     smooth=False,
+... )
+>>> leaky.derivative(np.array([-2.0, 3.0]))
+array([0.01, 1.  ])
+
+A model with such an activation trains, predicts, gradient-checks and pickles
+(when ``f`` and ``df`` are importable functions, not lambdas) like any other,
+but :func:`mlplab.save` refuses it: a data-only model file holds no code, only
+the name of a built-in activation (:func:`builtin_name`).
+
 Unchecked: ``forward`` and ``backward`` are the hot path and take float
-arrays as the caller made them; only :func:`get_activation` checks its
-argument (see the rule in :mod:`mlplab.nn`).
+arrays as the caller made them; only :func:`get_activation` and
+:meth:`Activation.from_functions` check their arguments (see the rule in
+:mod:`mlplab.nn`).
 """
 
 from __future__ import annotations
@@ -31,7 +57,11 @@ import numpy as np
 
 from .checks import short_repr
 
-__all__ = ["ACTIVATIONS", "Activation", "get_activation", "sigmoid", "sigmoid_fast"]
+__all__ = ["ACTIVATIONS", "Activation", "builtin_name", "get_activation", "sigmoid", "sigmoid_fast"]
+
+#: Where :meth:`Activation.from_functions` tries ``f`` and ``df`` before accepting them: both signs,
+#: zero, tiny and large magnitudes (where a naive ``exp`` overflows), as a 2-D array.
+PROBE = np.array([[-30.0, -5.0, -1.0, -0.5, -1e-3, 0.0], [1e-3, 0.5, 1.0, 2.0, 5.0, 30.0]])
 
 
 def sigmoid(z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
@@ -127,6 +157,9 @@ def _identity_backward(a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
 class Activation:
     """An element-wise activation: its name, forward map and derivative.
 
+    The built-in ones are in :data:`ACTIVATIONS`; make your own with
+    :meth:`from_functions` (see the module docstring).
+
     Attributes
     ----------
     name : str
@@ -134,18 +167,146 @@ class Activation:
         ``forward(z, out=None) -> a``; ``out`` may be ``z`` (in place).
     backward : callable
         ``backward(a, grad_a) -> grad_z = grad_a * f'(z)``, with ``a = f(z)``;
-        it overwrites and returns ``grad_a``.
+        it overwrites and returns ``grad_a``. With ``uses_input`` it is
+        ``backward(z, grad_a)``: given the pre-activation instead.
+    smooth : bool
+        False where f' jumps (ReLU at 0); the gradient check then watches
+        the sign of each unit's ``z`` for steps across the kink at 0.
+    uses_input : bool
+        Whether ``backward`` takes ``z`` rather than ``a``; the layer then
+        keeps ``z`` (instead of overwriting it with ``a``).
     """
 
     name: str
     forward: Callable[..., np.ndarray]
     backward: Callable[[np.ndarray, np.ndarray], np.ndarray]
     smooth: bool = True  # False where f' jumps (ReLU at 0)
+    uses_input: bool = False
+
+    @classmethod
+    def from_functions(cls, name: str, f: Callable, df: Callable, smooth: bool = True) -> Activation:
+        r"""An activation ``a = f(z)`` with derivative ``f'(z) = df(z)``, from two element-wise functions.
+
+        Backward: ``∂L/∂z = ∂L/∂a ⊙ df(z)``, with ``z`` cached by the layer.
+
+        Parameters
+        ----------
+        name : str
+            How it is shown (``repr``, error messages); not the name of a
+            built-in activation (:data:`ACTIVATIONS`), so that a name always
+            means one function.
+        f, df : callable
+            ``f(z) -> a`` and ``df(z) -> f'(z)`` for a float array ``z`` of
+            any shape, each returning an array of that shape, without changing
+            ``z``. Results are cast to ``z``'s dtype (float32 stays float32).
+        smooth : bool
+            False if ``f'`` jumps; such a kink must sit at ``z = 0`` (leaky
+            ReLU, ELU with α ≠ 1), where the gradient check looks for it.
+
+        Raises
+        ------
+        TypeError, ValueError
+            Naming ``activation`` and what is wrong: ``name`` not a new
+            non-empty string, ``f`` or ``df`` not callable, or on the probe
+            array :data:`PROBE` (shape (2, 6), values from −30 to 30) raising,
+            returning another shape, a non-real or non-finite value, or
+            changing its input.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> elu = Activation.from_functions(
+        ...     "elu", lambda z: np.where(z > 0, z, np.expm1(np.minimum(z, 0.0))),
+        ...     lambda z: np.where(z > 0, 1.0, np.exp(np.minimum(z, 0.0))),
+        ... )
+        >>> elu.forward(np.array([-1.0, 0.0, 2.0])).round(4)
+        array([-0.6321,  0.    ,  2.    ])
+        """
+        if not isinstance(name, str) or not name.strip():
+            raise TypeError(f"activation name must be a non-empty str, got {short_repr(name)}")
+        if name.lower() in ACTIVATIONS:
+            raise ValueError(
+                f"activation name {name!r} is a built-in activation's: use activation={name.lower()!r}, "
+                "or give your own function another name"
+            )
+        if not isinstance(smooth, (bool, np.bool_)):
+            raise TypeError(f"activation {name!r}: smooth must be True or False, got {short_repr(smooth)}")
+        for role, function in (("f", f), ("df", df)):
+            if not callable(function):
+                raise TypeError(
+                    f"activation {name!r}: {role} must be callable {role}(z), got {short_repr(function)}"
+                )
+            _probe(name, role, function)
+        return cls(name, _ElementWise(f), _ElementWiseDerivative(df), bool(smooth), uses_input=True)
+
+    @property
+    def builtin(self) -> bool:
+        """Whether this is one of :data:`ACTIVATIONS` (which a model file can name)."""
+        return ACTIVATIONS.get(self.name) is self
 
     def derivative(self, z: np.ndarray) -> np.ndarray:
-        """f'(z), evaluated through the output (for plots and tests)."""
-        a = self.forward(np.array(z, dtype=np.float64))
-        return self.backward(a, np.ones_like(a))
+        """f'(z) (for plots and tests)."""
+        z = np.array(z, dtype=np.float64)
+        a = self.forward(z.copy())
+        return self.backward(z if self.uses_input else a, np.ones_like(a))
+
+
+def _probe(name: str, role: str, function: Callable) -> None:
+    """Call ``function`` on :data:`PROBE`; raise naming the activation unless it behaves element-wise."""
+    z = PROBE.copy()
+    try:
+        with np.errstate(all="ignore"):
+            value = function(z)
+    except Exception as error:  # the user's function, any error: say whose it is
+        raise ValueError(
+            f"activation {name!r}: {role}(z) raised {type(error).__name__}: {error} "
+            f"on the probe array z of shape {PROBE.shape} from {PROBE.min():g} to {PROBE.max():g}"
+        ) from error
+    if not np.array_equal(z, PROBE):
+        raise ValueError(f"activation {name!r}: {role}(z) changed its argument z; return a new array")
+    value = np.asarray(value)
+    if value.shape != z.shape:
+        hint = " (return an array like np.ones_like(z), not a scalar)" if value.ndim == 0 else ""
+        raise ValueError(
+            f"activation {name!r}: {role}(z) must return an array of z's shape {z.shape}, "
+            f"got shape {value.shape}{hint}"
+        )
+    if value.dtype == np.bool_ or not np.issubdtype(value.dtype, np.number) or np.iscomplexobj(value):
+        raise TypeError(f"activation {name!r}: {role}(z) must return real numbers, got dtype {value.dtype}")
+    finite = np.isfinite(value)
+    if not finite.all():
+        bad = tuple(int(i) for i in np.argwhere(~finite)[0])
+        raise ValueError(
+            f"activation {name!r}: {role}(z) must be finite, "
+            f"got {value[bad].item()!r} at z = {z[bad].item()!r}"
+        )
+
+
+@dataclass(frozen=True)
+class _ElementWise:
+    """``forward(z, out=None)`` from a plain ``f(z)`` (a class, not a closure: it pickles)."""
+
+    function: Callable
+
+    def __call__(self, z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+        z = np.asarray(z)
+        a = np.asarray(self.function(z))
+        dtype = z.dtype if np.issubdtype(z.dtype, np.floating) else np.float64
+        if out is None:
+            return a.astype(dtype, copy=False)
+        np.copyto(out, a, casting="unsafe")
+        return out
+
+
+@dataclass(frozen=True)
+class _ElementWiseDerivative:
+    """``backward(z, grad_a) = grad_a ⊙ df(z)``, in place in ``grad_a``."""
+
+    function: Callable
+
+    def __call__(self, z: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
+        np.multiply(grad_a, self.function(z), out=grad_a, casting="unsafe")
+        return grad_a
 
 
 ACTIVATIONS: dict[str, Activation] = {
@@ -157,12 +318,36 @@ ACTIVATIONS: dict[str, Activation] = {
 
 
 def get_activation(name: object, argument: str = "activation") -> Activation:
-    """Look up an activation by name, or raise naming the argument and value."""
+    """The activation of a name (an :class:`Activation` passes through), or raise naming the argument."""
     if isinstance(name, Activation):
         return name
     if not isinstance(name, str):
-        raise TypeError(f"{argument} must be one of {sorted(ACTIVATIONS)}, got {short_repr(name)}")
+        raise TypeError(
+            f"{argument} must be one of {sorted(ACTIVATIONS)} or an Activation "
+            f"(Activation.from_functions(name, f, df)), got {short_repr(name)}"
+        )
     try:
         return ACTIVATIONS[name.lower()]
     except KeyError:
-        raise ValueError(f"{argument} must be one of {sorted(ACTIVATIONS)}, got {short_repr(name)}") from None
+        raise ValueError(
+            f"{argument} must be one of {sorted(ACTIVATIONS)}, got {short_repr(name)} "
+            "(for your own: Activation.from_functions(name, f, df))"
+        ) from None
+
+
+def builtin_name(activation: Activation) -> str:
+    """The name under which a model file stores ``activation``; ``ValueError`` for a custom one.
+
+    A data-only model file holds the name of one of :data:`ACTIVATIONS`, never
+    code: an activation made by :meth:`Activation.from_functions` (or any
+    :class:`Activation` that is not the built-in object of its name) is refused,
+    naming it.
+    """
+    if isinstance(activation, Activation) and activation.builtin:
+        return activation.name
+    name = activation.name if isinstance(activation, Activation) else activation
+    raise ValueError(
+        f"cannot save a model with the custom activation {short_repr(name)}: a data-only model file "
+        f"holds one of {sorted(ACTIVATIONS)}, not code; pickle the model instead (pickle or joblib, "
+        "with f and df importable functions rather than lambdas)"
+    )

@@ -25,6 +25,15 @@ evaluation points) and retries that parameter with steps ``h/100`` and
 and the check takes the one-sided derivative from the side that matches the
 backward pass's convention ``ReLU'(0) = 0``.
 
+Dropout draws a new mask per pass, so the objective it defines is not a
+function of θ alone. With the masks fixed
+(:meth:`~mlplab.nn.network.Network.set_dropout_masks`, or ``dropout_masks=``
+here) it is: every evaluation is then a training pass with the same masks,
+``L(θ) = loss(f(X; θ, m))``, and the backward pass must match its finite
+differences like any other (the mask scales each kept unit by ``1/(1 − p)``
+and cuts the gradient of each dropped one). Without fixed masks a network with
+dropout is checked as at inference (no dropout), as before.
+
 The relative error of an array of gradients is
 ``‖g_analytic − g_numeric‖₂ / max(‖g_analytic‖₂, ‖g_numeric‖₂, 1e-6)``; the
 floor keeps a vanishing gradient from making rounding noise look like an error.
@@ -98,17 +107,18 @@ class GradientCheckResult:
         return self.max_error < tolerance and self.overall < tolerance
 
 
-def _objective_value(network: Network, loss: Loss, X, targets, l2: float) -> float:
-    value = loss.value(network.predict_logits(X), targets)
+def _objective_value(network: Network, loss: Loss, X, targets, l2: float, training: bool = False) -> float:
+    logits = network.forward(X, training=True) if training else network.predict_logits(X)
+    value = loss.value(logits, targets)
     return value + l2 * network.l2_penalty() if l2 else value
 
 
-def _value_and_pattern(network: Network, loss: Loss, X, targets, l2: float):
+def _value_and_pattern(network: Network, loss: Loss, X, targets, l2: float, training: bool = False):
     """Objective and the on/off pattern of every non-smooth hidden unit."""
-    logits = network.forward(X)
+    logits = network.forward(X, training=training)
     value = loss.value(logits, targets) + (l2 * network.l2_penalty() if l2 else 0.0)
     pattern = [
-        layer.output > 0
+        layer.kink_pattern()
         for layer in network.layers
         if isinstance(layer, ActivationLayer) and not layer.activation.smooth
     ]
@@ -116,14 +126,17 @@ def _value_and_pattern(network: Network, loss: Loss, X, targets, l2: float):
 
 
 def numerical_gradient(
-    network: Network, loss: Loss, X, targets, l2: float = 0.0, eps: float = 1e-3
+    network: Network, loss: Loss, X, targets, l2: float = 0.0, eps: float = 1e-3, *, training: bool = False
 ) -> np.ndarray:
     """Richardson-extrapolated central differences, shape ``(n_params,)``.
 
     Parameters whose steps would cross a ReLU kink are retried with smaller
-    steps (see the module docstring). The parameters
-    are restored exactly afterwards. Unchecked: :func:`check_gradients` checks
-    ``eps`` and the dtype; this works on whatever it is given.
+    steps (see the module docstring). With ``training``, every evaluation is
+    a training pass with the network's fixed dropout masks
+    (:meth:`~mlplab.nn.network.Network.set_dropout_masks`, which must be set).
+    The parameters are restored exactly afterwards. Unchecked:
+    :func:`check_gradients` checks ``eps``, the dtype and the masks; this works
+    on whatever it is given.
     """
     params = network.params
     saved = params.copy()
@@ -133,8 +146,8 @@ def numerical_gradient(
     def at(i: int, step: float):
         params[i] = saved[i] + step
         if smooth:
-            return _objective_value(network, loss, X, targets, l2), None
-        return _value_and_pattern(network, loss, X, targets, l2)
+            return _objective_value(network, loss, X, targets, l2, training), None
+        return _value_and_pattern(network, loss, X, targets, l2, training)
 
     def same_pattern(points) -> bool:
         return all(np.array_equal(a, b) for _, pattern in points for a, b in zip(pattern, base_pattern))
@@ -179,7 +192,14 @@ def _one_sided(at, i: int, base_value: float, step: float, same_pattern) -> floa
 
 
 def check_gradients(
-    network: Network, loss: Loss, X: np.ndarray, targets: np.ndarray, l2: float = 0.0, eps: float = 1e-3
+    network: Network,
+    loss: Loss,
+    X: np.ndarray,
+    targets: np.ndarray,
+    l2: float = 0.0,
+    eps: float = 1e-3,
+    *,
+    dropout_masks=None,
 ) -> GradientCheckResult:
     """Compare the backward pass with central differences, per parameter array.
 
@@ -195,9 +215,28 @@ def check_gradients(
         λ of the L2 penalty included in the objective.
     eps : float
         Step ``h`` of the extrapolated central differences, within :data:`EPS_RANGE`.
+    dropout_masks : sequence of (ndarray or None), optional
+        Keep masks, one per hidden layer, as for
+        :meth:`~mlplab.nn.network.Network.set_dropout_masks` (``X.shape[0]``
+        rows): the check then runs training passes with them. Without it, the
+        masks already fixed on the network are used, and if there are none the
+        check runs without dropout. The network's own fixed masks are as
+        before afterwards.
 
     The network's layer caches are overwritten (the check runs forward passes).
     ``X`` and ``targets`` come checked from the caller (see :mod:`mlplab.nn`).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlplab.nn import Network, get_loss
+    >>> rng = np.random.default_rng(0)
+    >>> net = Network([3, 5, 1], "tanh", dropout=0.5)
+    >>> net.initialize(rng)
+    >>> X, y = rng.normal(size=(4, 3)), rng.integers(0, 2, size=(4, 1)).astype(float)
+    >>> masks = [rng.random((4, 5)) >= 0.5]
+    >>> check_gradients(net, get_loss("binary_cross_entropy"), X, y, dropout_masks=masks).passed()
+    True
     """
     eps = check_positive_float(eps, "eps")
     if not EPS_RANGE[0] <= eps <= EPS_RANGE[1]:
@@ -207,9 +246,16 @@ def check_gradients(
         )
     if network.dtype != np.float64:
         raise ValueError(f"gradient checks need a float64 network, got dtype {network.dtype}")
-    network.objective(X, targets, loss, l2)
-    analytic = network.grads.copy()
-    numeric = numerical_gradient(network, loss, X, targets, l2, eps)
+    before = network.dropout_masks
+    if dropout_masks is not None:
+        network.set_dropout_masks(dropout_masks)  # checked there: shapes, one per hidden layer, 0/1
+    try:
+        training = before is not None or dropout_masks is not None  # forward checks the rows
+        network.objective(X, targets, loss, l2, training=training)
+        analytic = network.grads.copy()
+        numeric = numerical_gradient(network, loss, X, targets, l2, eps, training=training)
+    finally:
+        network.set_dropout_masks(before)
     errors = {}
     offset = 0
     for name, view in zip(network.parameter_names(), network.parameter_views()):

@@ -15,17 +15,25 @@ Conventions: data are batch-first, ``X`` of shape ``(n_samples, n_features)``;
 weights are stored ``(n_out, n_in)`` like the sheet's ``W^{(l)}``, so the
 sheet's ``z = W a + b`` for one sample becomes ``Z = A Wᵀ + b`` for a batch.
 
+Dropout (Srivastava et al. 2014, "inverted" form): with ``dropout=p`` each
+hidden activation is kept with probability ``1 − p`` and scaled by ``1/(1 − p)``
+in training passes (``forward(X, training=True, rng=generator)``), so its
+expected value is unchanged and inference needs no rescaling: ``forward(X)`` and
+:meth:`Network.predict_logits` never drop anything. See :class:`Dropout`.
+
 Checked and unchecked: :class:`Network`'s constructor, :meth:`Network.initialize`,
-:meth:`Network.check_finite` and item assignment into :attr:`Network.weights`
-check their input. The passes (``forward``, ``backward``, ``predict_logits``,
-``objective``, ``l2_penalty``, ``add_l2_gradient``, the layers' methods) are the
-hot path and check nothing: their arrays come checked from the caller, and
-``backward`` needs the ``forward`` of the same batch just before (see the rule
-in :mod:`mlplab.nn`).
+:meth:`Network.check_finite`, :meth:`Network.set_dropout_masks` and item
+assignment into :attr:`Network.weights` check their input. The passes
+(``forward``, ``backward``, ``predict_logits``, ``objective``, ``l2_penalty``,
+``add_l2_gradient``, the layers' methods) are the hot path and check nothing:
+their arrays come checked from the caller, and ``backward`` needs the
+``forward`` of the same batch just before (see the rule in :mod:`mlplab.nn`).
 """
 
 from __future__ import annotations
 
+import math
+import numbers
 from collections.abc import Sequence
 
 import numpy as np
@@ -37,9 +45,11 @@ from .initializers import get_initializer
 __all__ = [
     "MAX_PARAMETER_BYTES",
     "ActivationLayer",
+    "Dropout",
     "Linear",
     "Network",
     "ParameterViews",
+    "check_dropout",
     "check_parameter_memory",
 ]
 
@@ -157,18 +167,27 @@ class Linear:
 
 
 class ActivationLayer:
-    """Element-wise activation ``a = f(z)``; caches ``a`` for ``f'(z)``.
+    """Element-wise activation ``a = f(z)``; caches ``a`` for ``f'(z)`` (``z`` for a custom one).
 
-    The forward pass overwrites its input (the pre-activation buffer that the
-    preceding :class:`Linear` just made and nobody else holds).
+    The forward pass of a built-in activation overwrites its input (the
+    pre-activation buffer that the preceding :class:`Linear` just made and
+    nobody else holds). One whose derivative needs ``z``
+    (``activation.uses_input``, as made by
+    :meth:`~mlplab.nn.activations.Activation.from_functions`) keeps ``z`` in
+    :attr:`input` and writes ``a`` to a new array.
     """
 
     def __init__(self, activation: Activation):
         self.activation = activation
+        self.input: np.ndarray | None = None  # z, kept only when activation.uses_input
         self.output: np.ndarray | None = None
 
     def forward(self, z: np.ndarray) -> np.ndarray:
-        self.output = self.activation.forward(z, out=z)
+        if self.activation.uses_input:
+            self.input = z
+            self.output = self.activation.forward(z)
+        else:
+            self.output = self.activation.forward(z, out=z)
         return self.output
 
     def backward(self, grad_output: np.ndarray) -> np.ndarray:
@@ -177,10 +196,98 @@ class ActivationLayer:
         ``grad_output`` is always a fresh array made by the layer above (or the
         loss), so overwriting it saves an allocation per layer and step.
         """
-        return self.activation.backward(self.output, grad_output)
+        cached = self.input if self.activation.uses_input else self.output
+        return self.activation.backward(cached, grad_output)
+
+    def kink_pattern(self) -> np.ndarray:
+        """``z > 0`` of the last forward pass (which side of a kink at 0 each unit is on), boolean."""
+        return (self.input if self.activation.uses_input else self.output) > 0
 
     def __repr__(self) -> str:
         return f"ActivationLayer({self.activation.name!r})"
+
+
+class Dropout:
+    r"""Inverted dropout on one hidden layer: ``ã = a ⊙ m / (1 − p)``, ``m_ij ~ Bernoulli(1 − p)``.
+
+    Each unit of each sample is kept (``m_ij = 1``) with probability ``1 − p``,
+    independently, and kept units are scaled by ``1/(1 − p)`` so that
+    ``E[ã] = a``; at inference nothing is dropped or scaled. Backward:
+    ``∂L/∂a = ∂L/∂ã ⊙ m / (1 − p)``, with the mask of the forward pass.
+
+    Parameters
+    ----------
+    rate : float
+        ``p`` in (0, 1), the probability of dropping a unit (checked by
+        :func:`check_dropout`).
+
+    Attributes
+    ----------
+    keep : ndarray of bool, shape (n, width)
+        The mask ``m`` of the last forward pass.
+    mask : ndarray, shape (n, width)
+        ``m / (1 − p)`` in the network's dtype: what the forward pass multiplied by.
+    """
+
+    def __init__(self, rate: float):
+        self.rate = rate
+        self.scale = 1.0 / (1.0 - rate)
+        self.keep: np.ndarray | None = None
+        self.mask: np.ndarray | None = None
+
+    def draw(self, shape: tuple[int, int], rng: np.random.Generator) -> np.ndarray:
+        """A keep mask of ``shape``: ``u ≥ p`` for ``u ~ U[0, 1)`` from ``rng.random(shape)`` (float64)."""
+        return rng.random(shape) >= self.rate  # (n, width); P(keep) = 1 − p exactly
+
+    def forward(self, a: np.ndarray, keep: np.ndarray) -> np.ndarray:
+        """``a ⊙ keep / (1 − p)`` as a new array (``a`` is the activation layer's cache)."""
+        self.keep = keep
+        self.mask = np.where(keep, self.scale, 0.0).astype(a.dtype, copy=False)  # (n, width)
+        return a * self.mask
+
+    def backward(self, grad_output: np.ndarray) -> np.ndarray:
+        """``∂L/∂a = ∂L/∂ã ⊙ m / (1 − p)``, in place in the fresh ``grad_output``."""
+        grad_output *= self.mask
+        return grad_output
+
+    def __repr__(self) -> str:
+        return f"Dropout(rate={self.rate!r})"
+
+
+def check_dropout(dropout: object, n_hidden: int, name: str = "dropout") -> tuple[float, ...] | None:
+    """``None``, or one rate in [0, 1) per hidden layer, from ``None``, a rate or a sequence of rates.
+
+    A single rate applies to every hidden layer; a sequence needs exactly
+    ``n_hidden`` rates. ``TypeError``/``ValueError`` naming ``name`` (and the
+    index) otherwise.
+    """
+    if dropout is None:
+        return None
+    if isinstance(dropout, np.ndarray) and dropout.ndim == 0:
+        dropout = dropout.item()
+    if isinstance(dropout, (str, bytes)) or not (isinstance(dropout, (numbers.Real, Sequence, np.ndarray))):
+        raise TypeError(
+            f"{name} must be None, a rate in [0, 1) or a sequence of one rate per hidden layer, "
+            f"got {short_repr(dropout)}"
+        )
+    if isinstance(dropout, numbers.Real):
+        return (_check_rate(dropout, name),) * n_hidden
+    rates = list(dropout)
+    if len(rates) != n_hidden:
+        raise ValueError(
+            f"{name} must hold one rate per hidden layer ({n_hidden}), "
+            f"got {len(rates)}: {short_repr(dropout)}"
+        )
+    return tuple(_check_rate(rate, f"{name}[{index}]") for index, rate in enumerate(rates))
+
+
+def _check_rate(rate: object, name: str) -> float:
+    if isinstance(rate, (bool, np.bool_)) or not isinstance(rate, numbers.Real):
+        raise TypeError(f"{name} must be a rate in [0, 1), got {short_repr(rate)}")
+    value = float(rate)
+    if not (math.isfinite(value) and 0.0 <= value < 1.0):
+        raise ValueError(f"{name} must be a rate in [0, 1) (the share of units dropped), got {rate!r}")
+    return value
 
 
 class Network:
@@ -190,10 +297,17 @@ class Network:
     ----------
     layer_sizes : sequence of int
         ``[n_input, hidden_1, ..., n_output]``, at least two entries.
-    activation : {'sigmoid', 'tanh', 'relu', 'identity'}
-        Activation of every hidden layer. The output layer is linear.
+    activation : {'sigmoid', 'tanh', 'relu', 'identity'} or Activation
+        Activation of every hidden layer; your own from
+        :meth:`Activation.from_functions <mlplab.nn.activations.Activation.from_functions>`.
+        The output layer is linear.
     dtype : numpy dtype
         ``float64`` (default) or ``float32``.
+    dropout : None, float or sequence of float
+        Dropout rate ``p`` in [0, 1) of every hidden layer, or one per hidden
+        layer (see :class:`Dropout`); used only by training passes,
+        ``forward(X, training=True, rng=…)``. ``None`` (or rates of 0): no
+        dropout, bit for bit.
 
     Attributes
     ----------
@@ -205,12 +319,28 @@ class Network:
         so does ``weights[l] = W``, which copies ``W`` into the view.
     weight_grads, bias_grads : list of ndarray
         The matching views into ``grads``.
+    dropout : tuple of float or None
+        The checked rates, one per hidden layer (``None`` without dropout).
+    dropout_layers : list of Dropout or None
+        One per hidden layer, ``None`` where its rate is 0.
     """
 
-    def __init__(self, layer_sizes: Sequence[int], activation: str = "sigmoid", *, dtype=np.float64):
+    def __init__(
+        self,
+        layer_sizes: Sequence[int],
+        activation: str | Activation = "sigmoid",
+        *,
+        dtype=np.float64,
+        dropout: float | Sequence[float] | None = None,
+    ):
         self.layer_sizes = check_layer_sizes(layer_sizes)
         self.activation = get_activation(activation)
         self.dtype = check_dtype(dtype)
+        self.dropout = check_dropout(dropout, len(self.layer_sizes) - 2)
+        self.dropout_layers = [Dropout(p) if p > 0 else None for p in self.dropout or ()]
+        self._drops = any(layer is not None for layer in self.dropout_layers)
+        self._fixed_masks: list[np.ndarray | None] | None = None
+        self._dropped = False  # whether the last forward pass dropped units (backward must follow)
         shapes = list(zip(self.layer_sizes[1:], self.layer_sizes[:-1]))  # (n_out, n_in)
         self.n_params = check_parameter_memory(self.layer_sizes, self.dtype)  # before any allocation
         self.params = np.zeros(self.n_params, dtype=self.dtype)
@@ -311,18 +441,134 @@ class Network:
                         "its parameters must be finite (set new ones, or initialise again)"
                     )
 
+    # ---------------------------------------------------------------- dropout
+    def set_dropout_masks(self, masks: Sequence[np.ndarray | None] | None) -> None:
+        """Fix the keep masks of training passes (for gradient checks), or clear them with ``None``.
+
+        Parameters
+        ----------
+        masks : sequence of (ndarray or None), or None
+            One entry per hidden layer: a keep mask of shape
+            ``(n_samples, width)``, boolean or 0/1 (1 keeps the unit, which
+            is then scaled by ``1/(1 − p)``), or ``None`` for a layer whose
+            rate is 0. All masks have the same ``n_samples``, that of the
+            batches the training passes will get.
+
+        While masks are fixed, ``forward(X, training=True)`` uses them
+        (``rng`` is not needed and not used) and ``X`` must have their number
+        of rows. ``forward(X)`` and :meth:`predict_logits` still drop nothing.
+        The masks are copied; they are not pickled.
+        """
+        if masks is None:
+            self._fixed_masks = None
+            return
+        if not self._drops:
+            raise ValueError(f"masks: this network has no dropout (dropout={self.dropout!r})")
+        if isinstance(masks, (np.ndarray, str, bytes)) or not isinstance(masks, Sequence):
+            raise TypeError(
+                f"masks must be a sequence of one mask (or None) per hidden layer, got {short_repr(masks)}"
+            )
+        widths = self.layer_sizes[1:-1]
+        if len(masks) != len(widths):
+            raise ValueError(f"masks must hold one entry per hidden layer ({len(widths)}), got {len(masks)}")
+        fixed, rows = [], None
+        for index, (mask, layer, width) in enumerate(zip(masks, self.dropout_layers, widths)):
+            where = f"masks[{index}]"
+            if layer is None:
+                if mask is not None:
+                    raise ValueError(f"{where} must be None: hidden layer {index} has dropout rate 0")
+                fixed.append(None)
+                continue
+            if mask is None:
+                raise ValueError(
+                    f"{where} must be a mask: hidden layer {index} has dropout rate {layer.rate!r}"
+                )
+            array = np.asarray(mask)
+            if array.ndim != 2 or array.shape[1] != width or array.shape[0] == 0:
+                raise ValueError(f"{where} must have shape (n_samples, {width}), got {array.shape}")
+            if array.dtype != np.bool_:
+                if not np.issubdtype(array.dtype, np.number) or not np.isin(array, (0, 1)).all():
+                    raise ValueError(f"{where} must be boolean or hold only 0 and 1")
+                array = array != 0
+            if rows is not None and array.shape[0] != rows:
+                raise ValueError(f"{where} has {array.shape[0]} rows, the masks before it {rows}")
+            rows = array.shape[0]
+            fixed.append(array.copy())
+        self._fixed_masks = fixed
+
+    @property
+    def dropout_masks(self) -> list[np.ndarray | None] | None:
+        """The masks fixed by :meth:`set_dropout_masks` (copies), or ``None``."""
+        if self._fixed_masks is None:
+            return None
+        return [None if mask is None else mask.copy() for mask in self._fixed_masks]
+
     # ---------------------------------------------------------------- passes
-    def forward(self, X: np.ndarray) -> np.ndarray:
-        """Logits of shape ``(n, n_outputs)``; caches what :meth:`backward` needs."""
-        out = X
+    def forward(
+        self, X: np.ndarray, training: bool = False, rng: np.random.Generator | None = None
+    ) -> np.ndarray:
+        """Logits of shape ``(n, n_outputs)``; caches what :meth:`backward` needs.
+
+        Parameters
+        ----------
+        X : ndarray of shape (n, n_inputs)
+        training : bool
+            A training pass: with dropout, each hidden layer with a rate
+            ``p > 0`` keeps each unit with probability ``1 − p`` and scales it by
+            ``1/(1 − p)``; :meth:`backward` then uses the same masks. Without
+            dropout it changes nothing (and draws nothing).
+        rng : numpy.random.Generator
+            Where a training pass with dropout draws fresh masks (one
+            ``rng.random((n, width))`` per hidden layer with ``p > 0``, input
+            side first); not needed while masks are fixed
+            (:meth:`set_dropout_masks`), which take precedence.
+        """
+        if not (training and self._drops):
+            self._dropped = False
+            out = X
+            for layer in self.layers:
+                out = layer.forward(out)
+            return out
+        fixed = self._fixed_masks
+        if fixed is None and rng is None:
+            raise ValueError(
+                "forward(X, training=True) with dropout needs rng= (a numpy.random.Generator) "
+                "or masks fixed by set_dropout_masks"
+            )
+        if fixed is not None:
+            rows = next(mask.shape[0] for mask in fixed if mask is not None)
+            if X.shape[0] != rows:
+                raise ValueError(f"X has {X.shape[0]} rows, the fixed dropout masks {rows}")
+        out, hidden = X, 0
         for layer in self.layers:
             out = layer.forward(out)
+            if isinstance(layer, ActivationLayer):
+                dropout = self.dropout_layers[hidden]
+                if dropout is not None:
+                    keep = dropout.draw(out.shape, rng) if fixed is None else fixed[hidden]
+                    out = dropout.forward(out, keep)  # (n, width), a new array: the layer keeps its cache
+                hidden += 1
+        self._dropped = True
         return out
 
     def backward(self, grad_logits: np.ndarray) -> None:
-        """Write ``∂L/∂θ`` into :attr:`grads` from ``∂L/∂z_out`` (after :meth:`forward`)."""
+        """Write ``∂L/∂θ`` into :attr:`grads` from ``∂L/∂z_out`` (after :meth:`forward`).
+
+        After a training pass with dropout, the gradient flows through the
+        same masks (dropped units get none).
+        """
         grad = grad_logits
+        if not self._dropped:
+            for layer in reversed(self.layers):
+                grad = layer.backward(grad)
+            return
+        hidden = len(self.dropout_layers)
         for layer in reversed(self.layers):
+            if isinstance(layer, ActivationLayer):
+                hidden -= 1
+                dropout = self.dropout_layers[hidden]
+                if dropout is not None:
+                    grad = dropout.backward(grad)
             grad = layer.backward(grad)
 
     def predict_logits(self, X: np.ndarray) -> np.ndarray:
@@ -347,15 +593,27 @@ class Network:
             gw += (2.0 * l2) * w
 
     def objective(
-        self, X: np.ndarray, targets: np.ndarray, loss, l2: float = 0.0
+        self,
+        X: np.ndarray,
+        targets: np.ndarray,
+        loss,
+        l2: float = 0.0,
+        *,
+        training: bool = False,
+        rng: np.random.Generator | None = None,
+        sample_weight: np.ndarray | None = None,
     ) -> tuple[float, np.ndarray]:
         r"""Forward and backward pass: ``L_reg = L + λ Σ‖W‖²`` and its gradient.
 
         Returns the loss value and the logits; the gradient is left in
-        :attr:`grads`.
+        :attr:`grads`. ``training`` and ``rng`` go to :meth:`forward`
+        (dropout); ``sample_weight`` of shape ``(n,)``, if given, to the loss.
         """
-        logits = self.forward(X)
-        value, grad_logits = loss.value_and_gradient(logits, targets)
+        logits = self.forward(X, training, rng)
+        if sample_weight is None:
+            value, grad_logits = loss.value_and_gradient(logits, targets)
+        else:
+            value, grad_logits = loss.value_and_gradient(logits, targets, sample_weight=sample_weight)
         self.backward(grad_logits)
         if l2:
             value += l2 * self.l2_penalty()
@@ -370,21 +628,28 @@ class Network:
         sharing memory with ``params`` and training would silently update a
         vector that the forward pass no longer reads.
         """
-        return {
+        state = {
             "layer_sizes": self.layer_sizes,
-            "activation": self.activation.name,
+            # a custom activation is pickled whole (its f and df by reference, as pickle does functions)
+            "activation": self.activation.name if self.activation.builtin else self.activation,
             "dtype": self.dtype.name,
             "params": self.params,
             "grads": self.grads,
         }
+        if self.dropout is not None:
+            state["dropout"] = self.dropout
+        return state
 
     def __setstate__(self, state: dict) -> None:
-        self.__init__(state["layer_sizes"], state["activation"], dtype=state["dtype"])
+        self.__init__(
+            state["layer_sizes"], state["activation"], dtype=state["dtype"], dropout=state.get("dropout")
+        )
         self.params[...] = state["params"]
         self.grads[...] = state["grads"]
 
     def __repr__(self) -> str:
+        dropout = "" if self.dropout is None else f", dropout={self.dropout!r}"
         return (
             f"Network({short_sizes(self.layer_sizes)}, activation={self.activation.name!r}, "
-            f"dtype={self.dtype.name})"
+            f"dtype={self.dtype.name}{dropout})"
         )
