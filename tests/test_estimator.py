@@ -589,3 +589,33 @@ def test_a_saved_sgd_model_loads_and_warm_starts_exactly_like_the_original(tmp_p
             estimator.set_params(warm_start=True, max_iter=5).fit(X, y)
     for a, b in zip(model.coefs_, loaded.coefs_):
         np.testing.assert_array_equal(a, b)
+
+
+def test_dropout_trains_reproducibly_and_survives_a_file(tmp_path):
+    import mlplab
+
+    X, y = load_iris(return_X_y=True)
+    models = [MLPClassifier((16,), dropout=0.2, max_iter=30, random_state=0).fit(X, y) for _ in range(2)]
+    for a, b in zip(models[0].coefs_, models[1].coefs_):
+        np.testing.assert_array_equal(a, b)
+    plain = MLPClassifier((16,), max_iter=30, random_state=0).fit(X, y)
+    assert not np.array_equal(plain.coefs_[0], models[0].coefs_[0])  # the masks changed the steps
+    models[0].save(tmp_path / "d.mlplab")
+    loaded = mlplab.load(tmp_path / "d.mlplab")
+    assert loaded.model_.network.dropout == (0.2,)
+    np.testing.assert_array_equal(loaded.predict_proba(X), models[0].predict_proba(X))
+
+
+def test_a_custom_activation_object_trains_and_is_refused_by_save_naming_it(tmp_path):
+    from mlplab.nn.activations import Activation
+
+    softplus = Activation.from_functions(
+        "softplus",
+        lambda z: np.logaddexp(0.0, z),
+        lambda z: 0.5 + 0.5 * np.tanh(z / 2),  # σ(z) = f′
+    )
+    X, y = load_iris(return_X_y=True)
+    model = MLPClassifier((16,), activation=softplus, learning_rate_init=0.01, max_iter=200, random_state=0)
+    assert model.fit(X, y).score(X, y) > 0.9
+    with pytest.raises(ValueError, match="softplus"):
+        model.save(tmp_path / "c.mlplab")

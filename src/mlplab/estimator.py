@@ -46,6 +46,7 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
     ) from exc
 
 from .model import Model
+from .nn.activations import Activation
 from .nn.checks import check_dtype, refuse_lossy, rng_from_seed, short_sizes
 from .nn.data import split_indices
 from .nn.heads import get_head
@@ -69,7 +70,7 @@ class _BaseMLP(BaseEstimator):
 
     _parameter_constraints: ClassVar[dict] = {
         "hidden_layer_sizes": ["array-like", Interval(numbers.Integral, 1, None, closed="left")],
-        "activation": [StrOptions({"identity", "logistic", "tanh", "relu"})],
+        "activation": [StrOptions({"identity", "logistic", "tanh", "relu"}), Activation],
         "solver": [StrOptions({"lbfgs", "sgd", "adam"})],
         "alpha": [Interval(numbers.Real, 0, None, closed="left")],
         "batch_size": [StrOptions({"auto"}), Interval(numbers.Integral, 1, None, closed="left")],
@@ -225,7 +226,10 @@ class _BaseMLP(BaseEstimator):
         check_parameter_memory(sizes, dtype, f"hidden_layer_sizes={short_sizes(hidden)} with "
                                f"{n_features} features and {outputs}")  # fmt: skip
         head, loss = self._head(n_outputs)
-        model = Model(sizes, _ACTIVATIONS[self.activation], head=head, loss=loss,
+        activation = (
+            self.activation if isinstance(self.activation, Activation) else _ACTIVATIONS[self.activation]
+        )
+        model = Model(sizes, activation, head=head, loss=loss,
                       optimizer=self._new_optimizer(), seed=rng, dtype=dtype)  # fmt: skip
         _scikit_learn_init(model.network, self.activation, rng)
         if self.dropout is not None:
@@ -844,16 +848,17 @@ def _predict_logits(network, X) -> np.ndarray:
     return np.concatenate(parts) if parts else np.empty((0, network.n_outputs), dtype=network.dtype)
 
 
-def _with_dropout(model: Model, dropout):
-    """H2's ``Network(..., dropout=)``: a network of the same sizes and weights with dropout."""
-    import inspect
+def _activation_name(activation) -> str:
+    """The network's name of ``activation``: scikit-learn's 'logistic' is 'sigmoid'; a custom one its own."""
+    return activation.name if isinstance(activation, Activation) else _ACTIVATIONS[activation]
 
+
+def _with_dropout(model: Model, dropout):
+    """A network of the same sizes, activation and weights, with dropout (``Network(..., dropout=)``)."""
     from .nn.network import Network
 
-    if "dropout" not in inspect.signature(Network.__init__).parameters:
-        raise NotImplementedError("dropout needs H2's Network(dropout=...), not merged yet")
     old = model.network
-    network = Network(old.layer_sizes, old.activation.name, dtype=old.dtype, dropout=dropout)
+    network = Network(old.layer_sizes, old.activation, dtype=old.dtype, dropout=dropout)
     network.params[...] = old.params
     model.network = network
     model.optimizer.unbind()
@@ -1020,7 +1025,7 @@ def _decoder(cls):
         expected = [n_features, *hidden, n_outputs]
         for what, saved, wanted in (
             ("network.layer_sizes", list(network.layer_sizes), expected),
-            ("network.activation", network.activation.name, _ACTIVATIONS[estimator.activation]),
+            ("network.activation", network.activation.name, _activation_name(estimator.activation)),
             ("network.dtype", model.dtype.name, check_dtype(estimator.dtype).name),
             ("head", model.head.name, head),
             ("optimizer.name", model.optimizer.name, estimator._new_optimizer().name),
@@ -1037,6 +1042,8 @@ def _decoder(cls):
         if names is not None:
             estimator.feature_names_in_ = np.asarray(names, dtype=object)
         estimator.model_ = model
+        if estimator.dropout is not None:  # a setting of the face: training goes on with it
+            _with_dropout(model, estimator.dropout)
         if cls is MLPClassifier:
             estimator.classes_ = classes
             estimator._multilabel = multilabel

@@ -22,7 +22,7 @@ import numbers
 import numpy as np
 
 from ..model import RANDOM_STREAMS, Model
-from ..nn.activations import ACTIVATIONS
+from ..nn.activations import ACTIVATIONS, builtin_name
 from ..nn.heads import HEADS
 from ..nn.losses import LOSSES
 from ..nn.optimizers import OPTIMIZERS, optimizer_from_config
@@ -58,7 +58,7 @@ def encode_model(model: Model) -> tuple[dict, dict[str, np.ndarray]]:
     document = {
         "network": {
             "layer_sizes": [int(n) for n in model.network.layer_sizes],
-            "activation": model.network.activation.name,
+            "activation": builtin_name(model.network.activation),  # a custom activation is refused, named
             "dtype": model.network.dtype.name,
         },
         "head": model.head.name,
@@ -134,9 +134,7 @@ def expected_arrays(document: dict) -> tuple[dict, dict[str, tuple[np.dtype, tup
     dtype = FLOAT_DTYPES[f.str_(network["dtype"], "network.dtype", set(FLOAT_DTYPES))]
     n_params = sum(n_out * n_in + n_out for n_in, n_out in itertools.pairwise(sizes))
     optimizer = document.get("optimizer")
-    name = f.str_(
-        optimizer.get("name") if isinstance(optimizer, dict) else None, "optimizer.name", set(OPTIMIZERS)
-    )
+    f.str_(optimizer.get("name") if isinstance(optimizer, dict) else None, "optimizer.name", set(OPTIMIZERS))
     saved = f.list_(optimizer.get("state"), "optimizer.state")
     state_names = sorted(_optimizer(optimizer).state_names)  # SGD has a velocity only with momentum
     if saved not in ([], state_names):
