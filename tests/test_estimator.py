@@ -431,17 +431,6 @@ def test_float32_computes_in_float32():
     assert model.predict_proba(X).dtype == np.float32
 
 
-def test_dropout_needs_h2s_network_or_uses_it():
-    from mlplab.nn.network import Network
-
-    model = small(dropout=0.2, max_iter=5)
-    if "dropout" in Network.__init__.__code__.co_varnames:
-        assert model.fit(*blobs(2)).score(*blobs(2)) > 0.8
-    else:
-        with pytest.raises(NotImplementedError, match="dropout"):
-            model.fit(*blobs(2))
-
-
 # ------------------------------------------------------------ scikit-learn
 def test_pipeline_grid_search_and_cross_validation_on_iris():
     X, y = load_iris(return_X_y=True)
