@@ -48,7 +48,8 @@ def test_the_base_submission_passes_the_checks_used_here(tmp_path):
 
 
 def test_an_endless_loop_in_a_method_costs_only_the_checks_that_call_it(tmp_path):
-    result = _grade(tmp_path, TRAIN + "        while True:\n            pass\n")
+    loops = TRAIN + "        while True:\n            pass\n"
+    result = _grade(tmp_path, loops, limits=Limits(timeout=2.0, total=60.0))  # each training check: 2 s
     training = _by_criterion(result, "training_loop")
     assert training
     assert all(check["score"] == 0 for check in training)
