@@ -10,7 +10,6 @@ import pytest
 
 pytest.importorskip("matplotlib", reason="the experiments need the 'lab' extra")
 
-from mlplab.cli import main
 from mlplab.report import prose
 from mlplab.report.sections import optimizers as section
 from mlplab.report.text import fill, fmt_sig
@@ -19,11 +18,9 @@ LANGS = ("en", "de")
 
 
 @pytest.fixture(scope="module")
-def real(tmp_path_factory) -> dict:
-    """The metrics.json of ``mlplab optimizers --quick``."""
-    out = tmp_path_factory.mktemp("optimizers")
-    assert main(["optimizers", "--out", str(out), "--quick", "--no-progress"]) == 0
-    return json.loads((out / "optimizers" / "metrics.json").read_text())
+def real(quick_results) -> dict:
+    """The metrics.json of ``mlplab optimizers --quick`` (the session's quick run of every experiment)."""
+    return json.loads((quick_results / "optimizers" / "metrics.json").read_text())
 
 
 def altered(metrics: dict) -> dict:

@@ -9,7 +9,6 @@ pytest.importorskip("matplotlib", reason="the sections import the lab (the 'lab'
 
 import itertools
 
-from mlplab.cli import main
 from mlplab.lab import overfit as overfit_lab
 from mlplab.report import load_metrics, prose
 from mlplab.report.sections import lr, overfit
@@ -19,11 +18,10 @@ LANGS = ("en", "de")
 
 
 @pytest.fixture(scope="module")
-def results(tmp_path_factory):
-    out = tmp_path_factory.mktemp("claims")
-    for name in ("overfit", "lr"):
-        assert main([name, "--quick", "--no-progress", "--out", str(out)]) == 0
-    return load_metrics(out)
+def results(quick_results):
+    return load_metrics(
+        quick_results
+    )  # the session's quick run of every experiment, overfit and lr among them
 
 
 def sentence(section, data, key: str, lang: str = "en") -> str:

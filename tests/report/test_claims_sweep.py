@@ -17,13 +17,9 @@ pytestmark = pytest.mark.timeout(300)
 
 
 @pytest.fixture(scope="module")
-def metrics(tmp_path_factory) -> dict:
-    pytest.importorskip("matplotlib", reason="the experiments need the 'lab' extra")
-    from mlplab.cli import main
-
-    out = tmp_path_factory.mktemp("sweep")
-    assert main(["sweep", "--out", str(out), "--quick", "--no-progress"]) == 0
-    return json.loads((out / "sweep" / "metrics.json").read_text())
+def metrics(quick_results) -> dict:
+    """The metrics.json of ``mlplab sweep --quick`` (the session's quick run of every experiment)."""
+    return json.loads((quick_results / "sweep" / "metrics.json").read_text())
 
 
 def altered(metrics: dict, accuracy, loss=None) -> dict:

@@ -14,7 +14,6 @@ import pytest
 
 pytest.importorskip("matplotlib", reason="the sections import the lab (the 'lab' extra)")
 
-from mlplab.cli import main
 from mlplab.report import prose
 from mlplab.report.sections import spirals as spirals_section
 from mlplab.report.sections import xor as xor_section
@@ -22,14 +21,11 @@ from mlplab.report.text import fill
 
 
 @pytest.fixture(scope="module")
-def quick(tmp_path_factory) -> dict:
-    """``metrics.json`` of ``mlplab xor --quick`` and ``mlplab spirals --quick``."""
-    out = tmp_path_factory.mktemp("claims")
-    results = {}
-    for name in ("xor", "spirals"):
-        assert main([name, "--out", str(out), "--quick", "--no-progress"]) == 0
-        results[name] = json.loads((out / name / "metrics.json").read_text())
-    return results
+def quick(quick_results) -> dict:
+    """``metrics.json`` of ``mlplab xor --quick`` and ``mlplab spirals --quick`` (the session's quick run)."""
+    return {
+        name: json.loads((quick_results / name / "metrics.json").read_text()) for name in ("xor", "spirals")
+    }
 
 
 def sentence(section, claim, data: dict, lang: str = "en") -> tuple[str, str]:
