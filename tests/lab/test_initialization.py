@@ -97,7 +97,7 @@ def test_init_command(tmp_path):
 
 
 def test_init_same_seed_same_metrics(tmp_path):
-    args = ("init", "--width", "32", "--samples", "50", "--networks", "1")
+    args = ("init", "--quick", "--width", "32", "--samples", "50", "--networks", "1")
     a = run_command(tmp_path / "a", *args)
     b = run_command(tmp_path / "b", *args)
     c = run_command(tmp_path / "c", *args, "--seed", "1")

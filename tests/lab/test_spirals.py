@@ -77,7 +77,7 @@ def test_spirals_reports_the_epoch_of_100_percent(tmp_path):
 
 
 def test_spirals_same_seed_same_metrics(tmp_path):
-    options = ("spirals", "--epochs", "30", "--frames", "2")
+    options = ("spirals", "--quick", "--epochs", "30", "--frames", "2")
     a = run_command(tmp_path / "a", *options)
     b = run_command(tmp_path / "b", *options)
     c = run_command(tmp_path / "c", *options, "--seed", "1")

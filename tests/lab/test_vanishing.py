@@ -101,7 +101,7 @@ def test_vanishing_command(tmp_path):
 
 
 def test_vanishing_same_seed_same_metrics(tmp_path):
-    args = ("vanishing", "--seeds", "1", "--max-depth", "2", "--hidden-layers", "4")
+    args = ("vanishing", "--quick", "--seeds", "1", "--max-depth", "2", "--hidden-layers", "4")
     a = run_command(tmp_path / "a", *args)
     b = run_command(tmp_path / "b", *args)
     c = run_command(tmp_path / "c", *args, "--seed", "1")
