@@ -192,11 +192,6 @@ def _on_alarm(signum, frame):
     raise _CheckTimeout
 
 
-def _short(error: BaseException) -> str:
-    text = f"{type(error).__name__}: {error}"
-    return text if len(text) <= 300 else text[:297] + "..."
-
-
 def _where(error: BaseException, filename: str) -> int | None:
     """The line of the student's file where ``error`` was raised (the innermost), if any."""
     line = None
@@ -221,7 +216,7 @@ def main(job_path: str) -> int:
     import numpy as np
 
     from . import checks as registry
-    from .base import Context, seed_for
+    from .base import Context, describe_error, seed_for
     from .conventions import detect
     from .submission import load_module
 
@@ -249,7 +244,7 @@ def main(job_path: str) -> int:
         _send(fd, {"event": "load_failed", "key": "load.syntax", "params": params})
         return 0
     except BaseException as error:
-        params = {"error": _short(error), "line": _where(error, filename) or 0}
+        params = {"error": describe_error(error, 300), "line": _where(error, filename) or 0}
         _send(fd, {"event": "load_failed", "key": "load.raised", "params": params})
         return 0
     cls, found_as = _find_class(module)
@@ -266,7 +261,7 @@ def main(job_path: str) -> int:
             student = timed(job["timeout"], lambda: detect(cls))
         except BaseException as error:  # the student's __init__ raised, looped, exited
             key = "conventions.timeout" if isinstance(error, _CheckTimeout) else "conventions.raised"
-            params = {"error": _short(error), "seconds": job["timeout"]}
+            params = {"error": describe_error(error, 300), "seconds": job["timeout"]}
             _send(fd, {"event": "conventions_failed", "key": key, "params": params})
             student = _bare(cls, render_reason="constructing the class failed")
         else:
@@ -299,7 +294,7 @@ def main(job_path: str) -> int:
             event = {"score": 0.0, "key": "runner.timeout", "params": {"seconds": job["timeout"]}}
         except BaseException as error:
             line = _where(error, filename)
-            params = {"error": _short(error), "line": line or 0}
+            params = {"error": describe_error(error, 300), "line": line or 0}
             event = {"score": 0.0, "key": "runner.raised_at" if line else "runner.raised", "params": params}
         else:
             score = min(max(float(outcome.score), 0.0), float(check.points))

@@ -93,6 +93,12 @@ class Check:
         return self.criterion in BONUS
 
 
+def describe_error(error: BaseException, limit: int = 200) -> str:
+    """``Type: message`` of an exception raised by student code, cut to ``limit`` characters for feedback."""
+    text = f"{type(error).__name__}: {error}"
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def seed_for(check_id: str) -> int:
     """The seed of a check's generator: a fixed function of its id (stable across runs and machines)."""
     return zlib.crc32(check_id.encode())

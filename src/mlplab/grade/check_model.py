@@ -24,7 +24,7 @@ import numpy as np
 from ..mlp import MLP
 from ..trace import SHEET_EXAMPLE, sheet_trace
 from . import diagnose
-from .base import Check, Context, Outcome
+from .base import Check, Context, Outcome, describe_error
 
 __all__ = ["CHECKS", "MESSAGES"]
 
@@ -32,14 +32,9 @@ ACTIVATIONS = ("sigmoid", "tanh", "relu")
 SIZES = [3, 5, 4, 1]  # distinct sizes: a transposed or misplaced array cannot fit another's shape
 
 
-def _error(exc: BaseException) -> str:
-    text = f"{type(exc).__name__}: {exc}"
-    return text if len(text) <= 200 else text[:197] + "..."
-
-
 def _failed(what: str, exc: BaseException) -> tuple[str, dict]:
     """The feedback for a student's call ``what`` (e.g. ``'_forward(X)'``) that raised ``exc``."""
-    return "model.error", {"method": what, "error": _error(exc)}
+    return "model.error", {"method": what, "error": describe_error(exc)}
 
 
 def _new_repr(sizes, activation) -> str:
@@ -112,7 +107,7 @@ def _signature_problems(cls, name: str, expected) -> tuple[float, list[tuple[str
     try:
         signature = inspect.signature(getattr(cls, name))
     except (TypeError, ValueError) as exc:
-        return 0.0, [("api.not_inspectable", {"method": label, "error": _error(exc)})]
+        return 0.0, [("api.not_inspectable", {"method": label, "error": describe_error(exc)})]
     params = list(signature.parameters.values())
     if not isinstance(static, (staticmethod, classmethod)) and params:
         params = params[1:]  # self

@@ -26,7 +26,7 @@ import time
 
 import numpy as np
 
-from .base import Check, Context, Outcome
+from .base import Check, Context, Outcome, describe_error
 
 # ---------------------------------------------------------------- messages
 MESSAGES = {
@@ -422,13 +422,8 @@ _COMMON = {"beta": 0.9, "lam": 0.01, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, 
 
 
 # ---------------------------------------------------------------- helpers
-def _short(error: BaseException) -> str:
-    text = f"{type(error).__name__}: {error}"
-    return text if len(text) <= 200 else text[:197] + "..."
-
-
 def _error(method: str, error: BaseException, score: float = 0.0) -> Outcome:
-    return Outcome(score, "training.error", {"method": method, "error": _short(error)})
+    return Outcome(score, "training.error", {"method": method, "error": describe_error(error)})
 
 
 def _random_params(rng: np.random.Generator, sizes, scale: float = 1.0):
@@ -1409,7 +1404,7 @@ def _adaptive(ctx: Context) -> Outcome:
         try:
             options, effect = _switch_on(student, "adaptive", method=method, **defaults[method])
         except Exception as error:  # the student has not got this method
-            reasons.append(f"{method}: {_short(error)}")
+            reasons.append(f"{method}: {describe_error(error)}")
             continue
         try:
             outcomes.append(_adaptive_one(ctx, method, X, y, params, options, effect))

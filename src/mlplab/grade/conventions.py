@@ -46,6 +46,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .base import describe_error
+
 FEATURES = ("params", "gradients", "momentum", "l2", "adaptive")
 
 #: the probe network: distinct sizes so that every weight and bias shape names its layer
@@ -496,11 +498,6 @@ def _sigmoid(z):
     return 0.5 * (1.0 + np.tanh(0.5 * np.asarray(z, dtype=float)))
 
 
-def _short(error: BaseException) -> str:
-    text = f"{type(error).__name__}: {error}"
-    return text if len(text) <= 200 else text[:197] + "..."
-
-
 # ======================================================================= Student
 @dataclass
 class Student:
@@ -691,7 +688,7 @@ class Student:
         except Exception as exc:
             raise ValueError(
                 f"ŷ not found in what _forward returned ({_kind_of(ret)}): expected it at "
-                f"{_text(self.output.path, self.output.root)} ({_short(exc)})"
+                f"{_text(self.output.path, self.output.root)} ({describe_error(exc)})"
             ) from None
         out = np.asarray(out, dtype=float)
         n = np.shape(X)[0]
@@ -747,7 +744,7 @@ class Student:
             where = "returned" if w_family.root == "ret" else "stored"
             raise ValueError(
                 f"_backward's gradients not where they were found before ({where}: "
-                f"{w_family.describe()}); _backward returned {_kind_of(ret)} ({_short(exc)})"
+                f"{w_family.describe()}); _backward returned {_kind_of(ret)} ({describe_error(exc)})"
             ) from None
         _, weights = self._weights_of(model)
         raw = [(f"dW{i}", np.asarray(g)) for i, g in enumerate(d_weights, 1)]
@@ -818,14 +815,14 @@ def detect(cls) -> Student:
         _detect(student)
     except Exception as exc:  # a bug here must not cost a student their grade: say so instead
         if "weights" not in student.found:
-            student.missing.setdefault("params", f"detection failed: {_short(exc)}")
+            student.missing.setdefault("params", f"detection failed: {describe_error(exc)}")
         if "gradients" not in student.found:
-            student.missing.setdefault("gradients", f"detection failed: {_short(exc)}")
+            student.missing.setdefault("gradients", f"detection failed: {describe_error(exc)}")
             student.grad_layout = None
     try:
         _find_bonus(student, student.__dict__.pop("_activation", "tanh"))
     except Exception as exc:
-        student.notes["bonus"] = f"detection of the bonus keywords failed: {_short(exc)}"
+        student.notes["bonus"] = f"detection of the bonus keywords failed: {describe_error(exc)}"
     return student
 
 
@@ -864,7 +861,7 @@ def _probe_model(student: Student):
         try:
             model = _construct(student.cls, PROBE_SIZES, activation, 0.01, style, {})
         except Exception as exc:
-            errors.append(_short(exc))
+            errors.append(describe_error(exc))
             continue
         built.append((model, activation, style))
         try:  # tanh accepted by the constructor may still be unknown to _forward: then sigmoid
@@ -885,7 +882,7 @@ def _probe_model(student: Student):
     try:
         model = _construct(student.cls, PROBE_SIZES, "tanh", 0.01, "sizes", {})
     except Exception as exc:
-        errors.append(_short(exc))
+        errors.append(describe_error(exc))
     else:
         student.call_style = "sizes"
         student.found["constructor"] = "MLP(layer_sizes) (activation and learning_rate not taken)"
@@ -976,7 +973,7 @@ def _verify_params(student: Student, model, X, rng) -> None:
             student.set_params(model, weights, biases)
             back_w, back_b = student.get_params(model)
         except Exception as exc:
-            reasons.append(f"{layout.weights.describe(3)}: writing failed ({_short(exc)})")
+            reasons.append(f"{layout.weights.describe(3)}: writing failed ({describe_error(exc)})")
             continue
         if not all(np.array_equal(a, b) for a, b in zip(back_w + back_b, weights + biases)):
             reasons.append(f"{layout.weights.describe(3)}: what was written does not read back")
@@ -986,7 +983,7 @@ def _verify_params(student: Student, model, X, rng) -> None:
             student.set_params(model, *before)
             out_old = student.forward(model, X)
         except Exception as exc:
-            unverified = unverified or (layout, f"not verified: _forward raised {_short(exc)}")
+            unverified = unverified or (layout, f"not verified: _forward raised {describe_error(exc)}")
             continue
         if np.allclose(out_new, out_old, rtol=0, atol=1e-12):
             reasons.append(f"{layout.weights.describe(3)}: writing it does not change what _forward returns")
@@ -1058,7 +1055,7 @@ def _find_output(student: Student, model, X, activation) -> None:
         before = _walk(model).leaves()
         ret = model._forward(X)
     except Exception as exc:
-        student.notes["output"] = f"_forward(X) raised {_short(exc)}"
+        student.notes["output"] = f"_forward(X) raised {describe_error(exc)}"
         return
     if isinstance(ret, np.ndarray):
         if ret.size == n:
@@ -1193,7 +1190,7 @@ def _find_gradients(student: Student, model, X, y, weights, biases) -> None:
             before = student.get_params(model)
             ret = model._backward(X, student.labels(y))
         except Exception as exc:
-            reasons.append(f"with y of shape {label_shape}: _backward raised {_short(exc)}")
+            reasons.append(f"with y of shape {label_shape}: _backward raised {describe_error(exc)}")
             continue
         result = _grad_candidates(student, ret, model, snapshot, param_paths)
         if result is None:
