@@ -22,7 +22,7 @@ pytestmark = pytest.mark.timeout(900)
 
 CORPUS = Path(__file__).parent / "corpus"
 MANIFEST = json.loads((CORPUS / "MANIFEST.json").read_text(encoding="utf-8"))
-LIMITS = Limits(timeout=8.0, total=240.0, memory=2**30)  # a correct check: < 3 s, far below 1 GiB
+LIMITS = Limits(timeout=8.0, total=240.0)  # a correct check takes < 3 s here; the class-body loop costs 8
 ESCAPE_TARGETS = (Path("/tmp/pwned"), Path("/tmp/pwned2"))
 
 
