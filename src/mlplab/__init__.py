@@ -2,6 +2,7 @@
 
 * :class:`MLP` — the exercise sheet's class (task 2.1), with its method names.
 * :func:`gradient_check` — finite differences against the backward pass.
+* :func:`train_many` — many sheet MLPs of one architecture trained together, each as if alone.
 * :mod:`mlplab.nn` — the library underneath (network, losses, optimisers, training).
 * :mod:`mlplab.datasets` — XOR, the sheet's spirals, a seeded split.
 * :mod:`mlplab.trace` — every number of one forward/backward pass (task 1.2).
@@ -25,6 +26,7 @@ _EXPORTS = {
     "MLP": "mlp",
     "NotFittedError": "mlp",
     "gradient_check": "mlp",
+    "train_many": "mlp",
     "Model": "model",
     "SGD": "nn.optimizers",
     "Adam": "nn.optimizers",
@@ -62,6 +64,7 @@ __all__ = [
     "gradient_check",
     "load",
     "save",
+    "train_many",
 ]
 
 

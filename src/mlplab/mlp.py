@@ -17,7 +17,7 @@ from .nn.checks import as_real_array, check_bool, check_callbacks, short_repr, s
 from .nn.gradcheck import GradientCheckResult
 from .nn.network import Linear
 from .nn.optimizers import Optimizer
-from .nn.training import EarlyStopping, History
+from .nn.training import DivergenceError, EarlyStopping, History
 from .serialization import Codec, ModelFileError, register, save
 from .serialization.fields import keys
 from .serialization.model_codec import (
@@ -28,7 +28,7 @@ from .serialization.model_codec import (
     expected_arrays,
 )
 
-__all__ = ["LOSS_CHOICES", "MLP", "NotFittedError", "gradient_check"]
+__all__ = ["LOSS_CHOICES", "MLP", "NotFittedError", "gradient_check", "train_many"]
 
 #: the sheet face's ``loss=`` -> (head, loss) of the Model; ``None`` head: by output width
 LOSS_CHOICES: dict[str, tuple[str | None, str | None]] = {
@@ -614,3 +614,37 @@ def _decode(document: dict, arrays: dict[str, np.ndarray]) -> MLP:
 
 
 register(Codec("MLP", MLP, _encode, lambda document: expected_arrays(document)[1], _decode))
+
+
+def train_many(
+    models: Sequence[MLP],
+    X,
+    y,
+    epochs: int = 1000,
+    batch_size: int | None = None,
+    *,
+    validation_data: tuple | None = None,
+    callbacks: Sequence[Sequence] | None = None,
+) -> list[History | DivergenceError]:
+    """Train many sheet ``MLP``\\ s on the same data, each exactly as its own ``train`` would.
+
+    The lab's way to run seeds, learning rates and L2 weights of one
+    architecture together (see :func:`mlplab.model.fit_many`): per model its
+    :class:`History`, or the :class:`~mlplab.nn.training.DivergenceError` its
+    ``train`` would have raised; one model's divergence does not stop the others.
+    """
+    models = list(models)
+    for index, model in enumerate(models):
+        if not isinstance(model, MLP):
+            raise TypeError(f"models[{index}] must be an MLP, got {short_repr(model)}")
+    per_model = [()] * len(models) if callbacks is None else list(callbacks)
+    if len(per_model) != len(models):
+        raise ValueError(f"callbacks must hold one sequence per model ({len(models)}), got {len(per_model)}")
+    results: list[History | DivergenceError] = []
+    for model, model_callbacks in zip(models, per_model):
+        try:
+            results.append(model.train(X, y, epochs, batch_size, validation_data=validation_data,
+                                       callbacks=model_callbacks))
+        except DivergenceError as error:
+            results.append(error)
+    return results

@@ -43,7 +43,7 @@ from .nn.network import Network
 from .nn.optimizers import Optimizer, get_optimizer
 from .nn.training import DivergenceError, EarlyStopping, History, TrainingInterrupted, check_schedule, fit
 
-__all__ = ["RANDOM_STREAMS", "Model", "NotFittedError"]
+__all__ = ["RANDOM_STREAMS", "Model", "NotFittedError", "fit_many"]
 
 #: the model's random streams, in the order they are spawned from the seed
 RANDOM_STREAMS = ("init", "shuffle", "split")
@@ -359,3 +359,46 @@ def _pair(value: object) -> tuple:
         )
         raise TypeError(f"validation_data must be a pair (X_val, y_val), got {what}")
     return value[0], value[1]
+
+
+def fit_many(
+    models: Sequence[Model],
+    X: object,
+    y: object,
+    *,
+    epochs: int,
+    batch_size: int | None = None,
+    validation_data: tuple | None = None,
+    callbacks: Sequence[Sequence] | None = None,
+) -> list[History | DivergenceError]:
+    """Train each model on the same data exactly as ``model.fit`` would, bit for bit.
+
+    Parameters
+    ----------
+    models : sequence of Model
+        Each trained from its own weights, with its own random streams,
+        optimiser, learning rate and L2.
+    X, y, epochs, batch_size, validation_data
+        As :meth:`Model.fit`, shared by every model.
+    callbacks : sequence of sequences of callables, optional
+        One sequence per model (``callbacks[k]`` as ``models[k].fit(callbacks=...)``).
+
+    Returns
+    -------
+    list of History or DivergenceError
+        Per model: its :class:`History`, or the :class:`DivergenceError` that
+        ``model.fit`` would have raised (the model then keeps the weights
+        ``fit`` leaves). A divergence stops that model only.
+    """
+    models = list(models)
+    per_model = [()] * len(models) if callbacks is None else list(callbacks)
+    if len(per_model) != len(models):
+        raise ValueError(f"callbacks must hold one sequence per model ({len(models)}), got {len(per_model)}")
+    results: list[History | DivergenceError] = []
+    for model, model_callbacks in zip(models, per_model):
+        try:
+            results.append(model.fit(X, y, epochs=epochs, batch_size=batch_size,
+                                     validation_data=validation_data, callbacks=model_callbacks))
+        except DivergenceError as error:
+            results.append(error)
+    return results

@@ -10,6 +10,7 @@ It knows nothing of any exercise sheet. Parts:
 * :mod:`~mlplab.nn.optimizers` — SGD, momentum (EMA form), RMSprop, Adam
 * :mod:`~mlplab.nn.network` — layers and the flat-parameter network
 * :mod:`~mlplab.nn.training` — the mini-batch loop, history, early stopping
+* :mod:`~mlplab.nn.many` — many networks of one architecture trained at once, each as if alone
 * :mod:`~mlplab.nn.gradcheck` — finite-difference gradient checks
 * :mod:`~mlplab.nn.data` — hold-out splits by row index
 
@@ -34,6 +35,7 @@ from .gradcheck import GradientCheckResult, check_gradients, numerical_gradient,
 from .heads import HEADS, BinaryHead, Head, IdentityHead, SoftmaxHead, get_head
 from .initializers import INITIALIZERS, he_normal, he_uniform, xavier_normal, xavier_uniform
 from .losses import LOSSES, BinaryCrossEntropy, Loss, MeanSquaredError, SoftmaxCrossEntropy, get_loss
+from .many import fit_many
 from .network import ActivationLayer, Linear, Network
 from .optimizers import OPTIMIZERS, SGD, Adam, Momentum, Optimizer, RMSprop, get_optimizer
 from .training import DivergenceError, EarlyStopping, History, fit
@@ -67,6 +69,7 @@ __all__ = [
     "SoftmaxHead",
     "check_gradients",
     "fit",
+    "fit_many",
     "get_activation",
     "get_head",
     "get_loss",
