@@ -225,6 +225,7 @@ def test_the_issues_example(capsys, tmp_path):
 
 
 # ----------------------------------------------------------------- --quick
+@pytest.mark.slow
 def test_quick_fills_only_what_was_not_given(tmp_path):
     argv = ["vanishing", "--quick", "--epochs", "7", "--hidden-layers", "2"]
     assert main([*argv, "--out", str(tmp_path), "--no-progress"]) == 0

@@ -8,6 +8,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.mark.slow
 def test_sheet_example(capsys):
     module = runpy.run_path(str(ROOT / "examples" / "sheet.py"), run_name="sheet_example")
     results = module["main"](epochs=1500)

@@ -66,6 +66,7 @@ def test_atomic_write_into_a_folder_that_cannot_be_written(tmp_path, monkeypatch
     assert not (tmp_path / "out.json").exists()
 
 
+@pytest.mark.slow
 def test_command_on_a_full_disk_exits_1_and_keeps_earlier_results(tmp_path, monkeypatch, capsys):
     pytest.importorskip("matplotlib")
     from mlplab.cli import main
@@ -86,6 +87,7 @@ def test_command_on_a_full_disk_exits_1_and_keeps_earlier_results(tmp_path, monk
     assert _no_temp_files(tmp_path) == []
 
 
+@pytest.mark.slow
 def test_ctrl_c_on_a_running_command_exits_130_and_keeps_earlier_results(tmp_path):
     pytest.importorskip("matplotlib")
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}

@@ -91,6 +91,7 @@ def test_predict_before_training_raises_and_set_weights_makes_it_usable():
 
 
 # ----------------------------------------------------------------- training
+@pytest.mark.slow
 @pytest.mark.parametrize("activation", ["sigmoid", "tanh"])
 def test_xor_is_learned_for_at_least_19_of_20_seeds(activation):
     X, y = make_xor()
@@ -102,6 +103,7 @@ def test_xor_is_learned_for_at_least_19_of_20_seeds(activation):
     assert sum(solved) >= 19, f"{activation}: solved {sum(solved)}/20"
 
 
+@pytest.mark.slow
 def test_xor_relu_success_rate_is_reported(record_property):
     X, y = make_xor()
     solved = 0

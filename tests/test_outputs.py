@@ -143,6 +143,7 @@ def test_a_first_run_that_fails_leaves_no_folder(tmp_path, monkeypatch, capsys):
         check_whole(tmp_path / "xor", None, None, capsys.readouterr().err, failed=True)
 
 
+@pytest.mark.slow
 def test_real_xor_run_fails_after_every_file_and_keeps_the_old_set(tmp_path, monkeypatch, capsys):
     """xor's own code (figures by save_figure, metrics.json by write_metrics), failing at each step."""
     common = ["xor", "--quick", "--seeds", "1", "--out", str(tmp_path), "--no-progress"]
@@ -253,6 +254,7 @@ def test_sigterm_during_the_typst_compile_leaves_no_scratch_file(tmp_path, monke
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.slow
 def test_all_stopped_at_any_step_keeps_each_folder_whole_and_says_which(
     tmp_path, monkeypatch, capsys, quick_report
 ):

@@ -36,6 +36,7 @@ def _quick(parity, reference_only, max_iter, noise_floor):
                       noise_floor=noise_floor)  # fmt: skip
 
 
+@pytest.mark.slow
 def test_the_reference_only_run_makes_the_table_with_zero_differences(parity, capsys):
     rows = _quick(parity, reference_only=True, max_iter=20, noise_floor=True)
     assert [(row.dataset, row.solver) for row in rows] == [
@@ -77,6 +78,7 @@ def test_bad_command_line_values_are_refused(parity):
     not hasattr(mlplab, "MLPRegressor"),
     reason="mlplab.MLPRegressor is not there yet (the estimators' branch)",
 )
+@pytest.mark.slow
 def test_mlplab_stays_near_scikit_learn_on_one_seed(parity):
     rows = _quick(parity, reference_only=False, max_iter=200, noise_floor=False)
     assert "| mlplab |" in parity.table(rows)

@@ -70,6 +70,7 @@ def interrupt_training(tmp_path: Path, *signals: int) -> tuple[int, str]:
     return proc.returncode, err
 
 
+@pytest.mark.slow
 def test_sigterm_exits_143_and_keeps_the_earlier_set(tmp_path, earlier_xor):
     code, err = interrupt_training(tmp_path, signal.SIGTERM)
     assert code == 143, err
@@ -80,6 +81,7 @@ def test_sigterm_exits_143_and_keeps_the_earlier_set(tmp_path, earlier_xor):
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.slow
 def test_a_second_ctrl_c_exits_130_and_keeps_the_earlier_set(tmp_path, earlier_xor):
     code, err = interrupt_training(tmp_path, signal.SIGINT, signal.SIGINT)
     assert code == 130, err

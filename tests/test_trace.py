@@ -143,6 +143,7 @@ def test_format_trace_rejects_unknown_format():
         format_trace(sheet_trace(), "yaml")
 
 
+@pytest.mark.slow
 def test_cli_bad_arguments_exit_2():
     result = subprocess.run([sys.executable, "-m", "mlplab", "trace", "--format", "yaml"],
                             capture_output=True, text=True, timeout=300)  # fmt: skip

@@ -155,6 +155,7 @@ SPILL = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("cls", list(BUGS), ids=lambda c: c.__name__)
 def test_a_mistake_loses_points_on_its_check_with_the_reason(cls):
     check_id, score, phrases = BUGS[cls]

@@ -18,7 +18,7 @@ from mlplab.grade import formats
 from mlplab.grade.grader import grade
 from mlplab.grade.sandbox import Limits
 
-pytestmark = pytest.mark.timeout(900)
+pytestmark = [pytest.mark.timeout(900), pytest.mark.slow]  # grades 37 files, twice
 
 CORPUS = Path(__file__).parent / "corpus"
 MANIFEST = json.loads((CORPUS / "MANIFEST.json").read_text(encoding="utf-8"))

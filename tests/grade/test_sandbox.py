@@ -47,6 +47,7 @@ def test_the_base_submission_passes_the_checks_used_here(tmp_path):
     assert all(check["passed"] for check in result["checks"]), result["checks"]
 
 
+@pytest.mark.slow
 def test_an_endless_loop_in_a_method_costs_only_the_checks_that_call_it(tmp_path):
     loops = TRAIN + "        while True:\n            pass\n"
     result = _grade(tmp_path, loops, limits=Limits(timeout=2.0, total=60.0))  # each training check: 2 s
@@ -57,6 +58,7 @@ def test_an_endless_loop_in_a_method_costs_only_the_checks_that_call_it(tmp_path
     assert all(check["passed"] for check in _by_criterion(result, "api"))
 
 
+@pytest.mark.slow
 def test_an_endless_loop_at_import_is_stopped_and_reported(tmp_path):
     result = _grade(tmp_path, "    while True:\n        pass\n")
     assert result["status"] == "failed"

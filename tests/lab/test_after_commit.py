@@ -34,6 +34,7 @@ def test_after_commit_without_staging_runs_at_once(tmp_path):
     assert done == [1]
 
 
+@pytest.mark.slow
 def test_a_sweep_whose_swap_fails_keeps_its_resume_records(tmp_path, monkeypatch):
     pytest.importorskip("matplotlib", reason="the lab needs the 'lab' extra")
     argv = ["sweep", "--quick", "--no-progress", "--jobs", "1", "--out", str(tmp_path)]

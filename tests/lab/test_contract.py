@@ -167,6 +167,7 @@ def test_validators_accept():
     assert _options.address("tcp://127.0.0.1:8786") == "tcp://127.0.0.1:8786"
 
 
+@pytest.mark.slow
 def test_lab_run_is_the_command_without_the_command_line(tmp_path):
     from mlplab.cli import main
 

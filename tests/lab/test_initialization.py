@@ -21,6 +21,7 @@ from .conftest import assert_common_keys, assert_png, run_command, without_timin
 FIGURES = ("init_variance", "init_sigmoid", "init_training", "init_symmetry")
 
 
+@pytest.mark.slow
 def test_init_command(tmp_path):
     metrics = run_command(tmp_path, "init")
     assert_common_keys(metrics, "init")
@@ -96,6 +97,7 @@ def test_init_command(tmp_path):
             assert (tmp_path / "init" / f"{stem}.svg").stat().st_size > 0
 
 
+@pytest.mark.slow
 def test_init_same_seed_same_metrics(tmp_path):
     args = ("init", "--quick", "--width", "32", "--samples", "50", "--networks", "1")
     a = run_command(tmp_path / "a", *args)

@@ -27,6 +27,7 @@ def no_figures(monkeypatch):
     monkeypatch.setattr(plotting, "save_figure", lambda fig, *args, **kwargs: plt.close(fig) or [])
 
 
+@pytest.mark.slow
 def test_lr_command(tmp_path):
     metrics = run_command(tmp_path, "lr")
     assert_common_keys(metrics, "lr")

@@ -21,6 +21,7 @@ def no_figures(monkeypatch):
     monkeypatch.setattr(plotting, "save_figure", lambda fig, *args, **kwargs: plt.close(fig) or [])
 
 
+@pytest.mark.slow
 def test_optimizers_command(tmp_path):
     metrics = run_command(tmp_path, "optimizers")
     assert_common_keys(metrics, "optimizers")
@@ -90,6 +91,7 @@ def test_optimizers_command(tmp_path):
             assert path.stat().st_size > 1000
 
 
+@pytest.mark.slow
 def test_optimizers_same_seed_same_metrics(tmp_path, no_figures):
     options = (
         "--epochs",

@@ -18,6 +18,7 @@ def no_figures(monkeypatch):
     monkeypatch.setattr(plotting, "save_figure", lambda fig, *args, **kwargs: plt.close(fig) or [])
 
 
+@pytest.mark.slow
 def test_overfit_command(tmp_path):
     metrics = run_command(tmp_path, "overfit")
     assert_common_keys(metrics, "overfit")
@@ -124,6 +125,7 @@ def test_lambda_text_is_plain_text(value, en, de):
     assert lambda_text(value, "de") == de
 
 
+@pytest.mark.slow
 def test_overfit_same_seed_same_metrics(tmp_path, no_figures):
     options = ("--repeats", "1", "--epochs", "300", "--patience", "50")
     a = run_command(tmp_path / "a", "overfit", *options)

@@ -86,6 +86,7 @@ def test_a_dead_worker_costs_only_its_own_task():
         assert (records[rate]["status"], records[rate]["attempts"]) == ("ok", 1)
 
 
+@pytest.mark.slow
 def test_a_stuck_worker_is_stopped_and_recorded_and_the_others_go_on():
     start = time.monotonic()
     records = run_tasks(

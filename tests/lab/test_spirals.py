@@ -12,6 +12,7 @@ from .conftest import assert_common_keys, assert_png, run_command, without_timin
 FIGURES = (spirals.FIG_DATA, spirals.FIG_BOUNDARY, spirals.FIG_CURVES, spirals.FIG_FEATURES)
 
 
+@pytest.mark.slow
 def test_spirals_command(tmp_path):
     metrics = run_command(tmp_path, "spirals")
     assert_common_keys(metrics, "spirals")
@@ -40,6 +41,7 @@ def test_spirals_command(tmp_path):
     assert not [p.name for p in out.iterdir() if p.name.startswith(".")], "temporary files left behind"
 
 
+@pytest.mark.slow
 def test_spirals_gif_has_the_requested_frames(tmp_path):
     image = pytest.importorskip("PIL.Image")
     run_command(tmp_path, "spirals", "--epochs", "40", "--frames", "4")
@@ -49,6 +51,7 @@ def test_spirals_gif_has_the_requested_frames(tmp_path):
         assert gif.info["loop"] == 0
 
 
+@pytest.mark.slow
 def test_spirals_reports_the_epoch_of_100_percent(tmp_path):
     # Full-batch Adam at 0.01 usually gets every training point right within a few hundred epochs
     # (at epoch 158 for seed 0 today); the test checks the bookkeeping, whichever epoch it is.
@@ -76,6 +79,7 @@ def test_spirals_reports_the_epoch_of_100_percent(tmp_path):
     assert results["train_accuracy"] == accuracy[-1]  # the last epoch's weights are the final model
 
 
+@pytest.mark.slow
 def test_spirals_same_seed_same_metrics(tmp_path):
     options = ("spirals", "--quick", "--epochs", "30", "--frames", "2")
     a = run_command(tmp_path / "a", *options)
@@ -86,6 +90,7 @@ def test_spirals_same_seed_same_metrics(tmp_path):
     assert a["results"]["curves"]["train_loss"] != c["results"]["curves"]["train_loss"]
 
 
+@pytest.mark.slow
 def test_a_progress_bar_does_not_stop_training(tmp_path, monkeypatch):
     # tqdm's update() returns True after each redraw; a callback's return value must not stop training.
     class EagerBar:

@@ -38,6 +38,7 @@ def cell(results, hidden, activation, rate, optimizer="sgd", init="default"):
     return row
 
 
+@pytest.mark.slow
 def test_sweep_command(tmp_path):
     metrics = run_command(tmp_path, "sweep")
     assert_common_keys(metrics, "sweep")
@@ -112,6 +113,7 @@ def test_sweep_command(tmp_path):
     assert metrics["timings"]["runs"] > 0
 
 
+@pytest.mark.slow
 def test_the_curves_are_the_mean_over_the_seeds_of_the_runs_loss(tmp_path):
     metrics = run_command(tmp_path, "sweep", *SMALL, "--jobs", "1", "--seeds", "2")
     results, settings = metrics["results"], metrics["settings"]
@@ -176,6 +178,7 @@ def test_sweep_options_that_contradict_themselves_are_usage_errors(tmp_path, cap
     assert message in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_sweep_same_seed_same_metrics(tmp_path):
     a = run_command(tmp_path / "a", "sweep", *SMALL, "--jobs", "1")
     b = run_command(tmp_path / "b", "sweep", *SMALL, "--jobs", "1")
@@ -184,6 +187,7 @@ def test_sweep_same_seed_same_metrics(tmp_path):
     assert a["results"]["runs"] != c["results"]["runs"]
 
 
+@pytest.mark.slow
 def test_sweep_does_not_depend_on_the_number_of_workers(tmp_path):
     serial = run_command(tmp_path / "serial", "sweep", *SMALL, "--jobs", "1")
     parallel = run_command(tmp_path / "parallel", "sweep", *SMALL, "--jobs", "2")
@@ -192,6 +196,7 @@ def test_sweep_does_not_depend_on_the_number_of_workers(tmp_path):
     assert csv_serial == (tmp_path / "parallel" / "sweep" / "sweep.csv").read_bytes()
 
 
+@pytest.mark.slow
 def test_a_runs_result_does_not_depend_on_the_grid_around_it(tmp_path):
     big = run_command(tmp_path / "big", "sweep", *SMALL, "--jobs", "1")
     alone = run_command(
@@ -323,6 +328,7 @@ def test_sweep_dask_backend_needs_a_scheduler(tmp_path, capsys):
     assert not (tmp_path / "sweep").exists()  # stopped before running anything
 
 
+@pytest.mark.slow
 def test_sweep_on_a_local_dask_cluster_matches_the_local_run(tmp_path):
     distributed = pytest.importorskip("distributed")
     local = run_command(tmp_path / "local", "sweep", *SMALL, "--jobs", "1")
@@ -339,6 +345,7 @@ def test_sweep_on_a_local_dask_cluster_matches_the_local_run(tmp_path):
     ).read_bytes()
 
 
+@pytest.mark.slow
 def test_a_dying_worker_process_fails_only_its_runs(tmp_path, monkeypatch):
     from . import crashing_worker
 
@@ -386,6 +393,7 @@ def _sweep(root, *args: str) -> int:
     return main(["sweep", *SMALL, *args, "--out", str(root), "--quick", "--no-progress"])
 
 
+@pytest.mark.slow
 def test_an_interrupted_sweep_resumes_to_the_results_of_an_uninterrupted_one(tmp_path, monkeypatch):
     assert _sweep(tmp_path / "whole", "--jobs", "1") == 0
     real = sweep.train_run
@@ -403,6 +411,7 @@ def test_an_interrupted_sweep_resumes_to_the_results_of_an_uninterrupted_one(tmp
     assert not (tmp_path / "resumed" / sweep.RESUME_FOLDER).exists()  # removed once the sweep is complete
 
 
+@pytest.mark.slow
 def test_an_interrupted_parallel_sweep_resumes_and_leaves_no_worker(tmp_path, monkeypatch):
     assert _sweep(tmp_path / "whole", "--jobs", "2") == 0
     monkeypatch.setattr(sweep, "_keep_record", _interrupt_after(3, sweep._keep_record))
@@ -414,6 +423,7 @@ def test_an_interrupted_parallel_sweep_resumes_and_leaves_no_worker(tmp_path, mo
     _same_sweep(tmp_path / "whole", tmp_path / "resumed")
 
 
+@pytest.mark.slow
 def test_kept_runs_of_other_settings_are_not_reused(tmp_path, monkeypatch):
     monkeypatch.setattr(sweep, "train_run", _interrupt_after(4, sweep.train_run))
     assert _sweep(tmp_path, "--jobs", "1") == 130
@@ -428,6 +438,7 @@ def test_kept_runs_of_other_settings_are_not_reused(tmp_path, monkeypatch):
     assert len(list((tmp_path / sweep.RESUME_FOLDER).iterdir())) == 4  # another sweep's records stay
 
 
+@pytest.mark.slow
 def test_a_damaged_record_is_run_again(tmp_path, monkeypatch):
     monkeypatch.setattr(sweep, "train_run", _interrupt_after(3, sweep.train_run))
     assert _sweep(tmp_path / "resumed", "--jobs", "1") == 130

@@ -58,6 +58,7 @@ def run(out: Path) -> int:
     return result.returncode
 
 
+@pytest.mark.slow
 def test_ctrl_c_stops_the_sweep_and_its_workers_keeps_its_runs_and_resumes(tmp_path):
     signum = signal.SIGINT
     proc = subprocess.Popen(

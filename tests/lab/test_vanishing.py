@@ -23,6 +23,7 @@ FIGURES = ("vanishing_derivatives", "vanishing_gradients", "vanishing_depth", "v
            "vanishing_saturation", "vanishing_spread")  # fmt: skip
 
 
+@pytest.mark.slow
 def test_vanishing_command(tmp_path):
     metrics = run_command(tmp_path, "vanishing")
     assert_common_keys(metrics, "vanishing")
@@ -100,6 +101,7 @@ def test_vanishing_command(tmp_path):
             assert (tmp_path / "vanishing" / f"{stem}.svg").stat().st_size > 0
 
 
+@pytest.mark.slow
 def test_vanishing_same_seed_same_metrics(tmp_path):
     args = ("vanishing", "--quick", "--seeds", "1", "--max-depth", "2", "--hidden-layers", "4")
     a = run_command(tmp_path / "a", *args)

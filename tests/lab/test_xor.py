@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 
 from mlplab import MLP
 from mlplab.datasets import make_xor
@@ -8,6 +9,7 @@ from mlplab.lab._common import EpochAccuracy
 from .conftest import assert_common_keys, assert_png, run_command, without_timings
 
 
+@pytest.mark.slow
 def test_xor_command(tmp_path):
     metrics = run_command(tmp_path, "xor")
     assert_common_keys(metrics, "xor")
@@ -25,6 +27,7 @@ def test_xor_command(tmp_path):
         assert_png(tmp_path / "xor" / figure)
 
 
+@pytest.mark.slow
 def test_xor_same_seed_same_metrics(tmp_path):
     a = run_command(tmp_path / "a", "xor", "--seeds", "2")
     b = run_command(tmp_path / "b", "xor", "--seeds", "2")
@@ -33,6 +36,7 @@ def test_xor_same_seed_same_metrics(tmp_path):
     assert a["results"]["main_run"]["loss_curve"] != c["results"]["main_run"]["loss_curve"]
 
 
+@pytest.mark.slow
 def test_xor_records_units_and_dead_relu_units_and_draws_every_figure_in_both_languages(tmp_path):
     metrics = run_command(tmp_path, "xor")
     main = metrics["results"]["main_run"]

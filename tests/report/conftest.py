@@ -1,6 +1,14 @@
-"""One --quick run of every experiment per test session, shared by the report's tests."""
+"""One --quick run of every experiment per test session, shared by the report's tests.
 
+Under pytest-xdist the workers share it too: the first to need it computes it
+into the session's common temporary folder while holding a lock, and the
+others wait and read it (the tests only read it).
+"""
+
+import contextlib
+import fcntl
 import importlib.util
+import os
 from pathlib import Path
 
 import pytest
@@ -18,11 +26,25 @@ def quick_results(tmp_path_factory) -> Path:
     from mlplab import lab
     from mlplab.cli import main
 
-    out = tmp_path_factory.mktemp("results")
-    common = ["--out", str(out), "--quick", "--no-progress"]
-    if all(importlib.util.find_spec(name) for name in ("typst", "nbclient")):
-        assert main(["all", *common]) == 0
-    else:
-        for name in lab.available():
-            assert main([name, *common]) == 0
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # common to the workers
+    out, done = shared / "quick_results", shared / "quick_results.done"
+    with open(shared / "quick_results.lock", "w") as lock, _held(lock):
+        if not done.exists():
+            common = ["--out", str(out), "--quick", "--no-progress"]
+            if all(importlib.util.find_spec(name) for name in ("typst", "nbclient")):
+                assert main(["all", *common]) == 0
+            else:
+                for name in lab.available():
+                    assert main([name, *common]) == 0
+            done.touch()
     return out
+
+
+@contextlib.contextmanager
+def _held(lock):
+    fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also if this worker dies
+    try:
+        yield
+    finally:
+        fcntl.flock(lock, fcntl.LOCK_UN)

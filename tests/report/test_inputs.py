@@ -130,6 +130,7 @@ def test_an_unknown_writer_is_refused(quick):
         repro.front_blocks(quick, "trace")
 
 
+@pytest.mark.slow
 def test_the_pdf_says_who_wrote_it_and_from_which_results(quick_results, tmp_path):
     pytest.importorskip("typst", reason="the report needs the 'report' extra")
     pypdf = pytest.importorskip("pypdf")

@@ -33,6 +33,7 @@ def test_all_writes_pdf_and_notebook(results):
     assert (results / "report.ipynb").is_file()
 
 
+@pytest.mark.slow
 def test_pdf_has_the_sheets_sections(results):
     text = pdf_text(results / "report.pdf")
     for heading in ["Backpropagation", "Derivation (task 1.1)", "Numerical example (task 1.2)",
@@ -40,6 +41,7 @@ def test_pdf_has_the_sheets_sections(results):
         assert heading in text, heading
 
 
+@pytest.mark.slow
 def test_pdf_shows_the_trace_numbers(results):
     text = pdf_text(results / "report.pdf").replace("\u2212", "-")
     trace = sheet_trace()
@@ -80,6 +82,7 @@ def test_pdf_is_deterministic(results):
     assert hashlib.sha256((results / "report.pdf").read_bytes()).hexdigest() == first
 
 
+@pytest.mark.slow
 def test_german_report(results, tmp_path):
     build_report(results, "de", notebook=False)
     text = pdf_text(results / "report.pdf")
