@@ -34,6 +34,7 @@ try:
     import scipy.sparse as sp
     from sklearn.base import BaseEstimator, ClassifierMixin, RegressorMixin
     from sklearn.exceptions import ConvergenceWarning
+    from sklearn.externals.array_api_compat import array_namespace, is_array_api_obj
     from sklearn.metrics import accuracy_score, r2_score
     from sklearn.utils._array_api import _convert_to_numpy, check_same_namespace, device
     from sklearn.utils._param_validation import Interval, Options, StrOptions
@@ -799,10 +800,14 @@ def _column(y: np.ndarray) -> np.ndarray:
 
 
 def _numpy_input(a):
-    """``a`` as NumPy if it is another array-API namespace's array, and ``(namespace, device)`` of it."""
-    if a is None or isinstance(a, np.ndarray) or sp.issparse(a) or not hasattr(a, "__array_namespace__"):
+    """``a`` as NumPy if it is another array-API namespace's array, and ``(namespace, device)`` of it.
+
+    The namespace is array-api-compat's (as scikit-learn's own): a PyTorch tensor has no
+    ``__array_namespace__`` of its own, and ``torch.asarray`` takes no NumPy dtypes.
+    """
+    if a is None or isinstance(a, np.ndarray) or sp.issparse(a) or not is_array_api_obj(a):
         return a, None
-    xp = a.__array_namespace__()
+    xp = array_namespace(a)
     return _convert_to_numpy(a, xp), (xp, device(a))
 
 
