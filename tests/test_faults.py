@@ -102,18 +102,23 @@ def test_ctrl_c_on_a_running_command_exits_130_and_keeps_earlier_results(tmp_pat
     metrics = tmp_path / "xor" / "metrics.json"
     earlier = metrics.read_bytes()
 
-    # The full run takes ~10 s; interrupt it while it trains.
+    # A run far longer than the test waits; it is interrupted once it has begun the experiment
+    # (its staging folder exists), however long the start took on a loaded machine.
     # A shell that starts jobs in the background ignores SIGINT for them and the child
     # would inherit that; restore the default so Python installs its Ctrl-C handler.
+    long_run = ["xor", "--seed", "3", "--epochs", "1000000", "--seeds", "100", "--out", str(tmp_path)]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "mlplab", "xor", "--seed", "3", "--out", str(tmp_path)],
+        [sys.executable, "-m", "mlplab", *long_run],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env=env,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    time.sleep(3.0)
+    deadline = time.monotonic() + 120
+    while not list(tmp_path.glob(".xor.staging-*")) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)  # into its training
     assert proc.poll() is None, "the command ended before it could be interrupted"
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
