@@ -265,7 +265,7 @@ def test_all_stopped_at_any_step_keeps_each_folder_whole_and_says_which(
     from mlplab.report import render_typst
 
     names = list(lab.available())  # in the order `all` runs them
-    argv = ["all", "--quick", "--out", str(tmp_path), "--no-progress"]
+    argv = ["all", "--quick", "--jobs", "1", "--out", str(tmp_path), "--no-progress"]  # in this process
     quick_report["value"] = "old"
     with monkeypatch.context() as patch:
         for name in names:

@@ -174,14 +174,93 @@ def _write_report(args: argparse.Namespace, command: str) -> None:
 
 def _cmd_all(args: argparse.Namespace) -> int:
     from . import lab
+    from .lab._parallel import resolve_jobs
 
     _check_out(args)
     start = time.perf_counter()
-    for name in lab.available():
-        _run_with_defaults(name, args)
+    names = lab.available()
+    jobs = min(resolve_jobs(args.jobs), len(names))
+    if jobs == 1:
+        for name in names:
+            _run_with_defaults(name, args)
+    else:
+        _run_in_children(names, args, jobs)
     _write_report(args, "all")
     _say(f"all: done in {time.perf_counter() - start:.1f} s -> {args.out}")
     return 0
+
+
+class _ChildFailed(Exception):
+    """An experiment's own ``mlplab`` process ended with an error (it has said which itself)."""
+
+
+def _run_in_children(names: Sequence[str], args: argparse.Namespace, jobs: int) -> None:
+    """Every experiment as its own ``mlplab <experiment>`` process, ``jobs`` at a time.
+
+    Each child is the experiment's command with the defaults (or ``--quick``
+    values) and this command's ``--out`` and ``--seed``, so it writes what the
+    same command alone would, staged and swapped whole, and prints its own
+    messages. The children run in sessions of their own: a Ctrl-C or SIGTERM
+    reaches this process, which passes it on to each running child once and
+    waits for it to put its folder in order. After a failure no further child
+    starts; those running finish. What ended complete is listed in the last
+    message.
+    """
+    import subprocess
+
+    def command(name: str) -> list[str]:
+        flags = ["--out", str(args.out), "--seed", str(args.seed), "--no-progress"]
+        return [sys.executable, "-m", "mlplab", name, *flags, *(["--quick"] if args.quick else [])]
+
+    waiting, running, failed = list(names), {}, []
+    show = sys.stderr.isatty() and not args.no_progress
+    try:
+        while waiting or running:
+            while waiting and len(running) < jobs and not failed:
+                name = waiting.pop(0)
+                running[name] = subprocess.Popen(command(name), start_new_session=True)
+                if show:  # the children draw no bars (two would overwrite each other): a line each
+                    _tell_line(f"all: {name} started ({len(names) - len(waiting)} of {len(names)})")
+            if not running:
+                break
+            _wait_any(running.values())
+            for name, child in list(running.items()):
+                if child.returncode is None:
+                    continue
+                del running[name]
+                if child.returncode == 0:
+                    _outputs.replaced.append(f"{Path(args.out) / name}/")
+                elif child.returncode == EXIT_BROKEN_PIPE:
+                    raise _StdoutClosed
+                else:
+                    failed.append(f"{name} (exit {child.returncode})")
+    except BaseException as stop:
+        signum = getattr(stop, "signum", signal.SIGTERM)
+        if isinstance(stop, KeyboardInterrupt):
+            _signals.stopping()  # a second Ctrl-C is only noted while the children clean up
+        for child in running.values():  # once each: they stop cleanly and exit
+            with contextlib.suppress(ProcessLookupError):
+                child.send_signal(signum)
+        with _signals.held():
+            for name, child in running.items():
+                if child.wait() == 0:
+                    _outputs.replaced.append(f"{Path(args.out) / name}/")
+        raise
+    if failed:
+        not_started = ", ".join(waiting) or "none"
+        raise _ChildFailed(f"{', '.join(failed)} failed (said above); not started: {not_started}")
+
+
+def _wait_any(children) -> None:
+    """Until one of ``children`` has ended (a signal interrupts the wait)."""
+    while all(child.poll() is None for child in children):
+        time.sleep(0.05)
+
+
+def _tell_line(text: str) -> None:
+    """A line of progress on stderr."""
+    with contextlib.suppress(OSError):
+        print(text, file=sys.stderr, flush=True)
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -310,6 +389,12 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int_range(0), default=0, help="master seed (default: 0)")
     parser.add_argument("--quick", action="store_true", help="small settings: seconds instead of minutes")
     parser.add_argument("--no-progress", action="store_true", help="no progress bars even on a terminal")
+
+
+def _worker_count(text: str) -> int:
+    from .lab._options import worker_count
+
+    return worker_count(text)
 
 
 def _add_lang(parser: argparse.ArgumentParser, what: str = "report") -> None:
@@ -455,6 +540,14 @@ def build_parser() -> argparse.ArgumentParser:
     everything = commands.add_parser("all", help="run every experiment, then write the report")
     _add_common(everything)
     _add_lang(everything)
+    everything.add_argument(
+        "--jobs",
+        type=_worker_count,
+        default=-1,
+        metavar="N",
+        help="experiments run at once, each in its own process (default -1: one per CPU here); "
+        "1 runs them one after another in this process",
+    )
     everything.set_defaults(handler=_cmd_all)
 
     _add_grade(commands)
@@ -500,6 +593,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return EXIT_BROKEN_PIPE
         except ResultsError as error:  # a damaged metrics.json, named by its path
+            _signals.stopping()
+            _tell(f"{command}: {error}", *_outputs.lines())
+            return 1
+        except _ChildFailed as error:  # an experiment's own process has said what failed
             _signals.stopping()
             _tell(f"{command}: {error}", *_outputs.lines())
             return 1
