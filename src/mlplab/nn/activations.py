@@ -115,9 +115,11 @@ def sigmoid_fast(z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     return np.reciprocal(out, out=out)
 
 
-def _sigmoid_backward(a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
+# The built-in derivatives take ``work``, a scratch array of ``a``'s shape and dtype (the layer's, reused
+# every step; a new one when not given), for f'(z): the same operations as on a fresh temporary.
+def _sigmoid_backward(a: np.ndarray, grad_a: np.ndarray, work: np.ndarray | None = None) -> np.ndarray:
     grad_a *= a  # ∂L/∂a · a
-    t = np.subtract(1.0, a)
+    t = np.subtract(1.0, a, out=work)
     grad_a *= t  # ∂L/∂a · a (1 − a) = ∂L/∂a · σ'(z)
     return grad_a
 
@@ -126,8 +128,8 @@ def _tanh_forward(z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     return np.tanh(z, out=out)
 
 
-def _tanh_backward(a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
-    t = np.multiply(a, a)
+def _tanh_backward(a: np.ndarray, grad_a: np.ndarray, work: np.ndarray | None = None) -> np.ndarray:
+    t = np.multiply(a, a, out=work)
     np.subtract(1.0, t, out=t)  # 1 − a²
     grad_a *= t
     return grad_a
@@ -137,8 +139,11 @@ def _relu_forward(z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     return np.maximum(z, 0.0, out=out)
 
 
-def _relu_backward(a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
-    grad_a *= a > 0.0
+def _relu_backward(a: np.ndarray, grad_a: np.ndarray, work: np.ndarray | None = None) -> np.ndarray:
+    if work is None:
+        grad_a *= a > 0.0
+    else:  # 1.0 where a > 0, else 0.0: the factor that multiplying by the boolean mask casts to
+        grad_a *= np.greater(a, 0.0, out=work)
     return grad_a
 
 
@@ -167,8 +172,9 @@ class Activation:
         ``forward(z, out=None) -> a``; ``out`` may be ``z`` (in place).
     backward : callable
         ``backward(a, grad_a) -> grad_z = grad_a * f'(z)``, with ``a = f(z)``;
-        it overwrites and returns ``grad_a``. With ``uses_input`` it is
-        ``backward(z, grad_a)``: given the pre-activation instead.
+        it overwrites and returns ``grad_a``, and leaves ``a`` as it is. With
+        ``uses_input`` it is ``backward(z, grad_a)``: given the pre-activation
+        instead. A built-in one also takes a scratch array (:attr:`takes_work`).
     smooth : bool
         False where f' jumps (ReLU at 0); the gradient check then watches
         the sign of each unit's ``z`` for steps across the kink at 0.
@@ -240,6 +246,15 @@ class Activation:
         return cls(name, _ElementWise(f), _ElementWiseDerivative(df), bool(smooth), uses_input=True)
 
     @property
+    def takes_work(self) -> bool:
+        """Whether ``backward(a, grad_a, work)`` takes a scratch array of ``a``'s shape and dtype.
+
+        The built-in derivatives do (the layer hands them one it reuses every
+        step, so they allocate nothing); one from :meth:`from_functions` does not.
+        """
+        return self.backward in _TAKE_WORK
+
+    @property
     def builtin(self) -> bool:
         """Whether this is one of :data:`ACTIVATIONS` (which a model file can name)."""
         return ACTIVATIONS.get(self.name) is self
@@ -308,6 +323,8 @@ class _ElementWiseDerivative:
         np.multiply(grad_a, self.function(z), out=grad_a, casting="unsafe")
         return grad_a
 
+
+_TAKE_WORK = frozenset({_sigmoid_backward, _tanh_backward, _relu_backward})
 
 ACTIVATIONS: dict[str, Activation] = {
     "sigmoid": Activation("sigmoid", sigmoid_fast, _sigmoid_backward),

@@ -21,6 +21,18 @@ in training passes (``forward(X, training=True, rng=generator)``), so its
 expected value is unchanged and inference needs no rescaling: ``forward(X)`` and
 :meth:`Network.predict_logits` never drop anything. See :class:`Dropout`.
 
+Buffers: the layers write their results into arrays they allocate once per
+batch shape and reuse (:class:`Buffers`; a full batch and the last, smaller one
+each keep theirs), matrix products with ``np.matmul(..., out=)`` and the
+activations and their derivatives in place, so a training step allocates almost
+nothing. The arithmetic is that of fresh arrays, operation for operation: the
+same bits. Each pass hands out new *views* of the buffers, so ``layer.input is
+old_input`` tells whether another pass ran since; an array a pass returned
+(a hidden layer's output, an input gradient) is valid until the next pass of
+that layer with that batch size. The logits from :meth:`Network.forward` and
+:meth:`Network.predict_logits` are new arrays every time, and
+:meth:`Network.predict_logits` touches no buffer.
+
 Checked and unchecked: :class:`Network`'s constructor, :meth:`Network.initialize`,
 :meth:`Network.check_finite`, :meth:`Network.set_dropout_masks` and item
 assignment into :attr:`Network.weights` check their input. The passes
@@ -45,6 +57,7 @@ from .initializers import get_initializer
 __all__ = [
     "MAX_PARAMETER_BYTES",
     "ActivationLayer",
+    "Buffers",
     "Dropout",
     "Linear",
     "Network",
@@ -57,6 +70,7 @@ __all__ = [
 #: 1 GiB is 134 million float64 parameters; the network holds two such vectors
 #: (``params`` and ``grads``) and an optimiser up to three more.
 MAX_PARAMETER_BYTES = 1 << 30
+_FLOAT64, _BOOL = np.dtype(np.float64), np.dtype(np.bool_)
 
 
 def check_parameter_memory(layer_sizes: Sequence[int], dtype: np.dtype, named: str | None = None) -> int:
@@ -111,6 +125,37 @@ class ParameterViews(Sequence):
         return f"{self._name}: [" + ", ".join(shapes) + "]"
 
 
+class Buffers:
+    """Arrays allocated once per shape and reused, for the last :attr:`KEEP` shapes asked for.
+
+    ``buffers.get(shape, dtype)`` returns a new view of an array of that shape
+    and dtype, uninitialised on first use and holding whatever it was last
+    given after that. A training run asks for two shapes (the full batch and
+    the last, smaller one), so its steps allocate nothing; a third shape
+    evicts the oldest.
+    """
+
+    KEEP = 2
+    __slots__ = ("_arrays",)
+
+    def __init__(self):
+        self._arrays: dict[tuple[int, ...], np.ndarray] = {}
+
+    def get(self, shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:
+        array = self._arrays.get(shape)
+        if array is None or (array.dtype is not dtype and array.dtype != dtype):
+            if array is None and len(self._arrays) >= self.KEEP:
+                del self._arrays[next(iter(self._arrays))]  # the oldest shape
+            array = self._arrays[shape] = np.empty(shape, dtype=dtype)
+        return array[...]  # a new view: each pass's arrays are new objects (see the module docstring)
+
+    def clear(self) -> None:
+        self._arrays.clear()
+
+    def __len__(self) -> int:
+        return len(self._arrays)
+
+
 class Linear:
     r"""Affine layer ``z = a Wᵀ + b`` (the sheet's ``z^{(l)} = W^{(l)} a^{(l-1)} + b^{(l)}``).
 
@@ -129,17 +174,26 @@ class Linear:
         Views of the same shapes into the gradient vector.
     needs_input_grad : bool
         False for the first layer, whose ``∂L/∂x`` nobody uses (saves a matmul).
+    reuse_output : bool
+        Write ``z`` into a reused buffer (:class:`Buffers`); False makes a new
+        array each pass (the network's output layer: its logits are kept by callers).
+
+    For a 2-D input of the weights' dtype, ``z`` (unless ``reuse_output`` is
+    False) and ``∂L/∂a`` are written into the layer's buffers; anything else
+    gets new arrays, as NumPy's ``@`` makes them.
 
     Shape:
         - input: ``(n, n_in)``
         - output: ``(n, n_out)``
     """
 
-    def __init__(self, weight, bias, grad_weight, grad_bias, needs_input_grad=True):
+    def __init__(self, weight, bias, grad_weight, grad_bias, needs_input_grad=True, reuse_output=True):
         self.weight, self.bias = weight, bias
         self.grad_weight, self.grad_bias = grad_weight, grad_bias
         self.needs_input_grad = needs_input_grad
+        self.reuse_output = reuse_output
         self.input: np.ndarray | None = None
+        self.output_buffers, self.input_grad_buffers = Buffers(), Buffers()
 
     @property
     def n_in(self) -> int:
@@ -151,7 +205,12 @@ class Linear:
 
     def forward(self, x: np.ndarray) -> np.ndarray:
         self.input = x
-        z = x @ self.weight.T  # (n, n_out)
+        weight = self.weight
+        if self.reuse_output and x.dtype is weight.dtype and x.ndim == 2:
+            out = self.output_buffers.get((x.shape[0], weight.shape[0]), x.dtype)
+            z = np.matmul(x, weight.T, out=out)
+        else:
+            z = x @ weight.T  # (n, n_out)
         z += self.bias
         return z
 
@@ -160,7 +219,11 @@ class Linear:
         np.add.reduce(grad_output, axis=0, out=self.grad_bias)  # (n_out,); the ufunc skips np.sum's wrapper
         if not self.needs_input_grad:
             return None
-        return grad_output @ self.weight  # (n, n_in)
+        weight = self.weight
+        if grad_output.dtype is weight.dtype and grad_output.ndim == 2:
+            out = self.input_grad_buffers.get((grad_output.shape[0], weight.shape[1]), weight.dtype)
+            return np.matmul(grad_output, weight, out=out)  # (n, n_in)
+        return grad_output @ weight  # (n, n_in)
 
     def __repr__(self) -> str:
         return f"Linear(n_in={self.n_in}, n_out={self.n_out})"
@@ -181,6 +244,10 @@ class ActivationLayer:
         self.activation = activation
         self.input: np.ndarray | None = None  # z, kept only when activation.uses_input
         self.output: np.ndarray | None = None
+        # a built-in derivative takes a scratch array (Activation.takes_work), reused per shape; only
+        # this activation's (one set on the layer later, e.g. a test's broken derivative, gets none)
+        self.work_buffers = Buffers()
+        self._takes_work = activation if activation.takes_work else None
 
     def forward(self, z: np.ndarray) -> np.ndarray:
         if self.activation.uses_input:
@@ -193,11 +260,18 @@ class ActivationLayer:
     def backward(self, grad_output: np.ndarray) -> np.ndarray:
         """``∂L/∂z = ∂L/∂a ⊙ f'(z)``, computed in place in ``grad_output``.
 
-        ``grad_output`` is always a fresh array made by the layer above (or the
-        loss), so overwriting it saves an allocation per layer and step.
+        ``grad_output`` is the input gradient the layer above (or the loss)
+        made for this pass and nobody else holds, so overwriting it saves an
+        array per layer and step. The cache is left as it is (a second
+        ``backward`` gives the same result).
         """
-        cached = self.input if self.activation.uses_input else self.output
-        return self.activation.backward(cached, grad_output)
+        activation = self.activation
+        if activation.uses_input:
+            return activation.backward(self.input, grad_output)
+        output = self.output
+        if activation is not self._takes_work:
+            return activation.backward(output, grad_output)
+        return activation.backward(output, grad_output, self.work_buffers.get(output.shape, output.dtype))
 
     def kink_pattern(self) -> np.ndarray:
         """``z > 0`` of the last forward pass (which side of a kink at 0 each unit is on), boolean."""
@@ -227,6 +301,9 @@ class Dropout:
         The mask ``m`` of the last forward pass.
     mask : ndarray, shape (n, width)
         ``m / (1 − p)`` in the network's dtype: what the forward pass multiplied by.
+
+    The draws, the masks and the output live in buffers reused per shape
+    (:class:`Buffers`), valid until the next pass of that shape.
     """
 
     def __init__(self, rate: float):
@@ -234,19 +311,22 @@ class Dropout:
         self.scale = 1.0 / (1.0 - rate)
         self.keep: np.ndarray | None = None
         self.mask: np.ndarray | None = None
+        self.buffers = {name: Buffers() for name in ("uniform", "keep", "mask", "output")}
 
     def draw(self, shape: tuple[int, int], rng: np.random.Generator) -> np.ndarray:
         """A keep mask of ``shape``: ``u ≥ p`` for ``u ~ U[0, 1)`` from ``rng.random(shape)`` (float64)."""
-        return rng.random(shape) >= self.rate  # (n, width); P(keep) = 1 − p exactly
+        uniform = rng.random(out=self.buffers["uniform"].get(shape, _FLOAT64))  # rng.random(shape)'s draws
+        return np.greater_equal(uniform, self.rate, out=self.buffers["keep"].get(shape, _BOOL))  # P = 1 − p
 
     def forward(self, a: np.ndarray, keep: np.ndarray) -> np.ndarray:
-        """``a ⊙ keep / (1 − p)`` as a new array (``a`` is the activation layer's cache)."""
+        """``a ⊙ keep / (1 − p)`` (``a`` is the activation layer's cache and stays as it is)."""
         self.keep = keep
-        self.mask = np.where(keep, self.scale, 0.0).astype(a.dtype, copy=False)  # (n, width)
-        return a * self.mask
+        mask = self.buffers["mask"].get(a.shape, a.dtype)
+        self.mask = np.multiply(keep, a.dtype.type(self.scale), out=mask)  # (n, width): 1/(1 − p) or 0
+        return np.multiply(a, mask, out=self.buffers["output"].get(a.shape, a.dtype))
 
     def backward(self, grad_output: np.ndarray) -> np.ndarray:
-        """``∂L/∂a = ∂L/∂ã ⊙ m / (1 − p)``, in place in the fresh ``grad_output``."""
+        """``∂L/∂a = ∂L/∂ã ⊙ m / (1 − p)``, in place in ``grad_output`` (made for this pass)."""
         grad_output *= self.mask
         return grad_output
 
@@ -360,7 +440,8 @@ class Network:
             self.biases.append(b)
             self.weight_grads.append(gw)
             self.bias_grads.append(gb)
-            self.layers.append(Linear(w, b, gw, gb, needs_input_grad=index > 0))
+            last = index == len(shapes) - 1  # its logits are a new array each pass
+            self.layers.append(Linear(w, b, gw, gb, needs_input_grad=index > 0, reuse_output=not last))
             if index < len(shapes) - 1:
                 self.layers.append(ActivationLayer(self.activation))
         self.weights = ParameterViews(self.weights, "weights")
@@ -546,7 +627,7 @@ class Network:
                 dropout = self.dropout_layers[hidden]
                 if dropout is not None:
                     keep = dropout.draw(out.shape, rng) if fixed is None else fixed[hidden]
-                    out = dropout.forward(out, keep)  # (n, width), a new array: the layer keeps its cache
+                    out = dropout.forward(out, keep)  # (n, width), its own buffer: the layer keeps its cache
                 hidden += 1
         self._dropped = True
         return out
