@@ -105,10 +105,13 @@ def sigmoid_fast(z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     where σ(z) < 1e−307 (1e−38 in float32), by less than that: irrelevant for
     activations and gradients, which only need absolute accuracy.
     """
-    if out is None:
+    if out is not None:
+        np.negative(z, out=out)
+    elif type(z) is np.ndarray and z.dtype.kind == "f":  # the hot path (a loss's logits): no dtype lookup
+        out = np.negative(z)
+    else:
         z = np.asarray(z)
-        out = np.empty(z.shape, dtype=np.result_type(z, 1.0))
-    np.negative(z, out=out)
+        out = np.negative(z, dtype=np.result_type(z, 1.0))  # float32 stays float32, ints -> float64
     np.minimum(out, _EXP_CAP.get(out.dtype, 708.0), out=out)
     np.exp(out, out=out)
     out += 1.0

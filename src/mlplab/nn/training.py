@@ -33,7 +33,7 @@ from .checks import check_bool, check_callbacks, check_nonnegative_float, check_
 from .history import History
 from .losses import Loss
 from .network import Network
-from .optimizers import Optimizer
+from .optimizers import Optimizer, keeps_a_copy
 
 __all__ = [
     "DivergenceError",
@@ -266,6 +266,7 @@ def fit(
         return error
 
     objective, step = network.objective, optimizer.step  # bound once: the hot loop calls them per step
+    fused_copy = keeps_a_copy(optimizer)  # a built-in step copies params into last_finite on the way
     shuffled = batch < n
     if shuffled:  # reused every epoch: one gather into the same memory, no fresh copy of the data
         X_epoch, T_epoch = np.empty_like(X), np.empty_like(targets)
@@ -299,8 +300,11 @@ def fit(
                     raise diverged(epoch, index, value, reason)
                 if loss_limit == math.inf and explode_factor is not None:
                     loss_limit = explode_factor * max(value, 1.0)
-                np.copyto(last_finite, params)
-                step(params, grads)
+                if fused_copy:
+                    step(params, grads, keep=last_finite)  # np.copyto(last_finite, params) block by block
+                else:
+                    np.copyto(last_finite, params)
+                    step(params, grads)
                 loss_sum += value * X_batch.shape[0]
                 if logits_epoch is not None:
                     logits_epoch[start : start + batch] = logits
