@@ -421,6 +421,7 @@ class Network:
         self._drops = any(layer is not None for layer in self.dropout_layers)
         self._fixed_masks: list[np.ndarray | None] | None = None
         self._dropped = False  # whether the last forward pass dropped units (backward must follow)
+        self._l2_scratch: np.ndarray | None = None  # for add_l2_gradient
         shapes = list(zip(self.layer_sizes[1:], self.layer_sizes[:-1]))  # (n_out, n_in)
         self.n_params = check_parameter_memory(self.layer_sizes, self.dtype)  # before any allocation
         self.params = np.zeros(self.n_params, dtype=self.dtype)
@@ -670,8 +671,12 @@ class Network:
 
     def add_l2_gradient(self, l2: float) -> None:
         r"""Add ``∂(λ Σ‖W‖²)/∂W = 2λW`` to the weight gradients (biases untouched)."""
+        factor = 2.0 * l2
+        scratch = self._l2_scratch
+        if scratch is None:  # one weight matrix's worth, allocated once
+            scratch = self._l2_scratch = np.empty(max(w.size for w in self.weights), dtype=self.dtype)
         for w, gw in zip(self.weights, self.weight_grads):
-            gw += (2.0 * l2) * w
+            gw += np.multiply(w, factor, out=scratch[: w.size].reshape(w.shape))  # (2λ)·W
 
     def objective(
         self,
