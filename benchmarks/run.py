@@ -273,8 +273,13 @@ def train_grid_parallel(specs, X, y, n_jobs: int) -> Run:
 
 
 def gemm_floor(
-    layer_sizes: tuple[int, ...], n_samples: int, batch: int, epochs: int, dtype, seed: int = SEED,
-    trace: bool = False,
+    layer_sizes: tuple[int, ...],
+    n_samples: int,
+    batch: int,
+    epochs: int,
+    dtype,
+    seed: int = SEED,
+    trace=False,
 ) -> Run:
     """The matrix products that a minimal forward + backward pass needs, alone, on the same shapes.
 
