@@ -118,8 +118,9 @@ def sigmoid_fast(z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     return np.reciprocal(out, out=out)
 
 
-# The built-in derivatives take ``work``, a scratch array of ``a``'s shape and dtype (the layer's, reused
-# every step; a new one when not given), for f'(z): the same operations as on a fresh temporary.
+# The built-in derivatives take ``work``, a scratch array of ``a``'s shape (the layer's, reused every step;
+# a new one when not given), for f'(z): the same operations as on a fresh temporary. Its dtype is ``a``'s,
+# boolean for ReLU (see Activation.work_dtype).
 def _sigmoid_backward(a: np.ndarray, grad_a: np.ndarray, work: np.ndarray | None = None) -> np.ndarray:
     grad_a *= a  # ∂L/∂a · a
     t = np.subtract(1.0, a, out=work)
@@ -143,10 +144,7 @@ def _relu_forward(z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
 
 
 def _relu_backward(a: np.ndarray, grad_a: np.ndarray, work: np.ndarray | None = None) -> np.ndarray:
-    if work is None:
-        grad_a *= a > 0.0
-    else:  # 1.0 where a > 0, else 0.0: the factor that multiplying by the boolean mask casts to
-        grad_a *= np.greater(a, 0.0, out=work)
+    grad_a *= np.greater(a, 0.0, out=work)  # the boolean mask a > 0 (work: boolean)
     return grad_a
 
 
@@ -250,12 +248,17 @@ class Activation:
 
     @property
     def takes_work(self) -> bool:
-        """Whether ``backward(a, grad_a, work)`` takes a scratch array of ``a``'s shape and dtype.
+        """Whether ``backward(a, grad_a, work)`` takes a scratch array of ``a``'s shape (:attr:`work_dtype`).
 
         The built-in derivatives do (the layer hands them one it reuses every
         step, so they allocate nothing); one from :meth:`from_functions` does not.
         """
-        return self.backward in _TAKE_WORK
+        return self.backward in _WORK_DTYPES
+
+    @property
+    def work_dtype(self) -> np.dtype | None:
+        """The dtype of the scratch array ``backward`` takes: ``None`` for ``a``'s own (boolean for ReLU)."""
+        return _WORK_DTYPES.get(self.backward)
 
     @property
     def builtin(self) -> bool:
@@ -327,7 +330,8 @@ class _ElementWiseDerivative:
         return grad_a
 
 
-_TAKE_WORK = frozenset({_sigmoid_backward, _tanh_backward, _relu_backward})
+#: the built-in derivatives that take a scratch array, and its dtype (None: that of ``a``)
+_WORK_DTYPES = {_sigmoid_backward: None, _tanh_backward: None, _relu_backward: np.dtype(np.bool_)}
 
 ACTIVATIONS: dict[str, Activation] = {
     "sigmoid": Activation("sigmoid", sigmoid_fast, _sigmoid_backward),

@@ -128,11 +128,12 @@ class ParameterViews(Sequence):
 class Buffers:
     """Arrays allocated once per shape and reused, for the last :attr:`KEEP` shapes asked for.
 
-    ``buffers.get(shape, dtype)`` returns a new view of an array of that shape
-    and dtype, uninitialised on first use and holding whatever it was last
-    given after that. A training run asks for two shapes (the full batch and
-    the last, smaller one), so its steps allocate nothing; a third shape
-    evicts the oldest.
+    ``buffers.get(shape, dtype)`` returns the array of that shape and dtype,
+    uninitialised on first use and holding whatever it was last given after
+    that. A training run asks for two shapes (the full batch and the last,
+    smaller one), so its steps allocate nothing; a third shape evicts the
+    oldest. A layer hands out a new view of it (``array[...]``) where the array
+    becomes a cache that :class:`~mlplab.MLP` tells apart by identity.
     """
 
     KEEP = 2
@@ -147,7 +148,7 @@ class Buffers:
             if array is None and len(self._arrays) >= self.KEEP:
                 del self._arrays[next(iter(self._arrays))]  # the oldest shape
             array = self._arrays[shape] = np.empty(shape, dtype=dtype)
-        return array[...]  # a new view: each pass's arrays are new objects (see the module docstring)
+        return array
 
     def clear(self) -> None:
         self._arrays.clear()
@@ -208,7 +209,7 @@ class Linear:
         weight = self.weight
         if self.reuse_output and x.dtype is weight.dtype and x.ndim == 2:
             out = self.output_buffers.get((x.shape[0], weight.shape[0]), x.dtype)
-            z = np.matmul(x, weight.T, out=out)
+            z = np.matmul(x, weight.T, out=out[...])  # a new view: each pass's caches are new objects
         else:
             z = x @ weight.T  # (n, n_out)
         z += self.bias
@@ -248,13 +249,14 @@ class ActivationLayer:
         # this activation's (one set on the layer later, e.g. a test's broken derivative, gets none)
         self.work_buffers = Buffers()
         self._takes_work = activation if activation.takes_work else None
+        self._work_dtype = activation.work_dtype
 
     def forward(self, z: np.ndarray) -> np.ndarray:
         if self.activation.uses_input:
             self.input = z
             self.output = self.activation.forward(z)
         else:
-            self.output = self.activation.forward(z, out=z)
+            self.output = self.activation.forward(z, z)  # in place: out=z
         return self.output
 
     def backward(self, grad_output: np.ndarray) -> np.ndarray:
@@ -271,7 +273,9 @@ class ActivationLayer:
         output = self.output
         if activation is not self._takes_work:
             return activation.backward(output, grad_output)
-        return activation.backward(output, grad_output, self.work_buffers.get(output.shape, output.dtype))
+        dtype = output.dtype if self._work_dtype is None else self._work_dtype
+        work = self.work_buffers.get(output.shape, dtype)
+        return activation.backward(output, grad_output, work)
 
     def kink_pattern(self) -> np.ndarray:
         """``z > 0`` of the last forward pass (which side of a kink at 0 each unit is on), boolean."""
@@ -323,7 +327,7 @@ class Dropout:
         self.keep = keep
         mask = self.buffers["mask"].get(a.shape, a.dtype)
         self.mask = np.multiply(keep, a.dtype.type(self.scale), out=mask)  # (n, width): 1/(1 − p) or 0
-        return np.multiply(a, mask, out=self.buffers["output"].get(a.shape, a.dtype))
+        return np.multiply(a, mask, out=self.buffers["output"].get(a.shape, a.dtype)[...])  # a new view
 
     def backward(self, grad_output: np.ndarray) -> np.ndarray:
         """``∂L/∂a = ∂L/∂ã ⊙ m / (1 − p)``, in place in ``grad_output`` (made for this pass)."""
