@@ -125,36 +125,27 @@ class ParameterViews(Sequence):
         return f"{self._name}: [" + ", ".join(shapes) + "]"
 
 
-class Buffers:
-    """Arrays allocated once per shape and reused, for the last :attr:`KEEP` shapes asked for.
+class Buffers(dict):
+    """Arrays allocated once per key and reused, for the last :attr:`KEEP` keys; a dict ``key -> array``.
 
-    ``buffers.get(shape, dtype)`` returns the array of that shape and dtype,
-    uninitialised on first use and holding whatever it was last given after
-    that. A training run asks for two shapes (the full batch and the last,
-    smaller one), so its steps allocate nothing; a third shape evicts the
-    oldest. A layer hands out a new view of it (``array[...]``) where the array
-    becomes a cache that :class:`~mlplab.MLP` tells apart by identity.
+    A layer looks its array up with ``buffers.get(key)`` (a plain dict
+    lookup: the hot path) and makes it with :meth:`new` when there is none,
+    or none of the right dtype. The key is the batch's row count (or shape):
+    a training run asks for two (the full batch and the last, smaller one),
+    so its steps allocate nothing; a third key evicts the oldest. An array
+    is uninitialised when made and holds whatever it was last given after
+    that. A layer hands out a new view of it (``array[...]``) where it becomes
+    a cache that :class:`~mlplab.MLP` tells apart by identity.
     """
 
     KEEP = 2
-    __slots__ = ("_arrays",)
 
-    def __init__(self):
-        self._arrays: dict[tuple[int, ...], np.ndarray] = {}
-
-    def get(self, shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:
-        array = self._arrays.get(shape)
-        if array is None or (array.dtype is not dtype and array.dtype != dtype):
-            if array is None and len(self._arrays) >= self.KEEP:
-                del self._arrays[next(iter(self._arrays))]  # the oldest shape
-            array = self._arrays[shape] = np.empty(shape, dtype=dtype)
+    def new(self, key, shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:
+        """A new array of ``shape`` and ``dtype`` under ``key`` (replacing one, or evicting the oldest)."""
+        if key not in self and len(self) >= self.KEEP:
+            del self[next(iter(self))]
+        array = self[key] = np.empty(shape, dtype=dtype)
         return array
-
-    def clear(self) -> None:
-        self._arrays.clear()
-
-    def __len__(self) -> int:
-        return len(self._arrays)
 
 
 class Linear:
@@ -208,7 +199,10 @@ class Linear:
         self.input = x
         weight = self.weight
         if self.reuse_output and x.dtype is weight.dtype and x.ndim == 2:
-            out = self.output_buffers.get((x.shape[0], weight.shape[0]), x.dtype)
+            rows = x.shape[0]
+            out = self.output_buffers.get(rows)
+            if out is None or out.dtype is not x.dtype:
+                out = self.output_buffers.new(rows, (rows, weight.shape[0]), x.dtype)
             z = np.matmul(x, weight.T, out=out[...])  # a new view: each pass's caches are new objects
         else:
             z = x @ weight.T  # (n, n_out)
@@ -222,7 +216,10 @@ class Linear:
             return None
         weight = self.weight
         if grad_output.dtype is weight.dtype and grad_output.ndim == 2:
-            out = self.input_grad_buffers.get((grad_output.shape[0], weight.shape[1]), weight.dtype)
+            rows = grad_output.shape[0]
+            out = self.input_grad_buffers.get(rows)
+            if out is None or out.dtype is not weight.dtype:
+                out = self.input_grad_buffers.new(rows, (rows, weight.shape[1]), weight.dtype)
             return np.matmul(grad_output, weight, out=out)  # (n, n_in)
         return grad_output @ weight  # (n, n_in)
 
@@ -273,8 +270,10 @@ class ActivationLayer:
         output = self.output
         if activation is not self._takes_work:
             return activation.backward(output, grad_output)
-        dtype = output.dtype if self._work_dtype is None else self._work_dtype
-        work = self.work_buffers.get(output.shape, dtype)
+        shape, dtype = output.shape, output.dtype if self._work_dtype is None else self._work_dtype
+        work = self.work_buffers.get(shape)
+        if work is None or work.dtype is not dtype:
+            work = self.work_buffers.new(shape, shape, dtype)
         return activation.backward(output, grad_output, work)
 
     def kink_pattern(self) -> np.ndarray:
@@ -317,17 +316,22 @@ class Dropout:
         self.mask: np.ndarray | None = None
         self.buffers = {name: Buffers() for name in ("uniform", "keep", "mask", "output")}
 
+    def _buffer(self, name: str, shape: tuple[int, int], dtype: np.dtype) -> np.ndarray:
+        buffers = self.buffers[name]
+        array = buffers.get(shape)
+        return array if array is not None and array.dtype == dtype else buffers.new(shape, shape, dtype)
+
     def draw(self, shape: tuple[int, int], rng: np.random.Generator) -> np.ndarray:
         """A keep mask of ``shape``: ``u ≥ p`` for ``u ~ U[0, 1)`` from ``rng.random(shape)`` (float64)."""
-        uniform = rng.random(out=self.buffers["uniform"].get(shape, _FLOAT64))  # rng.random(shape)'s draws
-        return np.greater_equal(uniform, self.rate, out=self.buffers["keep"].get(shape, _BOOL))  # P = 1 − p
+        uniform = rng.random(out=self._buffer("uniform", shape, _FLOAT64))  # rng.random(shape)'s draws
+        return np.greater_equal(uniform, self.rate, out=self._buffer("keep", shape, _BOOL))  # P = 1 − p
 
     def forward(self, a: np.ndarray, keep: np.ndarray) -> np.ndarray:
         """``a ⊙ keep / (1 − p)`` (``a`` is the activation layer's cache and stays as it is)."""
         self.keep = keep
-        mask = self.buffers["mask"].get(a.shape, a.dtype)
+        mask = self._buffer("mask", a.shape, a.dtype)
         self.mask = np.multiply(keep, a.dtype.type(self.scale), out=mask)  # (n, width): 1/(1 − p) or 0
-        return np.multiply(a, mask, out=self.buffers["output"].get(a.shape, a.dtype)[...])  # a new view
+        return np.multiply(a, mask, out=self._buffer("output", a.shape, a.dtype)[...])  # a new view
 
     def backward(self, grad_output: np.ndarray) -> np.ndarray:
         """``∂L/∂a = ∂L/∂ã ⊙ m / (1 − p)``, in place in ``grad_output`` (made for this pass)."""

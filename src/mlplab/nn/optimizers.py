@@ -30,7 +30,6 @@ it is the hot path (see the rule in :mod:`mlplab.nn`).
 
 from __future__ import annotations
 
-import functools
 import math
 import numbers
 import weakref
@@ -59,8 +58,8 @@ __all__ = [
 BLOCK = 1 << 14
 
 
-def _blockwise(update, params: np.ndarray, grads: np.ndarray, scratch: np.ndarray, keep, *state) -> None:
-    """``update(p, g, s, *state_parts)`` over ``params`` block by block (see :data:`BLOCK`).
+def _blockwise(update, scalars: tuple, params, grads, scratch, keep, *state) -> None:
+    """``update(*scalars, p, g, s, *state_parts)`` over ``params`` block by block (see :data:`BLOCK`).
 
     ``s`` is scratch space of the block's size; ``keep``, if not ``None``, gets a
     copy of each block of ``params`` before it changes.
@@ -69,14 +68,14 @@ def _blockwise(update, params: np.ndarray, grads: np.ndarray, scratch: np.ndarra
     if n <= BLOCK:
         if keep is not None:
             np.copyto(keep, params)
-        update(params, grads, scratch, *state)
+        update(*scalars, params, grads, scratch, *state)
         return
     for lo in range(0, n, BLOCK):
         part = slice(lo, lo + BLOCK)
         p = params[part]
         if keep is not None:
             np.copyto(keep[part], p)
-        update(p, grads[part], scratch[: p.shape[0]], *(array[part] for array in state))
+        update(*scalars, p, grads[part], scratch[: p.shape[0]], *(array[part] for array in state))
 
 
 def keeps_a_copy(optimizer: Optimizer) -> bool:
@@ -297,16 +296,15 @@ class SGD(Optimizer):
         self._ensure_state(params)
         rate, momentum = self.learning_rate, self.momentum
         if momentum == 0:  # plain SGD
-            _blockwise(functools.partial(_sgd_update, rate), params, grads, self._scratch, keep)
+            _blockwise(_sgd_update, (rate,), params, grads, self._scratch, keep)
         elif not self.nesterov:
-            update = functools.partial(_momentum_update, rate, momentum)
-            _blockwise(update, params, grads, self._scratch, keep, self.velocity)
+            _blockwise(_momentum_update, (rate, momentum), params, grads, self._scratch, keep, self.velocity)
         else:
             v, lookahead = self.velocity, self._lookahead
             if lookahead is None or lookahead.shape != v.shape or lookahead.dtype != v.dtype:
                 self._lookahead = np.empty_like(v)
-            update = functools.partial(_nesterov_update, rate, momentum)
-            _blockwise(update, params, grads, self._scratch, keep, v, self._lookahead)
+            scalars = (rate, momentum)
+            _blockwise(_nesterov_update, scalars, params, grads, self._scratch, keep, v, self._lookahead)
         self.n_steps += 1
 
     def config(self):
@@ -371,8 +369,8 @@ class Momentum(Optimizer):
     @_taking_keep
     def step(self, params, grads, keep=None):
         self._ensure_state(params)
-        update = functools.partial(_ema_momentum_update, 1.0 - self.beta, self.learning_rate)
-        _blockwise(update, params, grads, self._scratch, keep, self.velocity)
+        scalars = (1.0 - self.beta, self.learning_rate)
+        _blockwise(_ema_momentum_update, scalars, params, grads, self._scratch, keep, self.velocity)
         self.n_steps += 1
 
     def config(self):
@@ -420,8 +418,8 @@ class RMSprop(Optimizer):
     @_taking_keep
     def step(self, params, grads, keep=None):
         self._ensure_state(params)
-        update = functools.partial(_rmsprop_update, 1.0 - self.rho, self.eps, self.learning_rate)
-        _blockwise(update, params, grads, self._scratch, keep, self.square_avg)
+        scalars = (1.0 - self.rho, self.eps, self.learning_rate)
+        _blockwise(_rmsprop_update, scalars, params, grads, self._scratch, keep, self.square_avg)
         self.n_steps += 1
 
     def config(self):
@@ -481,15 +479,14 @@ class Adam(Optimizer):
     def step(self, params, grads, keep=None):
         self._ensure_state(params)
         t = self.n_steps + 1
-        update = functools.partial(
-            _adam_update,
+        scalars = (
             1.0 - self.beta1,
             1.0 - self.beta2,
             1.0 / math.sqrt(1.0 - self.beta2**t),  # 1/√(1 − β2^t): √v̂ = √v · this
             self.eps,
             self.learning_rate / (1.0 - self.beta1**t),  # α/(1 − β1^t): α m̂ = m · this
         )
-        _blockwise(update, params, grads, self._scratch, keep, self.m, self.v)
+        _blockwise(_adam_update, scalars, params, grads, self._scratch, keep, self.m, self.v)
         self.n_steps = t
 
     def config(self):
