@@ -282,8 +282,8 @@ def fit(
                 order = rng.permutation(n)
                 # one gather per epoch, then contiguous slices; mode="clip" (the indices are a valid
                 # permutation) because the default mode="raise" gathers into a hidden temporary copy
-                np.take(X, order, axis=0, out=X_epoch, mode="clip")
-                np.take(targets, order, axis=0, out=T_epoch, mode="clip")
+                X.take(order, axis=0, out=X_epoch, mode="clip")  # the method: no np.take wrapper per epoch
+                targets.take(order, axis=0, out=T_epoch, mode="clip")
             loss_sum = 0.0
             for index, start in enumerate(range(0, n, batch)):
                 if interrupted:
