@@ -10,6 +10,7 @@ and threadpoolctl are used when importable, skipped with a note when not)::
     python benchmarks/run.py --only grid --only large --repeats 3
     python benchmarks/run.py --unset-coretype     # the same without OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE
     python benchmarks/run.py --blas-threads 1 --torch-threads 1   # one thread each, e.g. on a busy machine
+    python benchmarks/run.py --blas-threads 1 --cpu-time --only sgd_step,adam_step,large   # busy: CPU time
 
 Run it on a quiet machine: other processes on the cores make every tool slower,
 and not by the same factor. Multi-threaded BLAS suffers most: with another
@@ -133,11 +134,13 @@ from _common import (
     blas_summary,
     environment,
     max_weight_difference,
+    now,
     one_repeat,
     optional_import,
     positive_int,
     summary,
     train_mlplab,
+    use_cpu_time,
     write_json_atomic,
 )
 from mlplab import MLP
@@ -245,9 +248,9 @@ def large_data(n_samples: int, n_features: int = 64, seed: int = SEED) -> tuple[
 # ------------------------------------------------------------------ extra tools
 def train_grid(trainer: Callable[[TrainSpec, np.ndarray, np.ndarray], Run], specs, X, y) -> Run:
     """All cells one after another in this process; the wall time of the whole grid."""
-    start = time.perf_counter()
+    start = now()
     runs = [trainer(spec, X, y) for spec in specs]
-    seconds = time.perf_counter() - start
+    seconds = now() - start
     info = {"finals": [run.final_params for run in runs], "cells": [run.info for run in runs]}
     return Run(seconds, None, info)
 
@@ -264,11 +267,11 @@ def train_grid_parallel(specs, X, y, n_jobs: int) -> Run:
     """The grid as a plain joblib.Parallel over the cells (loky processes reuse one pool)."""
     import joblib
 
-    start = time.perf_counter()
+    start = now()
     runs = joblib.Parallel(n_jobs=n_jobs, backend="loky")(
         joblib.delayed(_train_cell_one_blas_thread)(spec, X, y) for spec in specs
     )
-    seconds = time.perf_counter() - start
+    seconds = now() - start
     return Run(seconds, None, {"finals": [run.final_params for run in runs]})
 
 
@@ -302,7 +305,7 @@ def gemm_floor(
     if trace:
         tracemalloc.start()
         base = tracemalloc.get_traced_memory()[0]
-    start = time.perf_counter()
+    start = now()
     for _ in range(epochs):
         for lo in range(0, n_samples, batch):
             rows = min(batch, n_samples - lo)
@@ -316,7 +319,7 @@ def gemm_floor(
                 np.matmul(delta.T, inputs[layer], out=weight_grads[layer])  # (n_out, n_in)
                 if layer:
                     np.matmul(delta, weights[layer], out=deltas[layer - 1][:rows])  # (rows, n_in)
-    seconds = time.perf_counter() - start
+    seconds = now() - start
     if trace:
         peak = tracemalloc.get_traced_memory()[1] - base
         tracemalloc.stop()
@@ -352,7 +355,7 @@ def large_step_breakdown(n_samples: int, dtype, batch: int = LARGE_BATCH) -> dic
     parts = ("forward", "loss", "backward", "gradient check", "step + copy")
     parts += ("floor forward", "floor backward")
     times: dict[str, list[float]] = {part: [] for part in parts}
-    clock = time.perf_counter
+    clock = now
     with np.errstate(over="ignore", invalid="ignore"):
         for epoch in range(2):  # the first epoch warms up (buffers, caches)
             for lo in range(0, n_samples - batch + 1, batch):  # whole batches: one shape throughout
@@ -404,9 +407,9 @@ def peak_matmul_gflops(dtype, size: int = 1024, tries: int = 5) -> float:
     np.matmul(a, b, out=out)
     best = math.inf
     for _ in range(tries):
-        start = time.perf_counter()
+        start = now()
         np.matmul(a, b, out=out)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, now() - start)
     return 2 * size**3 / best / 1e9
 
 
@@ -751,6 +754,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="threadpoolctl: every BLAS on N threads (default: its own choice)")  # fmt: skip
     parser.add_argument("--torch-threads", type=positive_int, default=None,
                         help="torch.set_num_threads(N) (default: PyTorch's own choice)")  # fmt: skip
+    parser.add_argument("--cpu-time", action="store_true",
+                        help="time by CPU time (steadier on a busy machine); needs --blas-threads 1, "
+                             "leaves out the parallel grid")  # fmt: skip
     parser.add_argument("--unset-coretype", action="store_true",
                         help="re-run the command without OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE")  # fmt: skip
     args = parser.parse_args(argv)
@@ -759,6 +765,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     if unknown:
         parser.error(f"unknown workload(s) {', '.join(unknown)}; choose from {', '.join(WORKLOADS)}, memory")
     args.only = names
+    if args.cpu_time and args.blas_threads != 1:
+        parser.error(
+            "--cpu-time needs --blas-threads 1 (CPU time adds up the threads of a multi-threaded BLAS)"
+        )
     return args
 
 
@@ -925,6 +935,13 @@ def main(argv: list[str] | None = None) -> int:
     json_path = args.json or DEFAULT_JSON
 
     tools, skipped, n_jobs = select_tools(args)
+    if args.cpu_time:
+        use_cpu_time()
+        if n_jobs:
+            skipped["mlplab parallel grid"] = (
+                "left out by --cpu-time (its workers' CPU time is not this process's)"
+            )
+            n_jobs = None
     workloads = build_workloads(args.only, tools, settings, n_jobs)
     env = environment()
     env["blas_env_before_unset"] = os.environ.get(UNSET_MARKER)
@@ -957,6 +974,7 @@ def main(argv: list[str] | None = None) -> int:
             "jobs": n_jobs,
             "torch_threads": args.torch_threads,
             "blas_threads": args.blas_threads,
+            "clock": "cpu time (time.process_time)" if args.cpu_time else "wall time (time.perf_counter)",
         },
         "tools": tools,
         "skipped": skipped,
