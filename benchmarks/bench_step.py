@@ -86,6 +86,7 @@ N_SAMPLES, NOISE, SEED = 200, 0.1, 0
 LEARNING_RATE = 0.01
 BATCH_SIZE = 32
 WARMUP_EPOCHS = 3
+STEP_TARGET = 1.05  # issue 14: one step of the small net at most 1.05× the bare NumPy loop's
 WEIGHT_TOLERANCE = 1e-9  # largest |Δw| after the warm-up that still counts as the same arithmetic
 DEFAULT_JSON = Path(__file__).resolve().parent / "results" / "bench_step.json"
 
@@ -225,6 +226,12 @@ def main(argv: list[str] | None = None) -> int:
             )
     print()
     print_table(rows)
+    for row in rows:
+        if row["tool"] == "numpy loop":
+            ratio = row["ratio_mlplab_over_tool"]
+            verdict = "met" if ratio <= STEP_TARGET else "MISSED"
+            what = f"issue 14 target {row['workload']}: mlplab/numpy loop = {ratio:.2f}"
+            print(f"{what} ≤ {STEP_TARGET} ({verdict})")
     print()
     steps = warmup_epochs * steps_per_epoch(X.shape[0])
     for row in rows:

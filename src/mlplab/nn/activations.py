@@ -105,19 +105,25 @@ def sigmoid_fast(z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     where σ(z) < 1e−307 (1e−38 in float32), by less than that: irrelevant for
     activations and gradients, which only need absolute accuracy.
     """
-    if out is None:
+    if out is not None:
+        np.negative(z, out=out)
+    elif type(z) is np.ndarray and z.dtype.kind == "f":  # the hot path (a loss's logits): no dtype lookup
+        out = np.negative(z)
+    else:
         z = np.asarray(z)
-        out = np.empty(z.shape, dtype=np.result_type(z, 1.0))
-    np.negative(z, out=out)
+        out = np.negative(z, dtype=np.result_type(z, 1.0))  # float32 stays float32, ints -> float64
     np.minimum(out, _EXP_CAP.get(out.dtype, 708.0), out=out)
     np.exp(out, out=out)
     out += 1.0
     return np.reciprocal(out, out=out)
 
 
-def _sigmoid_backward(a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
+# The built-in derivatives take ``work``, a scratch array of ``a``'s shape (the layer's, reused every step;
+# a new one when not given), for f'(z): the same operations as on a fresh temporary. Its dtype is ``a``'s,
+# boolean for ReLU (see Activation.work_dtype).
+def _sigmoid_backward(a: np.ndarray, grad_a: np.ndarray, work: np.ndarray | None = None) -> np.ndarray:
     grad_a *= a  # ∂L/∂a · a
-    t = np.subtract(1.0, a)
+    t = np.subtract(1.0, a, out=work)
     grad_a *= t  # ∂L/∂a · a (1 − a) = ∂L/∂a · σ'(z)
     return grad_a
 
@@ -126,8 +132,8 @@ def _tanh_forward(z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     return np.tanh(z, out=out)
 
 
-def _tanh_backward(a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
-    t = np.multiply(a, a)
+def _tanh_backward(a: np.ndarray, grad_a: np.ndarray, work: np.ndarray | None = None) -> np.ndarray:
+    t = np.multiply(a, a, out=work)
     np.subtract(1.0, t, out=t)  # 1 − a²
     grad_a *= t
     return grad_a
@@ -137,8 +143,8 @@ def _relu_forward(z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     return np.maximum(z, 0.0, out=out)
 
 
-def _relu_backward(a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
-    grad_a *= a > 0.0
+def _relu_backward(a: np.ndarray, grad_a: np.ndarray, work: np.ndarray | None = None) -> np.ndarray:
+    grad_a *= np.greater(a, 0.0, out=work)  # the boolean mask a > 0 (work: boolean)
     return grad_a
 
 
@@ -167,8 +173,9 @@ class Activation:
         ``forward(z, out=None) -> a``; ``out`` may be ``z`` (in place).
     backward : callable
         ``backward(a, grad_a) -> grad_z = grad_a * f'(z)``, with ``a = f(z)``;
-        it overwrites and returns ``grad_a``. With ``uses_input`` it is
-        ``backward(z, grad_a)``: given the pre-activation instead.
+        it overwrites and returns ``grad_a``, and leaves ``a`` as it is. With
+        ``uses_input`` it is ``backward(z, grad_a)``: given the pre-activation
+        instead. A built-in one also takes a scratch array (:attr:`takes_work`).
     smooth : bool
         False where f' jumps (ReLU at 0); the gradient check then watches
         the sign of each unit's ``z`` for steps across the kink at 0.
@@ -240,6 +247,20 @@ class Activation:
         return cls(name, _ElementWise(f), _ElementWiseDerivative(df), bool(smooth), uses_input=True)
 
     @property
+    def takes_work(self) -> bool:
+        """Whether ``backward(a, grad_a, work)`` takes a scratch array of ``a``'s shape (:attr:`work_dtype`).
+
+        The built-in derivatives do (the layer hands them one it reuses every
+        step, so they allocate nothing); one from :meth:`from_functions` does not.
+        """
+        return self.backward in _WORK_DTYPES
+
+    @property
+    def work_dtype(self) -> np.dtype | None:
+        """The dtype of the scratch array ``backward`` takes: ``None`` for ``a``'s own (boolean for ReLU)."""
+        return _WORK_DTYPES.get(self.backward)
+
+    @property
     def builtin(self) -> bool:
         """Whether this is one of :data:`ACTIVATIONS` (which a model file can name)."""
         return ACTIVATIONS.get(self.name) is self
@@ -308,6 +329,9 @@ class _ElementWiseDerivative:
         np.multiply(grad_a, self.function(z), out=grad_a, casting="unsafe")
         return grad_a
 
+
+#: the built-in derivatives that take a scratch array, and its dtype (None: that of ``a``)
+_WORK_DTYPES = {_sigmoid_backward: None, _tanh_backward: None, _relu_backward: np.dtype(np.bool_)}
 
 ACTIVATIONS: dict[str, Activation] = {
     "sigmoid": Activation("sigmoid", sigmoid_fast, _sigmoid_backward),

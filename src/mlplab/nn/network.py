@@ -21,6 +21,18 @@ in training passes (``forward(X, training=True, rng=generator)``), so its
 expected value is unchanged and inference needs no rescaling: ``forward(X)`` and
 :meth:`Network.predict_logits` never drop anything. See :class:`Dropout`.
 
+Buffers: the layers write their results into arrays they allocate once per
+batch shape and reuse (:class:`Buffers`; a full batch and the last, smaller one
+each keep theirs), matrix products with ``np.matmul(..., out=)`` and the
+activations and their derivatives in place, so a training step allocates almost
+nothing. The arithmetic is that of fresh arrays, operation for operation: the
+same bits. Each pass hands out new *views* of the buffers, so ``layer.input is
+old_input`` tells whether another pass ran since; an array a pass returned
+(a hidden layer's output, an input gradient) is valid until the next pass of
+that layer with that batch size. The logits from :meth:`Network.forward` and
+:meth:`Network.predict_logits` are new arrays every time, and
+:meth:`Network.predict_logits` touches no buffer.
+
 Checked and unchecked: :class:`Network`'s constructor, :meth:`Network.initialize`,
 :meth:`Network.check_finite`, :meth:`Network.set_dropout_masks` and item
 assignment into :attr:`Network.weights` check their input. The passes
@@ -45,6 +57,7 @@ from .initializers import get_initializer
 __all__ = [
     "MAX_PARAMETER_BYTES",
     "ActivationLayer",
+    "Buffers",
     "Dropout",
     "Linear",
     "Network",
@@ -57,6 +70,7 @@ __all__ = [
 #: 1 GiB is 134 million float64 parameters; the network holds two such vectors
 #: (``params`` and ``grads``) and an optimiser up to three more.
 MAX_PARAMETER_BYTES = 1 << 30
+_FLOAT64, _BOOL = np.dtype(np.float64), np.dtype(np.bool_)
 
 
 def check_parameter_memory(layer_sizes: Sequence[int], dtype: np.dtype, named: str | None = None) -> int:
@@ -111,6 +125,29 @@ class ParameterViews(Sequence):
         return f"{self._name}: [" + ", ".join(shapes) + "]"
 
 
+class Buffers(dict):
+    """Arrays allocated once per key and reused, for the last :attr:`KEEP` keys; a dict ``key -> array``.
+
+    A layer looks its array up with ``buffers.get(key)`` (a plain dict
+    lookup: the hot path) and makes it with :meth:`new` when there is none,
+    or none of the right dtype. The key is the batch's row count (or shape):
+    a training run asks for two (the full batch and the last, smaller one),
+    so its steps allocate nothing; a third key evicts the oldest. An array
+    is uninitialised when made and holds whatever it was last given after
+    that. A layer hands out a new view of it (``array[...]``) where it becomes
+    a cache that :class:`~mlplab.MLP` tells apart by identity.
+    """
+
+    KEEP = 2
+
+    def new(self, key, shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:
+        """A new array of ``shape`` and ``dtype`` under ``key`` (replacing one, or evicting the oldest)."""
+        if key not in self and len(self) >= self.KEEP:
+            del self[next(iter(self))]
+        array = self[key] = np.empty(shape, dtype=dtype)
+        return array
+
+
 class Linear:
     r"""Affine layer ``z = a Wᵀ + b`` (the sheet's ``z^{(l)} = W^{(l)} a^{(l-1)} + b^{(l)}``).
 
@@ -129,17 +166,26 @@ class Linear:
         Views of the same shapes into the gradient vector.
     needs_input_grad : bool
         False for the first layer, whose ``∂L/∂x`` nobody uses (saves a matmul).
+    reuse_output : bool
+        Write ``z`` into a reused buffer (:class:`Buffers`); False makes a new
+        array each pass (the network's output layer: its logits are kept by callers).
+
+    For a 2-D input of the weights' dtype, ``z`` (unless ``reuse_output`` is
+    False) and ``∂L/∂a`` are written into the layer's buffers; anything else
+    gets new arrays, as NumPy's ``@`` makes them.
 
     Shape:
         - input: ``(n, n_in)``
         - output: ``(n, n_out)``
     """
 
-    def __init__(self, weight, bias, grad_weight, grad_bias, needs_input_grad=True):
+    def __init__(self, weight, bias, grad_weight, grad_bias, needs_input_grad=True, reuse_output=True):
         self.weight, self.bias = weight, bias
         self.grad_weight, self.grad_bias = grad_weight, grad_bias
         self.needs_input_grad = needs_input_grad
+        self.reuse_output = reuse_output
         self.input: np.ndarray | None = None
+        self.output_buffers, self.input_grad_buffers = Buffers(), Buffers()
 
     @property
     def n_in(self) -> int:
@@ -151,7 +197,15 @@ class Linear:
 
     def forward(self, x: np.ndarray) -> np.ndarray:
         self.input = x
-        z = x @ self.weight.T  # (n, n_out)
+        weight = self.weight
+        if self.reuse_output and x.dtype is weight.dtype and x.ndim == 2:
+            rows = x.shape[0]
+            out = self.output_buffers.get(rows)
+            if out is None or out.dtype is not x.dtype:
+                out = self.output_buffers.new(rows, (rows, weight.shape[0]), x.dtype)
+            z = np.matmul(x, weight.T, out=out[...])  # a new view: each pass's caches are new objects
+        else:
+            z = x @ weight.T  # (n, n_out)
         z += self.bias
         return z
 
@@ -160,7 +214,14 @@ class Linear:
         np.add.reduce(grad_output, axis=0, out=self.grad_bias)  # (n_out,); the ufunc skips np.sum's wrapper
         if not self.needs_input_grad:
             return None
-        return grad_output @ self.weight  # (n, n_in)
+        weight = self.weight
+        if grad_output.dtype is weight.dtype and grad_output.ndim == 2:
+            rows = grad_output.shape[0]
+            out = self.input_grad_buffers.get(rows)
+            if out is None or out.dtype is not weight.dtype:
+                out = self.input_grad_buffers.new(rows, (rows, weight.shape[1]), weight.dtype)
+            return np.matmul(grad_output, weight, out=out)  # (n, n_in)
+        return grad_output @ weight  # (n, n_in)
 
     def __repr__(self) -> str:
         return f"Linear(n_in={self.n_in}, n_out={self.n_out})"
@@ -181,23 +242,39 @@ class ActivationLayer:
         self.activation = activation
         self.input: np.ndarray | None = None  # z, kept only when activation.uses_input
         self.output: np.ndarray | None = None
+        # a built-in derivative takes a scratch array (Activation.takes_work), reused per shape; only
+        # this activation's (one set on the layer later, e.g. a test's broken derivative, gets none)
+        self.work_buffers = Buffers()
+        self._takes_work = activation if activation.takes_work else None
+        self._work_dtype = activation.work_dtype
 
     def forward(self, z: np.ndarray) -> np.ndarray:
         if self.activation.uses_input:
             self.input = z
             self.output = self.activation.forward(z)
         else:
-            self.output = self.activation.forward(z, out=z)
+            self.output = self.activation.forward(z, z)  # in place: out=z
         return self.output
 
     def backward(self, grad_output: np.ndarray) -> np.ndarray:
         """``∂L/∂z = ∂L/∂a ⊙ f'(z)``, computed in place in ``grad_output``.
 
-        ``grad_output`` is always a fresh array made by the layer above (or the
-        loss), so overwriting it saves an allocation per layer and step.
+        ``grad_output`` is the input gradient the layer above (or the loss)
+        made for this pass and nobody else holds, so overwriting it saves an
+        array per layer and step. The cache is left as it is (a second
+        ``backward`` gives the same result).
         """
-        cached = self.input if self.activation.uses_input else self.output
-        return self.activation.backward(cached, grad_output)
+        activation = self.activation
+        if activation.uses_input:
+            return activation.backward(self.input, grad_output)
+        output = self.output
+        if activation is not self._takes_work:
+            return activation.backward(output, grad_output)
+        shape, dtype = output.shape, output.dtype if self._work_dtype is None else self._work_dtype
+        work = self.work_buffers.get(shape)
+        if work is None or work.dtype is not dtype:
+            work = self.work_buffers.new(shape, shape, dtype)
+        return activation.backward(output, grad_output, work)
 
     def kink_pattern(self) -> np.ndarray:
         """``z > 0`` of the last forward pass (which side of a kink at 0 each unit is on), boolean."""
@@ -227,6 +304,9 @@ class Dropout:
         The mask ``m`` of the last forward pass.
     mask : ndarray, shape (n, width)
         ``m / (1 − p)`` in the network's dtype: what the forward pass multiplied by.
+
+    The draws, the masks and the output live in buffers reused per shape
+    (:class:`Buffers`), valid until the next pass of that shape.
     """
 
     def __init__(self, rate: float):
@@ -234,19 +314,27 @@ class Dropout:
         self.scale = 1.0 / (1.0 - rate)
         self.keep: np.ndarray | None = None
         self.mask: np.ndarray | None = None
+        self.buffers = {name: Buffers() for name in ("uniform", "keep", "mask", "output")}
+
+    def _buffer(self, name: str, shape: tuple[int, int], dtype: np.dtype) -> np.ndarray:
+        buffers = self.buffers[name]
+        array = buffers.get(shape)
+        return array if array is not None and array.dtype == dtype else buffers.new(shape, shape, dtype)
 
     def draw(self, shape: tuple[int, int], rng: np.random.Generator) -> np.ndarray:
         """A keep mask of ``shape``: ``u ≥ p`` for ``u ~ U[0, 1)`` from ``rng.random(shape)`` (float64)."""
-        return rng.random(shape) >= self.rate  # (n, width); P(keep) = 1 − p exactly
+        uniform = rng.random(out=self._buffer("uniform", shape, _FLOAT64))  # rng.random(shape)'s draws
+        return np.greater_equal(uniform, self.rate, out=self._buffer("keep", shape, _BOOL))  # P = 1 − p
 
     def forward(self, a: np.ndarray, keep: np.ndarray) -> np.ndarray:
-        """``a ⊙ keep / (1 − p)`` as a new array (``a`` is the activation layer's cache)."""
+        """``a ⊙ keep / (1 − p)`` (``a`` is the activation layer's cache and stays as it is)."""
         self.keep = keep
-        self.mask = np.where(keep, self.scale, 0.0).astype(a.dtype, copy=False)  # (n, width)
-        return a * self.mask
+        mask = self._buffer("mask", a.shape, a.dtype)
+        self.mask = np.multiply(keep, a.dtype.type(self.scale), out=mask)  # (n, width): 1/(1 − p) or 0
+        return np.multiply(a, mask, out=self._buffer("output", a.shape, a.dtype)[...])  # a new view
 
     def backward(self, grad_output: np.ndarray) -> np.ndarray:
-        """``∂L/∂a = ∂L/∂ã ⊙ m / (1 − p)``, in place in the fresh ``grad_output``."""
+        """``∂L/∂a = ∂L/∂ã ⊙ m / (1 − p)``, in place in ``grad_output`` (made for this pass)."""
         grad_output *= self.mask
         return grad_output
 
@@ -341,6 +429,7 @@ class Network:
         self._drops = any(layer is not None for layer in self.dropout_layers)
         self._fixed_masks: list[np.ndarray | None] | None = None
         self._dropped = False  # whether the last forward pass dropped units (backward must follow)
+        self._l2_scratch: np.ndarray | None = None  # for add_l2_gradient
         shapes = list(zip(self.layer_sizes[1:], self.layer_sizes[:-1]))  # (n_out, n_in)
         self.n_params = check_parameter_memory(self.layer_sizes, self.dtype)  # before any allocation
         self.params = np.zeros(self.n_params, dtype=self.dtype)
@@ -360,7 +449,8 @@ class Network:
             self.biases.append(b)
             self.weight_grads.append(gw)
             self.bias_grads.append(gb)
-            self.layers.append(Linear(w, b, gw, gb, needs_input_grad=index > 0))
+            last = index == len(shapes) - 1  # its logits are a new array each pass
+            self.layers.append(Linear(w, b, gw, gb, needs_input_grad=index > 0, reuse_output=not last))
             if index < len(shapes) - 1:
                 self.layers.append(ActivationLayer(self.activation))
         self.weights = ParameterViews(self.weights, "weights")
@@ -546,7 +636,7 @@ class Network:
                 dropout = self.dropout_layers[hidden]
                 if dropout is not None:
                     keep = dropout.draw(out.shape, rng) if fixed is None else fixed[hidden]
-                    out = dropout.forward(out, keep)  # (n, width), a new array: the layer keeps its cache
+                    out = dropout.forward(out, keep)  # (n, width), its own buffer: the layer keeps its cache
                 hidden += 1
         self._dropped = True
         return out
@@ -589,8 +679,12 @@ class Network:
 
     def add_l2_gradient(self, l2: float) -> None:
         r"""Add ``∂(λ Σ‖W‖²)/∂W = 2λW`` to the weight gradients (biases untouched)."""
+        factor = 2.0 * l2
+        scratch = self._l2_scratch
+        if scratch is None:  # one weight matrix's worth, allocated once
+            scratch = self._l2_scratch = np.empty(max(w.size for w in self.weights), dtype=self.dtype)
         for w, gw in zip(self.weights, self.weight_grads):
-            gw += (2.0 * l2) * w
+            gw += np.multiply(w, factor, out=scratch[: w.size].reshape(w.shape))  # (2λ)·W
 
     def objective(
         self,

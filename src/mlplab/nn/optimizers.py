@@ -39,6 +39,7 @@ import numpy as np
 from .checks import check_bool, check_fraction, check_nonnegative_float, check_positive_float, short_repr
 
 __all__ = [
+    "BLOCK",
     "OPTIMIZERS",
     "SGD",
     "Adam",
@@ -46,8 +47,50 @@ __all__ = [
     "Optimizer",
     "RMSprop",
     "get_optimizer",
+    "keeps_a_copy",
     "optimizer_from_config",
 ]
+
+
+#: A built-in step walks a parameter vector longer than this in blocks of this many elements, so that the
+#: temporaries of one block stay in the CPU cache from one operation to the next. The operations are
+#: element-wise, so the result is that of whole-vector operations, bit for bit.
+BLOCK = 1 << 14
+
+
+def _blockwise(update, scalars: tuple, params, grads, scratch, keep, *state) -> None:
+    """``update(*scalars, p, g, s, *state_parts)`` over ``params`` block by block (see :data:`BLOCK`).
+
+    ``s`` is scratch space of the block's size; ``keep``, if not ``None``, gets a
+    copy of each block of ``params`` before it changes.
+    """
+    n = params.shape[0]
+    if n <= BLOCK:
+        if keep is not None:
+            np.copyto(keep, params)
+        update(*scalars, params, grads, scratch, *state)
+        return
+    for lo in range(0, n, BLOCK):
+        part = slice(lo, lo + BLOCK)
+        p = params[part]
+        if keep is not None:
+            np.copyto(keep[part], p)
+        update(*scalars, p, grads[part], scratch[: p.shape[0]], *(array[part] for array in state))
+
+
+def keeps_a_copy(optimizer: Optimizer) -> bool:
+    """Whether ``optimizer.step(params, grads, keep=array)`` copies ``params`` into ``array`` first.
+
+    True for the built-in steps (the copy is made block by block, while the
+    values are in the cache: cheaper than a separate ``np.copyto``); a
+    subclass's own ``step`` may not take ``keep``.
+    """
+    return getattr(type(optimizer).step, "keeps_a_copy", False)
+
+
+def _taking_keep(step):
+    step.keeps_a_copy = True
+    return step
 
 
 class Optimizer:
@@ -118,7 +161,11 @@ class Optimizer:
         self._scratch = np.zeros(n_params, dtype=dtype)
 
     def step(self, params: np.ndarray, grads: np.ndarray) -> None:
-        """Update ``params`` (1-D, in place) from ``grads`` (same shape). Unchecked (the hot path)."""
+        """Update ``params`` (1-D, in place) from ``grads`` (same shape). Unchecked (the hot path).
+
+        The built-in steps also take ``keep=array``: ``params`` are copied into
+        it before they change (see :func:`keeps_a_copy`).
+        """
         raise NotImplementedError
 
     def _ensure_state(self, params: np.ndarray) -> None:
@@ -244,29 +291,20 @@ class SGD(Optimizer):
         self.velocity = np.zeros(n_params, dtype=dtype) if self.momentum > 0 else None
         self._lookahead = None
 
-    def step(self, params, grads):
+    @_taking_keep
+    def step(self, params, grads, keep=None):
         self._ensure_state(params)
-        if self.momentum == 0:  # plain SGD
-            np.multiply(grads, self.learning_rate, out=self._scratch)
-            params -= self._scratch
-            self.n_steps += 1
-            return
-        v, s = self.velocity, self._scratch
-        np.multiply(grads, self.learning_rate, out=s)  # αg
-        v *= self.momentum
-        v -= s  # v ← μv − αg, scikit-learn's operations in its order
-        if self.nesterov:
-            if (
-                self._lookahead is None
-                or self._lookahead.shape != v.shape
-                or self._lookahead.dtype != v.dtype
-            ):
-                self._lookahead = np.empty_like(v)
-            update = np.multiply(v, self.momentum, out=self._lookahead)
-            update -= s  # μv − αg with the new v
-            params += update
+        rate, momentum = self.learning_rate, self.momentum
+        if momentum == 0:  # plain SGD
+            _blockwise(_sgd_update, (rate,), params, grads, self._scratch, keep)
+        elif not self.nesterov:
+            _blockwise(_momentum_update, (rate, momentum), params, grads, self._scratch, keep, self.velocity)
         else:
-            params += v
+            v, lookahead = self.velocity, self._lookahead
+            if lookahead is None or lookahead.shape != v.shape or lookahead.dtype != v.dtype:
+                self._lookahead = np.empty_like(v)
+            scalars = (rate, momentum)
+            _blockwise(_nesterov_update, scalars, params, grads, self._scratch, keep, v, self._lookahead)
         self.n_steps += 1
 
     def config(self):
@@ -275,6 +313,27 @@ class SGD(Optimizer):
         if self.momentum != 0 or self.nesterov:
             config.update(momentum=self.momentum, nesterov=self.nesterov)
         return config
+
+
+def _sgd_update(rate, p, g, s):
+    np.multiply(g, rate, out=s)
+    p -= s
+
+
+def _momentum_update(rate, momentum, p, g, s, v):
+    np.multiply(g, rate, out=s)  # αg
+    v *= momentum
+    v -= s  # v ← μv − αg, scikit-learn's operations in its order
+    p += v
+
+
+def _nesterov_update(rate, momentum, p, g, s, v, lookahead):
+    np.multiply(g, rate, out=s)  # αg
+    v *= momentum
+    v -= s  # v ← μv − αg
+    update = np.multiply(v, momentum, out=lookahead)
+    update -= s  # μv − αg with the new v
+    p += update
 
 
 class Momentum(Optimizer):
@@ -307,18 +366,23 @@ class Momentum(Optimizer):
         super().reset(n_params, dtype)
         self.velocity = np.zeros(n_params, dtype=dtype)
 
-    def step(self, params, grads):
+    @_taking_keep
+    def step(self, params, grads, keep=None):
         self._ensure_state(params)
-        v, s = self.velocity, self._scratch
-        np.subtract(grads, v, out=s)
-        s *= 1.0 - self.beta
-        v += s  # v + (1−β)(g − v) = βv + (1−β)g
-        np.multiply(v, self.learning_rate, out=s)
-        params -= s
+        scalars = (1.0 - self.beta, self.learning_rate)
+        _blockwise(_ema_momentum_update, scalars, params, grads, self._scratch, keep, self.velocity)
         self.n_steps += 1
 
     def config(self):
         return {**super().config(), "beta": self.beta}
+
+
+def _ema_momentum_update(one_minus_beta, rate, p, g, s, v):
+    np.subtract(g, v, out=s)
+    s *= one_minus_beta
+    v += s  # v + (1−β)(g − v) = βv + (1−β)g
+    np.multiply(v, rate, out=s)
+    p -= s
 
 
 class RMSprop(Optimizer):
@@ -351,22 +415,27 @@ class RMSprop(Optimizer):
         super().reset(n_params, dtype)
         self.square_avg = np.zeros(n_params, dtype=dtype)
 
-    def step(self, params, grads):
+    @_taking_keep
+    def step(self, params, grads, keep=None):
         self._ensure_state(params)
-        sq, s = self.square_avg, self._scratch
-        np.multiply(grads, grads, out=s)
-        s -= sq
-        s *= 1.0 - self.rho
-        sq += s  # ρ s + (1−ρ) g²
-        np.sqrt(sq, out=s)
-        s += self.eps
-        np.divide(grads, s, out=s)
-        s *= self.learning_rate
-        params -= s
+        scalars = (1.0 - self.rho, self.eps, self.learning_rate)
+        _blockwise(_rmsprop_update, scalars, params, grads, self._scratch, keep, self.square_avg)
         self.n_steps += 1
 
     def config(self):
         return {**super().config(), "rho": self.rho, "eps": self.eps}
+
+
+def _rmsprop_update(one_minus_rho, eps, rate, p, g, s, sq):
+    np.multiply(g, g, out=s)
+    s -= sq
+    s *= one_minus_rho
+    sq += s  # ρ s + (1−ρ) g²
+    np.sqrt(sq, out=s)
+    s += eps
+    np.divide(g, s, out=s)
+    s *= rate
+    p -= s
 
 
 class Adam(Optimizer):
@@ -406,27 +475,38 @@ class Adam(Optimizer):
         self.m = np.zeros(n_params, dtype=dtype)
         self.v = np.zeros(n_params, dtype=dtype)
 
-    def step(self, params, grads):
+    @_taking_keep
+    def step(self, params, grads, keep=None):
         self._ensure_state(params)
-        m, v, s = self.m, self.v, self._scratch
         t = self.n_steps + 1
-        np.subtract(grads, m, out=s)
-        s *= 1.0 - self.beta1
-        m += s  # β1 m + (1−β1) g
-        np.multiply(grads, grads, out=s)
-        s -= v
-        s *= 1.0 - self.beta2
-        v += s  # β2 v + (1−β2) g²
-        np.sqrt(v, out=s)
-        s *= 1.0 / math.sqrt(1.0 - self.beta2**t)  # √v̂
-        s += self.eps
-        np.divide(m, s, out=s)
-        s *= self.learning_rate / (1.0 - self.beta1**t)  # α m̂ / (√v̂ + ε)
-        params -= s
+        scalars = (
+            1.0 - self.beta1,
+            1.0 - self.beta2,
+            1.0 / math.sqrt(1.0 - self.beta2**t),  # 1/√(1 − β2^t): √v̂ = √v · this
+            self.eps,
+            self.learning_rate / (1.0 - self.beta1**t),  # α/(1 − β1^t): α m̂ = m · this
+        )
+        _blockwise(_adam_update, scalars, params, grads, self._scratch, keep, self.m, self.v)
         self.n_steps = t
 
     def config(self):
         return {**super().config(), "beta1": self.beta1, "beta2": self.beta2, "eps": self.eps}
+
+
+def _adam_update(one_minus_beta1, one_minus_beta2, root_correction, eps, step_size, p, g, s, m, v):
+    np.subtract(g, m, out=s)
+    s *= one_minus_beta1
+    m += s  # β1 m + (1−β1) g
+    np.multiply(g, g, out=s)
+    s -= v
+    s *= one_minus_beta2
+    v += s  # β2 v + (1−β2) g²
+    np.sqrt(v, out=s)
+    s *= root_correction  # √v̂
+    s += eps
+    np.divide(m, s, out=s)
+    s *= step_size  # α m̂ / (√v̂ + ε)
+    p -= s
 
 
 OPTIMIZERS: dict[str, type[Optimizer]] = {

@@ -33,7 +33,7 @@ from .checks import check_bool, check_callbacks, check_nonnegative_float, check_
 from .history import History
 from .losses import Loss
 from .network import Network
-from .optimizers import Optimizer
+from .optimizers import Optimizer, keeps_a_copy
 
 __all__ = [
     "DivergenceError",
@@ -266,6 +266,7 @@ def fit(
         return error
 
     objective, step = network.objective, optimizer.step  # bound once: the hot loop calls them per step
+    fused_copy = keeps_a_copy(optimizer)  # a built-in step copies params into last_finite on the way
     shuffled = batch < n
     if shuffled:  # reused every epoch: one gather into the same memory, no fresh copy of the data
         X_epoch, T_epoch = np.empty_like(X), np.empty_like(targets)
@@ -281,8 +282,8 @@ def fit(
                 order = rng.permutation(n)
                 # one gather per epoch, then contiguous slices; mode="clip" (the indices are a valid
                 # permutation) because the default mode="raise" gathers into a hidden temporary copy
-                np.take(X, order, axis=0, out=X_epoch, mode="clip")
-                np.take(targets, order, axis=0, out=T_epoch, mode="clip")
+                X.take(order, axis=0, out=X_epoch, mode="clip")  # the method: no np.take wrapper per epoch
+                targets.take(order, axis=0, out=T_epoch, mode="clip")
             loss_sum = 0.0
             for index, start in enumerate(range(0, n, batch)):
                 if interrupted:
@@ -299,8 +300,11 @@ def fit(
                     raise diverged(epoch, index, value, reason)
                 if loss_limit == math.inf and explode_factor is not None:
                     loss_limit = explode_factor * max(value, 1.0)
-                np.copyto(last_finite, params)
-                step(params, grads)
+                if fused_copy:
+                    step(params, grads, keep=last_finite)  # np.copyto(last_finite, params) block by block
+                else:
+                    np.copyto(last_finite, params)
+                    step(params, grads)
                 loss_sum += value * X_batch.shape[0]
                 if logits_epoch is not None:
                     logits_epoch[start : start + batch] = logits
