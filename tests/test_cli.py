@@ -275,7 +275,8 @@ def test_all_runs_every_experiment_with_its_config_defaults(tmp_path, monkeypatc
 
         monkeypatch.setattr(module, "run", fake_run)
     monkeypatch.setattr(mlplab.cli, "_write_report", lambda args, command: None)
-    assert main(["all", "--quick", "--seed", "4", "--jobs", "1", "--out", str(tmp_path), "--no-progress"]) == 0
+    argv = ["all", "--quick", "--seed", "4", "--jobs", "1", "--out", str(tmp_path), "--no-progress"]
+    assert main(argv) == 0  # in this process, where the stand-ins are
     assert list(ran) == EXPERIMENTS
     for name, (config, seed, quick) in ran.items():
         expected = config_from_args(lab.load(name).Config, quick=True)
