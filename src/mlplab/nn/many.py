@@ -72,8 +72,14 @@ import numpy as np
 
 from .checks import check_callbacks, check_nonnegative_float, short_repr
 from .history import History
-from .losses import BinaryCrossEntropy, Loss, MeanSquaredError, MultilabelCrossEntropy, SoftmaxCrossEntropy
-from .losses import log_softmax
+from .losses import (
+    BinaryCrossEntropy,
+    Loss,
+    MeanSquaredError,
+    MultilabelCrossEntropy,
+    SoftmaxCrossEntropy,
+    log_softmax,
+)
 from .network import Network
 from .optimizers import SGD, Adam, Momentum, Optimizer, RMSprop
 from .training import (
@@ -96,7 +102,8 @@ def _per_model(value: object, k: int, name: str, is_single: Callable[[object], b
     if is_single(value):
         return [value] * k
     if isinstance(value, (str, bytes)) or not isinstance(value, (Sequence, np.ndarray)):
-        raise TypeError(f"{name} must be one value or a sequence of {k} (one per network), got {short_repr(value)}")
+        raise TypeError(f"{name} must be one value or a sequence of {k} (one per network), "
+                        f"got {short_repr(value)}")  # fmt: skip
     values = list(value)
     if len(values) != k:
         raise ValueError(f"{name} must be one value or {k} values (one per network), got {len(values)}")
@@ -180,7 +187,8 @@ def fit_many(
     metric_list = _per_model(metrics, k, "metrics", lambda v: v is None or isinstance(v, Mapping))
     metric_list = [dict(m or {}) for m in metric_list]
     vals = _per_model(validation, k, "validation", lambda v: v is None or isinstance(v, tuple))
-    stoppers = _per_model(early_stopping, k, "early_stopping", lambda v: v is None or isinstance(v, EarlyStopping))
+    stoppers = _per_model(early_stopping, k, "early_stopping",
+                          lambda v: v is None or isinstance(v, EarlyStopping))  # fmt: skip
     _check_each(stoppers, "early_stopping", EarlyStopping, "an EarlyStopping or None", optional=True)
     cbs = [()] * k if callbacks is None else _per_model(callbacks, k, "callbacks", lambda v: False)
     cbs = [check_callbacks(c, f"callbacks[{i}]") for i, c in enumerate(cbs)]
@@ -196,8 +204,8 @@ def fit_many(
                                               shuffled):  # fmt: skip
         return _loop(networks, losses, optimizers, Xs, Ts, rng_list, l2s, metric_list, vals, stoppers, cbs,
                      records, epochs, batch_size, explode_factor)  # fmt: skip
-    run = _StackedRun(networks, losses[0], optimizers, Xs, Ts, rng_list, l2s, metric_list, vals, stoppers, cbs,
-                      records, batch_size, explode_factor)  # fmt: skip
+    run = _StackedRun(networks, losses[0], optimizers, Xs, Ts, rng_list, l2s, metric_list, vals, stoppers,
+                      cbs, records, batch_size, explode_factor)  # fmt: skip
     return run.train(epochs)
 
 
@@ -379,7 +387,8 @@ class _StackedRun:
         self.W, self.b, self.gW, self.gb, self.W_flat = [], [], [], [], []
         offset = 0
         for n_out, n_in in self.shapes:
-            w, bias = slice(offset, offset + n_out * n_in), slice(offset + n_out * n_in, offset + n_out * n_in + n_out)
+            w = slice(offset, offset + n_out * n_in)
+            bias = slice(w.stop, w.stop + n_out)
             offset = bias.stop
             self.W.append(self.params[:, w].reshape(K, n_out, n_in))
             self.W_flat.append(self.params[:, w])
@@ -419,7 +428,7 @@ class _StackedRun:
 
     # ------------------------------------------------------------------ passes
     def forward(self, A: np.ndarray, inputs: list | None) -> np.ndarray:
-        """Logits ``(K, b, n_out)``, as :meth:`Network.forward` per model; ``inputs`` collects each layer's input."""
+        """Logits ``(K, b, n_out)`` as :meth:`Network.forward` per model; ``inputs`` gets the layer inputs."""
         last = len(self.W) - 1
         for index, (W, b) in enumerate(zip(self.W, self.b)):
             if inputs is not None:
@@ -433,7 +442,12 @@ class _StackedRun:
         """:meth:`Network.backward` per model: the gradients into :attr:`grads`."""
         for index in range(len(self.W) - 1, -1, -1):
             np.matmul(grad.transpose(0, 2, 1), inputs[index], out=self.gW[index])  # (K, n_out, n_in)
-            np.add.reduce(grad, axis=1, out=self.gb[index])  # (K, n_out)
+            if grad.shape[2] == 1:  # 2-D sums these b numbers pairwise: so does a row of (K, b)
+                np.add.reduce(grad, axis=1, out=self.gb[index])  # (K, 1)
+            else:  # 2-D adds row after row; so does this, over rows of all K models at once (faster)
+                rows = np.ascontiguousarray(grad.transpose(1, 0, 2))  # (b, K, n_out)
+                self.gb[index][...] = np.add.reduce(rows.reshape(rows.shape[0], -1), axis=0).reshape(
+                    self.gb[index].shape)  # fmt: skip
             if index:
                 grad = np.matmul(grad, self.W[index])  # (K, b, n_in)
                 grad = self.activation.backward(inputs[index], grad)
@@ -446,7 +460,7 @@ class _StackedRun:
         return total.astype(np.float64)
 
     def objective(self, X: np.ndarray, T: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """:meth:`Network.objective` per model: float64 values ``(K,)`` and logits; gradients in :attr:`grads`."""
+        """:meth:`Network.objective` per model: float64 values ``(K,)`` and logits; gradients in ``grads``."""
         inputs: list = []
         logits = self.forward(X, inputs)
         values, grad_logits = _loss_and_gradient(self.loss, logits, T)
@@ -588,7 +602,8 @@ class _StackedRun:
             with np.errstate(over="ignore", invalid="ignore"), _sigint_as_flag() as interrupted:
                 self.epochs(epochs, interrupted)
                 if interrupted and len(self.ids):
-                    raise TrainingInterrupted(self.records[self.ids[0]], self.records[self.ids[0]].n_epochs + 1, 0)
+                    first = self.records[self.ids[0]]
+                    raise TrainingInterrupted(first, first.n_epochs + 1, 0)
             for j in range(len(self.ids)):
                 self.finish(j)
         except BaseException:
@@ -622,7 +637,8 @@ class _StackedRun:
                             reason = "" if not math.isfinite(value) else (
                                 f"gradient norm = {math.sqrt(float(grad_square[j]))!r}")  # fmt: skip
                         else:
-                            reason = f"loss = {value!r} exploded past {self.explode_factor:g} × the first loss"
+                            factor = self.explode_factor
+                            reason = f"loss = {value!r} exploded past {factor:g} × the first loss"
                         self.diverged(j, epoch, index, value, reason)
                     good = ~bad
                     self.keep(good)
@@ -641,7 +657,7 @@ class _StackedRun:
             self.end_of_epoch(epoch, index, loss_sum)
 
     def end_of_epoch(self, epoch: int, index: int, loss_sum: np.ndarray) -> None:
-        """History, validation, early stopping and callbacks per model; the models that end leave the stack."""
+        """History, validation, early stopping and callbacks per model; models that end leave the stack."""
         n = self.n
         for j, i in enumerate(self.ids):
             record = self.records[i]
