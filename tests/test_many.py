@@ -218,6 +218,24 @@ def test_recorders_see_the_same_predictions_as_alone():
     assert seen[True] == seen[False]
 
 
+def test_a_callback_error_ends_every_model_after_its_last_complete_epoch(stacked_only):
+    networks, optimizers, rngs = group(3, optimizer="rmsprop")
+    reference = copy.deepcopy((networks, optimizers, rngs))
+    X, T = X_SPIRALS, BinaryHead().encode(Y_SPIRALS)
+
+    def broken(epoch, history):
+        if epoch == 2:
+            raise RuntimeError("the callback's own error")
+
+    with pytest.raises(RuntimeError, match="own error"):
+        many.fit_many(networks, BinaryCrossEntropy(), optimizers, X, T, epochs=5, batch_size=32, rngs=rngs,
+                      callbacks=[[], [broken], []])  # fmt: skip
+    alone(reference[0], BinaryCrossEntropy(), reference[1], [X] * 3, [T] * 3, reference[2], epochs=2,
+          batch_size=32)  # fmt: skip
+    for network, alone_network in zip(networks, reference[0]):
+        assert network.params.tobytes() == alone_network.params.tobytes()
+
+
 @pytest.mark.parametrize("optimizer", ["sgd", "adam"])
 def test_one_model_diverges_the_others_finish(stacked_only, optimizer):
     huge = 1e6 if optimizer == "sgd" else 1e5

@@ -27,7 +27,9 @@ Why the bits are the same. Element-wise ufuncs (``+ − × ÷ √``, ``exp``,
 array here is C-contiguous as in :func:`fit`, so NumPy runs the same SIMD
 loop. ``np.matmul`` on stacked operands calls, per model, the same BLAS
 routine (``gemm``, ``gemv`` or ``dot``, chosen from the same core shapes and
-strides) as the 2-D product of :class:`~mlplab.nn.network.Linear`. The sums
+strides) as the 2-D product of :class:`~mlplab.nn.network.Linear`; where that
+2-D product is a column times a row (``δ @ W`` for one output unit), NumPy
+computes it without BLAS as ``0 + δ_i w_j``, and so does this. The sums
 keep the 2-D reduction layout: the bias gradient ``np.add.reduce(δ, axis=1)``
 accumulates the rows in order as ``axis=0`` does in 2-D (pairwise, as there,
 when ``n_out = 1``); a loss's sum over a batch is a row sum of the
@@ -37,9 +39,13 @@ an ``(K, m, 1)`` column, which NumPy hands to the same BLAS ``dot``. Scalar
 arithmetic is done as :func:`fit` and the optimisers do it: Python floats (or
 float64 arrays, the same IEEE operations) for losses, penalties and Adam's bias
 correction, and the per-model learning rate as an array of the parameters'
-dtype, which is how NumPy casts a Python float for a float32 array. The tests
-(``tests/test_many.py``) check the bits for every optimiser, activation, loss
-and dtype.
+dtype, which is how NumPy casts a Python float for a float32 array. No
+operation of :func:`fit` was found that this layout cannot reproduce. These
+are properties of NumPy's implementation (the per-item BLAS dispatch of
+``matmul``, the order of its reductions), checked with NumPy 2.4 and
+OpenBLAS, not promises of its API: ``tests/test_many.py`` checks the bits for
+every optimiser, activation, loss, dtype and batching, so a NumPy that breaks
+them fails there.
 
 **Falls back to the loop** (each model trained by :func:`fit`, one after
 another: still exact) when the group cannot be stacked: ``stacked=False``; a
@@ -70,6 +76,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
+from .activations import sigmoid_fast
 from .checks import check_callbacks, check_nonnegative_float, short_repr
 from .history import History
 from .losses import (
@@ -303,7 +310,7 @@ def _loss_and_gradient(loss: Loss, logits: np.ndarray, targets: np.ndarray) -> t
         value = np.logaddexp(0.0, logits).reshape(K, -1).sum(axis=1)  # (K,), pairwise like .sum()
         value -= _dots(targets, logits)
         value /= b
-        grad = _sigmoid(logits)
+        grad = sigmoid_fast(logits)  # as BinaryCrossEntropy
         grad -= targets
         grad *= 1.0 / b
     elif isinstance(loss, SoftmaxCrossEntropy):
@@ -320,12 +327,6 @@ def _loss_and_gradient(loss: Loss, logits: np.ndarray, targets: np.ndarray) -> t
         value /= size
         grad *= 1.0 / size
     return value.astype(np.float64), grad
-
-
-def _sigmoid(logits: np.ndarray) -> np.ndarray:
-    from .activations import sigmoid_fast  # what BinaryCrossEntropy uses
-
-    return sigmoid_fast(logits)
 
 
 class _StackedRun:
@@ -463,7 +464,11 @@ class _StackedRun:
                 self.gb[index][...] = np.add.reduce(rows.reshape(rows.shape[0], -1), axis=0).reshape(
                     self.gb[index].shape)  # fmt: skip
             if index:
-                grad = np.matmul(grad, self.W[index])  # (K, b, n_in)
+                if grad.shape[2] == 1:  # 2-D matmul's loop without BLAS for a (b, 1) @ (1, n_in): 0 + δw
+                    grad = np.multiply(grad, self.W[index])  # (K, b, n_in)
+                    grad += 0.0
+                else:
+                    grad = np.matmul(grad, self.W[index])  # (K, b, n_in)
                 grad = self.activation.backward(inputs[index], grad)
 
     def penalty(self) -> np.ndarray:
