@@ -457,3 +457,16 @@ def test_train_many_bad_input():
         train_many([MLP([2, 4, 1]), "model"], X_SPIRALS, Y_SPIRALS)
     with pytest.raises(ValueError, match=r"models\[1\]"):
         train_many([MLP([2, 4, 1]), MLP([2, 4, 1], "relu")], X_SPIRALS, Y_SPIRALS)
+
+
+def test_train_many_of_different_heads_trains_each_as_alone():
+    def build():
+        return [MLP([2, 8, 1], "tanh", learning_rate=0.1, seed=1),
+                MLP([2, 8, 1], "tanh", learning_rate=0.1, seed=2, loss="squared_error")]  # fmt: skip
+
+    group_models, alone_models = build(), build()
+    train_many(group_models, X_SPIRALS, Y_SPIRALS, epochs=3, batch_size=64)  # not stackable: one after another
+    for a, b in zip(group_models, alone_models):
+        b.train(X_SPIRALS, Y_SPIRALS, 3, 64)
+        assert a.network.params.tobytes() == b.network.params.tobytes()
+        assert same_history(a.history, b.history)

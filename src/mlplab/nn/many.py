@@ -30,9 +30,10 @@ routine (``gemm``, ``gemv`` or ``dot``, chosen from the same core shapes and
 strides) as the 2-D product of :class:`~mlplab.nn.network.Linear`; where that
 2-D product is a column times a row (``δ @ W`` for one output unit), NumPy
 computes it without BLAS as ``0 + δ_i w_j``, and so does this. The sums
-keep the 2-D reduction layout: the bias gradient ``np.add.reduce(δ, axis=1)``
-accumulates the rows in order as ``axis=0`` does in 2-D (pairwise, as there,
-when ``n_out = 1``); a loss's sum over a batch is a row sum of the
+keep the 2-D reduction order: the bias gradient adds the rows of ``δ`` one
+after another as ``np.add.reduce(δ, axis=0)`` does in 2-D (here over a
+``(b, K·n_out)`` copy, whose long rows make it faster), and pairwise, as
+there, when ``n_out = 1``; a loss's sum over a batch is a row sum of the
 ``(K, b·k)`` view, pairwise over the same ``b·k`` numbers; every ``np.vdot``
 (loss, ``‖W‖²``, ``‖g‖²``) becomes ``np.matmul`` of a ``(K, 1, m)`` row with
 an ``(K, m, 1)`` column, which NumPy hands to the same BLAS ``dot``. Scalar
@@ -206,8 +207,10 @@ def fit_many(
             raise ValueError(f"early_stopping needs validation data, got validation[{index}]=None")
         if not isinstance(record, History) or record.n_epochs:
             raise ValueError(f"histories[{index}] must be an empty History to record into, got {record!r}")
+    if not k:
+        return []
     shuffled = batch_size is not None and batch_size < Xs[0].shape[0]
-    if not stacked or not k or not _stackable(networks, losses, optimizers, Xs, Ts, rng_list, vals, records,
+    if not stacked or not _stackable(networks, losses, optimizers, Xs, Ts, rng_list, vals, records,
                                               shuffled):  # fmt: skip
         return _loop(networks, losses, optimizers, Xs, Ts, rng_list, l2s, metric_list, vals, stoppers, cbs,
                      records, epochs, batch_size, explode_factor)  # fmt: skip
