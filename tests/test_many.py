@@ -465,7 +465,7 @@ def test_train_many_of_different_heads_trains_each_as_alone():
                 MLP([2, 8, 1], "tanh", learning_rate=0.1, seed=2, loss="squared_error")]  # fmt: skip
 
     group_models, alone_models = build(), build()
-    train_many(group_models, X_SPIRALS, Y_SPIRALS, epochs=3, batch_size=64)  # not stackable: one after another
+    train_many(group_models, X_SPIRALS, Y_SPIRALS, epochs=3, batch_size=64)  # not stackable: the loop
     for a, b in zip(group_models, alone_models):
         b.train(X_SPIRALS, Y_SPIRALS, 3, 64)
         assert a.network.params.tobytes() == b.network.params.tobytes()
