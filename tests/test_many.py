@@ -470,3 +470,14 @@ def test_train_many_of_different_heads_trains_each_as_alone():
         b.train(X_SPIRALS, Y_SPIRALS, 3, 64)
         assert a.network.params.tobytes() == b.network.params.tobytes()
         assert same_history(a.history, b.history)
+
+
+def test_a_group_too_large_to_stack_trains_with_the_loop(monkeypatch):
+    calls = []
+    loop = many._loop
+    monkeypatch.setattr(many, "_loop", lambda *args: calls.append(1) or loop(*args))
+    monkeypatch.setattr(many, "MAX_STACK_BYTES", 1000)
+    networks, optimizers, rngs = group(2)
+    X, T = X_SPIRALS, BinaryHead().encode(Y_SPIRALS)
+    compare(networks, BinaryCrossEntropy(), optimizers, X, T, rngs, epochs=2, batch_size=50)
+    assert calls == [1]

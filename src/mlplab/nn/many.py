@@ -57,7 +57,9 @@ built-in class with the same settings except the learning rate (any subclass);
 a network, optimiser, generator (with shuffling) or History given twice;
 training data, targets or validation data whose shapes differ between models,
 that are not of the networks' dtype, or (where they are used as given: full
-batches, validation) not C-contiguous.
+batches, validation) not C-contiguous; a group whose stacked arrays (each
+model's gathered copy of the data among them) would need more than
+:data:`MAX_STACK_BYTES` (512 MiB).
 
 Callbacks run after each epoch, per model, with that model's network and
 optimiser holding the current parameters and state (so a callback may predict,
@@ -104,6 +106,9 @@ __all__ = ["fit_many"]
 
 _STACKED_LOSSES = (BinaryCrossEntropy, MultilabelCrossEntropy, SoftmaxCrossEntropy, MeanSquaredError)
 _STACKED_OPTIMIZERS = (SGD, Momentum, RMSprop, Adam)
+#: Largest estimated memory of the stacked arrays (data gathered per model, parameters and optimiser
+#: state, activations) in bytes; a larger group trains with the loop.
+MAX_STACK_BYTES = 1 << 29
 
 
 def _per_model(value: object, k: int, name: str, is_single: Callable[[object], bool]) -> list:
@@ -210,8 +215,8 @@ def fit_many(
     if not k:
         return []
     shuffled = batch_size is not None and batch_size < Xs[0].shape[0]
-    if not stacked or not _stackable(networks, losses, optimizers, Xs, Ts, rng_list, vals, records,
-                                              shuffled):  # fmt: skip
+    if not stacked or not _stackable(networks, losses, optimizers, Xs, Ts, rng_list, vals, records, shuffled,
+                                     batch_size):  # fmt: skip
         return _loop(networks, losses, optimizers, Xs, Ts, rng_list, l2s, metric_list, vals, stoppers, cbs,
                      records, epochs, batch_size, explode_factor)  # fmt: skip
     run = _StackedRun(networks, losses[0], optimizers, Xs, Ts, rng_list, l2s, metric_list, vals, stoppers,
@@ -246,7 +251,7 @@ def _hyperparameters(optimizer: Optimizer) -> dict:
     return config
 
 
-def _stackable(networks, losses, optimizers, Xs, Ts, rngs, vals, records, shuffled) -> bool:
+def _stackable(networks, losses, optimizers, Xs, Ts, rngs, vals, records, shuffled, batch_size) -> bool:
     """Whether :class:`_StackedRun` gives the loop's bits for this group (see the module docstring)."""
     first = networks[0]
     dtype = first.dtype
@@ -273,6 +278,15 @@ def _stackable(networks, losses, optimizers, Xs, Ts, rngs, vals, records, shuffl
     if not (uniform(Xs, not shuffled) and uniform(Ts, not shuffled) and Xs[0].shape[0] == Ts[0].shape[0]):
         return False
     if Xs[0].shape[1] != first.n_inputs or Ts[0].shape[1] != first.n_outputs or not Xs[0].shape[0]:
+        return False
+    n = Xs[0].shape[0]
+    batch = n if batch_size is None else min(batch_size, n)
+    per_model = (  # numbers per model: data and logits, parameters and state, activations
+        n * (first.n_inputs + 2 * first.n_outputs)
+        + first.n_params * (6 + len(optimizers[0].state_names))
+        + 3 * batch * sum(first.layer_sizes)
+    )
+    if len(networks) * per_model * dtype.itemsize > MAX_STACK_BYTES:
         return False
     if all(v is None for v in vals):
         return True
