@@ -11,6 +11,11 @@ the History (its ``repr`` of exact floats) and, for a divergence, the error.
 from __future__ import annotations
 
 import copy
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -481,3 +486,24 @@ def test_a_group_too_large_to_stack_trains_with_the_loop(monkeypatch):
     X, T = X_SPIRALS, BinaryHead().encode(Y_SPIRALS)
     compare(networks, BinaryCrossEntropy(), optimizers, X, T, rngs, epochs=2, batch_size=50)
     assert calls == [1]
+
+
+def test_the_benchmark_runs_and_checks_the_bits(tmp_path):
+    """``benchmarks/bench_many.py`` in one quick run, torch hidden (as on a machine without it); no timing."""
+    hidden = tmp_path / "hidden" / "torch"
+    hidden.mkdir(parents=True)
+    (hidden / "__init__.py").write_text('raise ImportError("torch is hidden by the test")\n')
+    paths = [str(hidden.parent), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths), "OPENBLAS_NUM_THREADS": "1"}
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_many.py"
+    out = tmp_path / "many.json"
+    command = [sys.executable, str(script), "--epochs", "1", "--repeats", "1", "--json", str(out)]
+    result = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert "torch vmap" in data["skipped"]
+    assert all(check["train_many_bit_identical_to_separate"] for check in data["checks"].values())
+    assert {(row["optimizer"], row["tool"]) for row in data["results"]} == {
+        (optimizer, tool) for optimizer in ("sgd", "adam") for tool in ("train_many", "27 × train")
+    }
+    assert all(row["seconds_median"] > 0 for row in data["results"])
