@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from mlplab import MLP, train_many
+from mlplab import MLP, TrainingInterrupted, train_many
 from mlplab.datasets import make_spirals
 from mlplab.model import Model, fit_many
 from mlplab.nn import many
@@ -507,3 +508,25 @@ def test_the_benchmark_runs_and_checks_the_bits(tmp_path):
         (optimizer, tool) for optimizer in ("sgd", "adam") for tool in ("train_many", "27 × train")
     }
     assert all(row["seconds_median"] > 0 for row in data["results"])
+
+
+def test_ctrl_c_ends_every_model_at_the_same_batch_boundary(stacked_only):
+    def build():
+        return [MLP([2, 16, 1], "tanh", learning_rate=rate, optimizer="adam", seed=3) for rate in (0.01, 0.1)]
+
+    def press_ctrl_c(epoch, history):
+        if epoch == 2:
+            os.kill(os.getpid(), signal.SIGINT)  # arrives mid-training, like a real Ctrl-C
+
+    group_models, twins = build(), build()
+    with pytest.raises(KeyboardInterrupt) as info:
+        train_many(group_models, X_SPIRALS, Y_SPIRALS, 50, 20, callbacks=[[press_ctrl_c], []])
+    assert isinstance(info.value, TrainingInterrupted)
+    assert (info.value.epoch, info.value.batch) == (3, 0)
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    for model, twin in zip(group_models, twins):  # each as if trained for exactly 2 epochs
+        twin.train(X_SPIRALS, Y_SPIRALS, 2, 20)
+        assert model.network.params.tobytes() == twin.network.params.tobytes()
+        assert model.optimizer.n_steps == twin.optimizer.n_steps
+        assert same_history(model.history, twin.history)
+        assert model.model.fitted
