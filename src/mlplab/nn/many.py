@@ -40,7 +40,10 @@ an ``(K, m, 1)`` column, which NumPy hands to the same BLAS ``dot``. Scalar
 arithmetic is done as :func:`fit` and the optimisers do it: Python floats (or
 float64 arrays, the same IEEE operations) for losses, penalties and Adam's bias
 correction, and the per-model learning rate as an array of the parameters'
-dtype, which is how NumPy casts a Python float for a float32 array. No
+dtype, which is how NumPy casts a Python float for a float32 array. The
+operands' layout matters too: OpenBLAS's ``gemv`` gives other bits for an
+operand with other strides (measured), so every per-model operand keeps the
+layout it has in :func:`fit` (C-contiguous rows; no ``(b, K, n)`` layouts). No
 operation of :func:`fit` was found that this layout cannot reproduce. These
 are properties of NumPy's implementation (the per-item BLAS dispatch of
 ``matmul``, the order of its reductions), checked with NumPy 2.4 and
