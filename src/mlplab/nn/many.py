@@ -647,6 +647,7 @@ class _StackedRun:
                 np.take(self.Ts[i], orders[j], axis=0, out=self.T_epoch[j], mode="clip")
 
     def train(self, epochs: int) -> list[History | DivergenceError]:
+        """Run every epoch and finish the models still on the stack; one result per model."""
         try:
             with np.errstate(over="ignore", invalid="ignore"), _sigint_as_flag() as interrupted:
                 self.epochs(epochs, interrupted)
@@ -663,6 +664,7 @@ class _StackedRun:
         return self.results
 
     def epochs(self, epochs: int, interrupted: list) -> None:
+        """:func:`fit`'s loop for the whole stack: per step the checks, divergences and the update."""
         n, batch = self.n, self.batch
         for epoch in range(1, epochs + 1):
             if not len(self.ids):
