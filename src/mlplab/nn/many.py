@@ -56,10 +56,10 @@ step (about 60 calls, paid once for all K). What it cannot share: each
 model's own BLAS calls (11 per step for four layers; merging them into one
 larger product would change the rounding) and the element-wise work, which
 grows with K. For 27 ``[2, 32, 16, 8, 1]`` networks on the spirals, batch 32
-(``benchmarks/bench_many.py``), a group takes about 0.26 (sgd) to 0.34 (adam)
-of the time of 27 separate runs, and about 0.23 of PyTorch's
-``torch.func.vmap`` of the same stack; the products take about a third of
-the stacked step.
+(``benchmarks/bench_many.py``, a busy 2-core machine), a group takes
+0.22–0.27 (sgd) and 0.26–0.34 (adam) of the time of 27 separate runs, and
+0.19–0.24 of PyTorch's ``torch.func.vmap`` of the same stack; the products
+take about a third of the stacked step, Adam's update another fifth.
 
 **Falls back to the loop** (each model trained by :func:`fit`, one after
 another: still exact) when the group cannot be stacked: ``stacked=False``; a
