@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .model import Model, NotFittedError
+from .model import Model, NotFittedError, fit_many
 from .nn.checks import as_real_array, check_bool, check_callbacks, short_repr, short_sizes
 from .nn.gradcheck import GradientCheckResult
 from .nn.network import Linear
@@ -625,26 +625,23 @@ def train_many(
     *,
     validation_data: tuple | None = None,
     callbacks: Sequence[Sequence] | None = None,
+    stacked: bool = True,
 ) -> list[History | DivergenceError]:
     """Train many sheet ``MLP``\\ s on the same data, each exactly as its own ``train`` would.
 
     The lab's way to run seeds, learning rates and L2 weights of one
-    architecture together (see :func:`mlplab.model.fit_many`): per model its
-    :class:`History`, or the :class:`~mlplab.nn.training.DivergenceError` its
-    ``train`` would have raised; one model's divergence does not stop the others.
+    architecture together, in one stacked pass (see :func:`mlplab.model.fit_many`):
+    per model its :class:`History`, or the :class:`~mlplab.nn.training.DivergenceError`
+    its ``train`` would have raised; one model's divergence does not stop the others.
+    Each model ends in the state its own ``train(X, y, epochs, batch_size, ...)`` leaves.
     """
     models = list(models)
     for index, model in enumerate(models):
         if not isinstance(model, MLP):
             raise TypeError(f"models[{index}] must be an MLP, got {short_repr(model)}")
-    per_model = [()] * len(models) if callbacks is None else list(callbacks)
-    if len(per_model) != len(models):
-        raise ValueError(f"callbacks must hold one sequence per model ({len(models)}), got {len(per_model)}")
-    results: list[History | DivergenceError] = []
-    for model, model_callbacks in zip(models, per_model):
-        try:
-            results.append(model.train(X, y, epochs, batch_size, validation_data=validation_data,
-                                       callbacks=model_callbacks))
-        except DivergenceError as error:
-            results.append(error)
-    return results
+    try:
+        return fit_many([model.model for model in models], X, y, epochs=epochs, batch_size=batch_size,
+                        validation_data=validation_data, callbacks=callbacks, stacked=stacked)  # fmt: skip
+    finally:
+        for model in models:
+            model._cache = None  # the layers' caches belong to the last mini-batch now

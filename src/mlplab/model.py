@@ -39,6 +39,7 @@ from .nn.gradcheck import GradientCheckResult, check_gradients
 from .nn.heads import Head, get_head
 from .nn.initializers import get_initializer
 from .nn.losses import Loss, get_loss
+from .nn.many import fit_many as fit_many_networks
 from .nn.network import Network
 from .nn.optimizers import Optimizer, get_optimizer
 from .nn.training import DivergenceError, EarlyStopping, History, TrainingInterrupted, check_schedule, fit
@@ -246,6 +247,44 @@ class Model:
             If a parameter is not finite (e.g. NaN written into a weight
             view), naming the array, before anything is changed.
         """
+        X, targets, validation, callbacks = self._prepare_fit(
+            X, y, epochs, batch_size, validation_data, callbacks
+        )
+        record = History()  # filled as training goes, so it survives any error from here on
+        try:
+            fit(
+                self.network,
+                self.loss,
+                self.optimizer,
+                X,
+                targets,
+                epochs=epochs,
+                batch_size=batch_size,
+                rng=self._streams["shuffle"],
+                l2=self.l2,
+                metrics=self.head.metrics,
+                validation=validation,
+                early_stopping=self.early_stopping,
+                callbacks=[self._mark_fitted, *callbacks],  # first: callbacks may predict
+                history=record,
+            )
+        except (DivergenceError, TrainingInterrupted):
+            self.fitted = True  # the last finite (or last complete) weights: usable
+            self.history = record  # the epochs completed before it happened
+            raise
+        except BaseException:
+            self.history = record  # e.g. a callback raised: the epochs completed before are kept
+            raise
+        self.history = record
+        self.fitted = True
+        return self.history
+
+    def _prepare_fit(self, X, y, epochs, batch_size, validation_data, callbacks) -> tuple:
+        """What :meth:`fit` checks and prepares before training: ``(X, targets, validation, callbacks)``.
+
+        ``validation`` is ``(X_val, targets_val)`` (given, or the hold-out rows for early stopping)
+        or ``None``; ``X`` and ``targets`` are then the training rows. Raises before anything changes.
+        """
         check_schedule(epochs, batch_size)
         X = self.check_X(X)
         y = self.head.check(y, X.shape[0])
@@ -267,34 +306,7 @@ class Model:
             train_rows, val_rows = self.holdout(y)
             validation = (X[val_rows], self.head.encode(y[val_rows], self.dtype))
             X, y = X[train_rows], y[train_rows]
-        record = History()  # filled as training goes, so it survives any error from here on
-        try:
-            fit(
-                self.network,
-                self.loss,
-                self.optimizer,
-                X,
-                self.head.encode(y, self.dtype),
-                epochs=epochs,
-                batch_size=batch_size,
-                rng=self._streams["shuffle"],
-                l2=self.l2,
-                metrics=self.head.metrics,
-                validation=validation,
-                early_stopping=self.early_stopping,
-                callbacks=[self._mark_fitted, *callbacks],  # first: callbacks may predict
-                history=record,
-            )
-        except (DivergenceError, TrainingInterrupted):
-            self.fitted = True  # the last finite (or last complete) weights: usable
-            self.history = record  # the epochs completed before it happened
-            raise
-        except BaseException:
-            self.history = record  # e.g. a callback raised: the epochs completed before are kept
-            raise
-        self.history = record
-        self.fitted = True
-        return self.history
+        return X, self.head.encode(y, self.dtype), validation, callbacks
 
     def _mark_fitted(self, epoch: int, history: History) -> None:
         """Training callback: from the first epoch on, the weights are the model's."""
@@ -370,18 +382,25 @@ def fit_many(
     batch_size: int | None = None,
     validation_data: tuple | None = None,
     callbacks: Sequence[Sequence] | None = None,
+    stacked: bool = True,
 ) -> list[History | DivergenceError]:
-    """Train each model on the same data exactly as ``model.fit`` would, bit for bit.
+    """Train each model on the same data exactly as ``model.fit`` would, bit for bit, all at once.
+
+    The models are trained together by :func:`mlplab.nn.many.fit_many` (stacked where it can,
+    see there), each from its own weights, with its own random streams (its shuffle and its
+    hold-out), optimiser, learning rate, L2 and early stopping. Each ends in the state its own
+    ``fit`` leaves: weights, optimiser state, random streams, :attr:`Model.history`, ``fitted``.
 
     Parameters
     ----------
     models : sequence of Model
-        Each trained from its own weights, with its own random streams,
-        optimiser, learning rate and L2.
+        Of one architecture (layer sizes, activation, dtype), each model once.
     X, y, epochs, batch_size, validation_data
         As :meth:`Model.fit`, shared by every model.
     callbacks : sequence of sequences of callables, optional
         One sequence per model (``callbacks[k]`` as ``models[k].fit(callbacks=...)``).
+    stacked : bool
+        ``False`` trains the models one after another (the same results).
 
     Returns
     -------
@@ -389,16 +408,61 @@ def fit_many(
         Per model: its :class:`History`, or the :class:`DivergenceError` that
         ``model.fit`` would have raised (the model then keeps the weights
         ``fit`` leaves). A divergence stops that model only.
+
+    Raises
+    ------
+    TypeError, ValueError
+        Naming ``models[k]`` or ``callbacks``, or as :meth:`Model.fit` would, before any training.
     """
     models = list(models)
+    for index, model in enumerate(models):
+        if not isinstance(model, Model):
+            raise TypeError(f"models[{index}] must be a Model, got {short_repr(model)}")
+        if any(model is other for other in models[:index]):
+            raise ValueError(f"models[{index}] is given twice; each model trains once")
+        first = models[0].network
+        if (model.network.layer_sizes, model.network.activation, model.dtype) != (
+            first.layer_sizes, first.activation, first.dtype
+        ):
+            raise ValueError(
+                f"models must share one architecture: models[{index}] is {model.network!r}, "
+                f"models[0] is {first!r}"
+            )
     per_model = [()] * len(models) if callbacks is None else list(callbacks)
     if len(per_model) != len(models):
         raise ValueError(f"callbacks must hold one sequence per model ({len(models)}), got {len(per_model)}")
-    results: list[History | DivergenceError] = []
-    for model, model_callbacks in zip(models, per_model):
-        try:
-            results.append(model.fit(X, y, epochs=epochs, batch_size=batch_size,
-                                     validation_data=validation_data, callbacks=model_callbacks))
-        except DivergenceError as error:
-            results.append(error)
+    check_schedule(epochs, batch_size)
+    prepared = [model._prepare_fit(X, y, epochs, batch_size, validation_data, model_callbacks)
+                for model, model_callbacks in zip(models, per_model)]  # fmt: skip
+    records = [History() for _ in models]
+    try:
+        results = fit_many_networks(
+            [model.network for model in models],
+            [model.loss for model in models],
+            [model.optimizer for model in models],
+            [X_train for X_train, _, _, _ in prepared],
+            [targets for _, targets, _, _ in prepared],
+            epochs=epochs,
+            batch_size=batch_size,
+            rngs=[model._streams["shuffle"] for model in models],
+            l2=[model.l2 for model in models],
+            metrics=[model.head.metrics for model in models],
+            validation=[validation for _, _, validation, _ in prepared],
+            early_stopping=[model.early_stopping for model in models],
+            # first: callbacks may predict; without callbacks nobody looks before the end
+            callbacks=[[m._mark_fitted, *cbs] if cbs else [] for m, (*_, cbs) in zip(models, prepared)],
+            histories=records,
+            stacked=stacked,
+        )
+    except TrainingInterrupted:
+        for model, record in zip(models, records):
+            model.history, model.fitted = record, True  # the last complete step: usable
+        raise
+    except BaseException:
+        for model, record in zip(models, records):
+            model.history = record  # e.g. a callback raised: the epochs completed before are kept
+            model.fitted = model.fitted or record.n_epochs > 0
+        raise
+    for model, record in zip(models, records):
+        model.history, model.fitted = record, True
     return results
