@@ -39,7 +39,6 @@ from pathlib import Path
 from ._version import __version__
 from .lab import _signals
 from .lab._options import int_range
-from .report import ResultsError
 
 EXIT_INTERRUPTED = 128 + signal.SIGINT  # 130; SIGTERM gives 128 + 15 = 143
 EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE  # 141, what a shell shows for a tool killed by SIGPIPE
@@ -53,13 +52,14 @@ class _NeverRaised(Exception):
     """Stands for an error class whose module is not loaded: then nothing can have raised it."""
 
 
-def _diverged() -> type[Exception]:
-    """The library's ``DivergenceError``, if the library is loaded (else nothing can have raised it).
+def _error_of(module: str, name: str) -> type[Exception]:
+    """The error class ``name`` of ``module`` if that module is loaded, else one that nothing raises.
 
-    Looked up when an error reaches :func:`main`, so that starting needs no NumPy.
+    Looked up when an error reaches :func:`main`, so that starting imports
+    neither the library (NumPy) nor the report.
     """
-    training = sys.modules.get("mlplab.nn.training")
-    return training.DivergenceError if training is not None else _NeverRaised
+    loaded = sys.modules.get(module)
+    return getattr(loaded, name) if loaded is not None else _NeverRaised
 
 
 def _say(text: str) -> None:
@@ -596,11 +596,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             with contextlib.suppress(OSError):  # no second error when Python flushes stdout at exit
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return EXIT_BROKEN_PIPE
-        except ResultsError as error:  # a damaged metrics.json, named by its path
+        except _error_of("mlplab.report", "ResultsError") as error:  # a damaged metrics.json, by its path
             _signals.stopping()
             _tell(f"{command}: {error}", *_outputs.lines())
             return 1
-        except _diverged() as error:  # e.g. a --learning-rate far too large
+        except _error_of("mlplab.nn.training", "DivergenceError") as error:  # a --learning-rate far too large
             _signals.stopping()
             _tell(f"{command}: {error}", *_outputs.lines())
             return 1

@@ -1,0 +1,150 @@
+"""Start-up and progress: what each command imports, and that drawing and the report are never silent.
+
+Each command runs as the program does (``python -X importtime -m mlplab ...``,
+in a fresh process) and the test reads which modules it imported, never how
+long it took: the times are measured side by side in
+``benchmarks/bench_startup.py``.
+"""
+
+import argparse
+import json
+import subprocess
+import sys
+
+import pytest
+
+from mlplab import lab
+
+#: imported only where they are used: never to start a command, show a help or print the trace
+HEAVY = ("matplotlib", "scipy", "sklearn", "nbformat", "nbclient", "typst", "PIL")
+EXPERIMENTS = lab.available()
+
+
+def imported(*argv: str) -> tuple[subprocess.CompletedProcess, set[str]]:
+    """Run ``python -m mlplab <argv>``; its result and the top-level packages it imported."""
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "mlplab", *argv],
+                            capture_output=True, text=True, timeout=120)  # fmt: skip
+    names = set()
+    for line in result.stderr.splitlines():
+        if line.startswith("import time:") and line.count("|") == 2:
+            name = line.rsplit("|", 1)[1].strip()
+            if name != "package":  # the header line
+                names.add(name.partition(".")[0])
+    return result, names
+
+
+def test_the_reading_of_imports_sees_what_a_command_imports():
+    result, names = imported("trace")  # the trace needs NumPy: the reading must see it
+    assert result.returncode == 0, result.stderr
+    assert {"mlplab", "numpy", "argparse"} <= names
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["--help"], ["trace", "--help"], ["all", "--help"],
+                                  ["report", "--help"], ["grade", "--help"]])  # fmt: skip
+def test_version_and_help_import_neither_numpy_nor_anything_heavy(argv):
+    result, names = imported(*argv)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("mlplab " if argv == ["--version"] else "usage: mlplab")
+    assert names.isdisjoint({"numpy", *HEAVY}), sorted(names & {"numpy", *HEAVY})
+
+
+def test_the_commands_list_names_every_experiment_without_importing_one():
+    result, names = imported("--help")
+    assert result.returncode == 0, result.stderr
+    text = " ".join(result.stdout.split())  # undo argparse's wrapping
+    for name in EXPERIMENTS:
+        assert " ".join(lab.help_line(name).split()) in text, name
+        assert f"mlplab.lab.{lab.EXPERIMENTS[name]}" not in names
+    assert "mlplab" in names
+
+
+def test_the_trace_imports_numpy_and_the_library_only():
+    result, names = imported("trace", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["z1"] == pytest.approx([0.28, -0.03, 0.44])  # the sheet's z1 = W1 x + b1
+    assert names.isdisjoint(HEAVY), sorted(names & set(HEAVY))
+
+
+@pytest.mark.parametrize("name", EXPERIMENTS)
+def test_an_experiments_help_imports_no_plotting_nor_report(name):
+    result, names = imported(name, "--help")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"usage: mlplab {name}")
+    assert "--out" in result.stdout  # its options are there
+    assert "--quick" in result.stdout
+    assert names.isdisjoint(HEAVY), sorted(names & set(HEAVY))
+
+
+@pytest.mark.parametrize("name", EXPERIMENTS)
+def test_help_lines_read_from_the_sources_are_the_modules_help(name):
+    assert lab.help_line(name) == lab.load(name).HELP
+
+
+def test_the_library_tables_of_the_options_are_the_librarys():
+    from mlplab.lab import _options
+    from mlplab.nn.checks import MAX_COUNT
+    from mlplab.nn.optimizers import OPTIMIZERS as table
+
+    assert tuple(table) == _options.OPTIMIZERS
+    assert _options.positive_int(str(MAX_COUNT)) == MAX_COUNT
+    with pytest.raises(argparse.ArgumentTypeError, match=f"from 1 to {MAX_COUNT}"):
+        _options.positive_int(str(MAX_COUNT + 1))
+    assert _options.positive_int is _options.positive_int  # built once
+    with pytest.raises(AttributeError, match="no_such_name"):
+        _options.no_such_name  # noqa: B018
+
+
+def test_an_experiment_without_the_lab_extra_stops_before_any_work(tmp_path, capsys, monkeypatch):
+    from mlplab import cli
+
+    monkeypatch.setattr(cli, "_LAB_PACKAGES", ("mlplab_no_such_package",))
+    assert cli.main(["xor", "--quick", "--out", str(tmp_path / "out"), "--no-progress"]) == 1
+    err = capsys.readouterr().err
+    assert "needs 'mlplab_no_such_package'; install it with: pip install 'mlplab[lab]'" in err
+    assert not (tmp_path / "out").exists()
+
+
+# ------------------------------------------------------------------ progress
+def test_spirals_says_what_it_draws_figure_by_figure_and_frame_by_frame(tmp_path, capsys, monkeypatch):
+    pytest.importorskip("matplotlib", reason="the experiments need the 'lab' extra")
+    pytest.importorskip("tqdm", reason="progress needs the 'lab' extra")
+    from mlplab.cli import main
+    from mlplab.lab import spirals
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)  # progress is shown on a terminal only
+    argv = ["spirals", "--quick", "--epochs", "20", "--frames", "2", "--out", str(tmp_path)]
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    assert "spirals: drawing [00:" in err
+    for stem in (spirals.FIG_DATA, spirals.FIG_BOUNDARY, spirals.FIG_CURVES, spirals.FIG_FEATURES):
+        for shown in (stem, f"{stem}.de"):
+            assert f", {shown}]" in err, shown
+    frames = 3  # the untrained network, epoch 10 and epoch 20
+    for frame in range(1, frames + 1):
+        assert f"{spirals.GIF_TRAINING}: frame {frame} of {frames}]" in err
+    assert (tmp_path / "spirals" / spirals.GIF_TRAINING).is_file()
+
+
+def test_no_progress_keeps_drawing_silent(tmp_path, capsys, monkeypatch):
+    pytest.importorskip("matplotlib", reason="the experiments need the 'lab' extra")
+    from mlplab.cli import main
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    argv = ["spirals", "--quick", "--epochs", "4", "--frames", "1", "--out", str(tmp_path), "--no-progress"]
+    assert main(argv) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_the_notebook_says_which_cell_runs(tmp_path):
+    nbformat = pytest.importorskip("nbformat", reason="the notebook needs the 'report' extra")
+    pytest.importorskip("nbclient", reason="the notebook needs the 'report' extra")
+    pytest.importorskip("ipykernel", reason="the notebook needs the 'report' extra")
+    from mlplab.report.render_notebook import execute
+
+    v4 = nbformat.v4
+    nb = v4.new_notebook(cells=[v4.new_markdown_cell("# a"), v4.new_code_cell("x = 1"),
+                                v4.new_code_cell(""), v4.new_code_cell("print(x + 1)")])  # fmt: skip
+    said = []
+    execute(nb, tmp_path, timeout=120, progress=said.append)
+    assert said == ["starting a Python kernel", "cell 1 of 2", "cell 2 of 2"]
+    assert nb.cells[3].outputs[0]["text"] == "2\n"
