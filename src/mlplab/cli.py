@@ -115,11 +115,15 @@ def _cmd_trace(args: argparse.Namespace) -> int:
     return 0
 
 
+def _progress(args: argparse.Namespace) -> bool:
+    """Whether to show bars and status lines: on a terminal, without ``--no-progress``, with tqdm there."""
+    return sys.stderr.isatty() and not args.no_progress and importlib.util.find_spec("tqdm") is not None
+
+
 def _context(name: str, args: argparse.Namespace):
     from .lab._common import Context
 
-    progress = sys.stderr.isatty() and not args.no_progress
-    return Context(name=name, root=Path(args.out), seed=args.seed, quick=args.quick, progress=progress)
+    return Context(name=name, root=Path(args.out), seed=args.seed, quick=args.quick, progress=_progress(args))
 
 
 def _check_out(args: argparse.Namespace) -> None:
@@ -204,7 +208,7 @@ def _write_report(args: argparse.Namespace, command: str) -> None:
     files = [out / name for name in ("report.pdf", "report.ipynb", "report.typ")]
     _outputs.start(f"{files[0]}, {files[1].name}, {files[2].name}", *files, is_report=True)
     status = None
-    if sys.stderr.isatty() and not args.no_progress:  # what it does, on a status line: never silent
+    if _progress(args):  # what it does, on a status line: never silent
         from .lab._common import status_line
 
         status = status_line("report: writing", "reading the results")

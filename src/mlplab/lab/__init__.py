@@ -13,11 +13,12 @@ The contract of an experiment module:
 The command line builds one sub-command per entry of :data:`EXPERIMENTS`, in
 the order ``mlplab all`` runs them, with flags generated from its ``Config``
 (:mod:`mlplab.lab._options`); it imports an experiment only when its command
-is given (the list of commands takes each ``HELP`` from :func:`help_line`). Shared data live in :mod:`mlplab.lab._data`, the
-parallel executor and the BLAS thread limit in :mod:`mlplab.lab._parallel`;
-no experiment imports another. Plotting libraries are imported here and in
-the report only, never by the library, and only where a figure is drawn
-(:mod:`mlplab.lab.plotting`): importing an experiment costs no matplotlib.
+is given (the list of commands takes each ``HELP`` from :func:`help_line`).
+Shared data live in :mod:`mlplab.lab._data`, the parallel executor and the
+BLAS thread limit in :mod:`mlplab.lab._parallel`; no experiment imports
+another. Plotting libraries are imported here and in the report only, never
+by the library, and only where a figure is drawn (:mod:`mlplab.lab.plotting`):
+importing an experiment costs no matplotlib.
 """
 
 from __future__ import annotations
