@@ -1,8 +1,8 @@
 """Start-up and progress: what each command imports, and that drawing and the report are never silent.
 
-Each command runs as the program does (``python -X importtime -m mlplab ...``,
-in a fresh process) and the test reads which modules it imported, never how
-long it took: the times are measured side by side in
+Each command runs as ``python -m mlplab ...`` does (``runpy``, in a fresh
+process), and the test reads which modules were in ``sys.modules`` when it
+ended, never how long it took: the times are measured side by side in
 ``benchmarks/bench_startup.py``.
 """
 
@@ -10,6 +10,8 @@ import argparse
 import json
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -20,23 +22,30 @@ HEAVY = ("matplotlib", "scipy", "sklearn", "nbformat", "nbclient", "typst", "PIL
 EXPERIMENTS = lab.available()
 
 
+#: ``python -m mlplab`` (what ``-m`` does, by runpy) that writes ``sys.modules`` to a file at exit
+PROGRAM = """
+import atexit, runpy, sys
+path = sys.argv.pop(1)
+atexit.register(lambda: open(path, "w").write("\\n".join(sorted(sys.modules))))
+runpy.run_module("mlplab", run_name="__main__", alter_sys=True)
+"""
+
+
 def imported(*argv: str) -> tuple[subprocess.CompletedProcess, set[str]]:
-    """Run ``python -m mlplab <argv>``; its result and the top-level packages it imported."""
-    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "mlplab", *argv],
-                            capture_output=True, text=True, timeout=120)  # fmt: skip
-    names = set()
-    for line in result.stderr.splitlines():
-        if line.startswith("import time:") and line.count("|") == 2:
-            name = line.rsplit("|", 1)[1].strip()
-            if name != "package":  # the header line
-                names.add(name.partition(".")[0])
+    """Run ``python -m mlplab <argv>``; its result and the modules loaded when it ended."""
+    with tempfile.TemporaryDirectory() as scratch:
+        listing = Path(scratch) / "modules.txt"
+        result = subprocess.run([sys.executable, "-c", PROGRAM, str(listing), *argv],
+                                capture_output=True, text=True, timeout=120)  # fmt: skip
+        names = set(listing.read_text().split()) if listing.exists() else set()
+    assert names, f"no list of modules: {result.stderr}"
     return result, names
 
 
 def test_the_reading_of_imports_sees_what_a_command_imports():
     result, names = imported("trace")  # the trace needs NumPy: the reading must see it
     assert result.returncode == 0, result.stderr
-    assert {"mlplab", "numpy", "argparse"} <= names
+    assert {"mlplab", "mlplab.trace", "numpy", "numpy._core", "argparse"} <= names
 
 
 @pytest.mark.parametrize("argv", [["--version"], ["--help"], ["trace", "--help"], ["all", "--help"],
@@ -52,17 +61,20 @@ def test_the_commands_list_names_every_experiment_without_importing_one():
     result, names = imported("--help")
     assert result.returncode == 0, result.stderr
     text = " ".join(result.stdout.split())  # undo argparse's wrapping
+    assert {"mlplab.cli", "mlplab.lab"} <= names
     for name in EXPERIMENTS:
         assert " ".join(lab.help_line(name).split()) in text, name
         assert f"mlplab.lab.{lab.EXPERIMENTS[name]}" not in names
-    assert "mlplab" in names
 
 
 def test_the_trace_imports_numpy_and_the_library_only():
     result, names = imported("trace", "--format", "json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["z1"] == pytest.approx([0.28, -0.03, 0.44])  # the sheet's z1 = W1 x + b1
+    assert {"numpy", "mlplab.nn", "mlplab.trace"} <= names
     assert names.isdisjoint(HEAVY), sorted(names & set(HEAVY))
+    assert names.isdisjoint({"mlplab.report", "mlplab.mlp", "mlplab.lab._common"})
+    assert names.isdisjoint(f"mlplab.lab.{module}" for module in lab.EXPERIMENTS.values())
 
 
 @pytest.mark.parametrize("name", EXPERIMENTS)
@@ -72,6 +84,7 @@ def test_an_experiments_help_imports_no_plotting_nor_report(name):
     assert result.stdout.startswith(f"usage: mlplab {name}")
     assert "--out" in result.stdout  # its options are there
     assert "--quick" in result.stdout
+    assert f"mlplab.lab.{lab.EXPERIMENTS[name]}" in names  # its Config made the options
     assert names.isdisjoint(HEAVY), sorted(names & set(HEAVY))
 
 
