@@ -10,8 +10,10 @@ From the repository root, with mlplab importable (installed, or ``PYTHONPATH=src
 Every command runs in a fresh process (``sys.executable -m mlplab ...``, its
 output thrown away), the commands taking turns run after run so that a busy
 moment slows them all alike; the table gives the median and the fastest wall
-time of each, the median less that of ``python -c pass`` (what mlplab adds to
-the interpreter's own start) and as a multiple of it. In the same
+time of each, the median CPU time (user + system: it grows less than the wall
+time when other work shares the cores), the median less that of ``python -c
+pass`` (what mlplab adds to the interpreter's own start) and as a multiple of
+it. In the same
 run, two floors: ``python -c pass`` (the interpreter alone) and ``python -c
 "import numpy"`` (what any command that computes must pay). The issue's target:
 ``--help``, ``--version`` and ``trace`` under 0.3 s.
@@ -28,6 +30,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -79,18 +82,28 @@ def _is_shell_script(path: Path) -> bool:
     return first.startswith(b"#!") and (b"bash" in first or b"/sh" in first)
 
 
-def measure(commands: list[tuple[str, list[str], bool]], repeats: int) -> dict[str, list[float]]:
-    """Wall seconds of each command, ``repeats`` times, the commands taking turns (one warm-up round)."""
-    times: dict[str, list[float]] = {label: [] for label, _, _ in commands}
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def measure(commands: list[tuple[str, list[str], bool]], repeats: int) -> dict[str, dict[str, list[float]]]:
+    """Wall and CPU seconds of each command, ``repeats`` times, taking turns (after one warm-up round).
+
+    ``{label: {"wall": [...], "cpu": [...]}}``; CPU time (user + system, of the process and its
+    children) grows less than wall time when other work shares the cores.
+    """
+    times = {label: {"wall": [], "cpu": []} for label, _, _ in commands}
     for round_ in range(repeats + 1):
         for label, argv, _ in commands:
-            start = time.perf_counter()
+            cpu, start = _children_cpu(), time.perf_counter()
             result = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=120)
-            elapsed = time.perf_counter() - start
+            elapsed, used = time.perf_counter() - start, _children_cpu() - cpu
             if result.returncode != 0:
                 raise SystemExit(f"{label} failed ({result.returncode}): {result.stderr.decode()[-500:]}")
             if round_:  # the first round warms the file cache and .pyc files
-                times[label].append(elapsed)
+                times[label]["wall"].append(elapsed)
+                times[label]["cpu"].append(used)
     return times
 
 
@@ -112,15 +125,17 @@ def main(argv: list[str] | None = None) -> int:
 
     commands = rows()
     times = measure(commands, args.repeats)
-    floor = statistics.median(times["python -c pass"])
+    floor = statistics.median(times["python -c pass"]["wall"])
     width = max(len(label) for label, _, _ in commands)
-    print(f"\n{'command':<{width}}  median s  fastest s  - python -c pass  × python -c pass"
+    print(f"\n{'command':<{width}}  median s  fastest s  CPU s (median)  - python -c pass  × python -c pass"
           f"  median < {TARGET_SECONDS} s")  # fmt: skip
     for label, _, targeted in commands:
-        median, fastest = statistics.median(times[label]), min(times[label])
+        wall, cpu = times[label]["wall"], statistics.median(times[label]["cpu"])
+        median, fastest = statistics.median(wall), min(wall)
         verdict = ("yes" if median < TARGET_SECONDS else "no") if targeted else ""
         added, ratio = median - floor, median / floor
-        print(f"{label:<{width}}  {median:8.3f}  {fastest:9.3f}  {added:16.3f}  {ratio:16.1f}  {verdict}")
+        print(f"{label:<{width}}  {median:8.3f}  {fastest:9.3f}  {cpu:14.3f}  {added:16.3f}  {ratio:16.1f}"
+              f"  {verdict}")  # fmt: skip
     if args.json is not None:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         payload = {"python": sys.executable, "mlplab": located, "load_average": load, "repeats": args.repeats,

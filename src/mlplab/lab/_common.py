@@ -134,8 +134,10 @@ class _Status:
 
 
 def status_line(desc: str, text: str = "") -> _Status:
-    """A status line on standard error, ``desc [00:03, text]``; ``show(text)`` changes the text (and
-    the time), ``close()`` ends it."""
+    """A status line on standard error, ``desc [00:03, text]`` (tqdm's look).
+
+    ``show(text)`` changes the text and the time at once; ``close()`` removes the line.
+    """
     return _Status(desc, text)
 
 
