@@ -163,3 +163,27 @@ def test_the_notebook_says_which_cell_runs(tmp_path):
     execute(nb, tmp_path, timeout=120, progress=said.append)
     assert said == ["starting a Python kernel", "cell 1 of 2", "cell 2 of 2"]
     assert nb.cells[3].outputs[0]["text"] == "2\n"
+
+
+def test_the_report_says_when_it_compiles_the_pdf_and_runs_the_notebook(tmp_path, monkeypatch):
+    pytest.importorskip("nbformat", reason="the notebook needs the 'report' extra")
+    from mlplab.report import build_report, render_notebook, render_typst
+
+    said, order = [], []
+
+    def compile_pdf(source, root):  # the real one needs results to compile; the order is what is tested
+        order.append(("compile", list(said)))
+        return b"%PDF-1.7 stand-in"
+
+    def execute(nb, cwd, timeout=600, progress=None):
+        order.append(("execute", list(said)))
+        progress("cell 1 of 1")
+        return nb
+
+    monkeypatch.setattr(render_typst, "compile_pdf", compile_pdf)
+    monkeypatch.setattr(render_notebook, "execute", execute)
+    build_report(tmp_path, progress=said.append)
+    assert order == [("compile", ["report.pdf: compiling (Typst)"]),
+                     ("execute", ["report.pdf: compiling (Typst)"])]  # fmt: skip
+    assert said == ["report.pdf: compiling (Typst)", "report.ipynb: cell 1 of 1"]
+    assert (tmp_path / "report.pdf").read_bytes() == b"%PDF-1.7 stand-in"
