@@ -112,7 +112,6 @@ def build_report(out: str | Path = "results", lang: str = "en", *, pdf: bool = T
 
     text = prose(lang)
     out = Path(out)
-    say = progress or (lambda _: None)
     metrics = load_metrics(out)
     front = front_blocks(metrics, command)  # who wrote it, from which results
     try:
@@ -141,7 +140,8 @@ def build_report(out: str | Path = "results", lang: str = "en", *, pdf: bool = T
                 source = render(blocks, text, facts, tables, lang, figure_file, front)
                 with atomic_write(staging / "report.typ") as handle:
                     handle.write(source)
-                say("report.pdf: compiling (Typst)")
+                if progress is not None:
+                    progress("report.pdf: compiling (Typst)")
                 data = compile_pdf(source, out)
                 with atomic_write(staging / "report.pdf", "wb") as handle:
                     handle.write(data)
@@ -151,7 +151,8 @@ def build_report(out: str | Path = "results", lang: str = "en", *, pdf: bool = T
                 from .render_notebook import execute, render
 
                 nb = render(blocks, text, facts, tables, figure_file, front, lang, seeds)
-                nb = execute(nb, out, timeout, progress=lambda step: say(f"report.ipynb: {step}"))
+                cells = None if progress is None else (lambda step: progress(f"report.ipynb: {step}"))
+                nb = execute(nb, out, timeout, progress=cells)
                 with atomic_write(staging / "report.ipynb") as handle:
                     nbformat.write(nb, handle)
     finally:
