@@ -74,6 +74,7 @@ def test_the_trace_imports_numpy_and_the_library_only():
     assert {"numpy", "mlplab.nn", "mlplab.trace"} <= names
     assert names.isdisjoint(HEAVY), sorted(names & set(HEAVY))
     assert names.isdisjoint({"mlplab.report", "mlplab.mlp", "mlplab.lab._common"})
+    assert "numpy.ma" not in names  # the data checks refuse masked arrays without importing numpy.ma
     assert names.isdisjoint(f"mlplab.lab.{module}" for module in lab.EXPERIMENTS.values())
 
 
