@@ -193,7 +193,7 @@ def quick_report(monkeypatch):
         return nb
 
     monkeypatch.setattr(render_notebook, "render", notebook)
-    monkeypatch.setattr(render_notebook, "execute", lambda nb, cwd, timeout: nb)
+    monkeypatch.setattr(render_notebook, "execute", lambda nb, cwd, timeout, progress=None: nb)
     return tag
 
 

@@ -1,7 +1,8 @@
 """The ``mlplab`` program: Ctrl-C and SIGTERM handled before anything heavy is imported.
 
-Importing the command line (NumPy, the lab, the report) takes a few tenths of
-a second. :func:`main` installs a handler first, so a signal in that time
+Importing what a command needs takes up to a few tenths of a second (NumPy
+and the library for ``trace``, the lab for an experiment; ``--help`` needs
+neither). :func:`main` installs a handler first, so a signal in that time
 ends the program with its exit code (130 for SIGINT, 143 for SIGTERM) and a
 one-line message, as it does later on, instead of a traceback from the middle
 of an import. Only Python's own start-up, before this module runs, is uncovered.

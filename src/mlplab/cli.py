@@ -14,12 +14,19 @@ failure, 130 after Ctrl-C, 143 after SIGTERM (:mod:`mlplab.lab._signals`).
 ``--out`` is checked for being a writable folder before anything runs (a
 usage error, exit 2). A closed standard output (``mlplab trace | head -1``)
 ends the command quietly, exit 141, as a Unix tool killed by SIGPIPE.
+
+Start-up: building the parser imports no experiment (an experiment's
+command gets its options from its ``Config`` when it is the command given,
+or its help is asked for), so ``mlplab --help`` and ``--version`` need
+neither NumPy nor the lab, ``mlplab trace`` needs NumPy and the library
+only, and matplotlib is imported when a figure is drawn.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib.util
 import os
 import shutil
 import signal
@@ -32,8 +39,6 @@ from pathlib import Path
 from ._version import __version__
 from .lab import _signals
 from .lab._options import int_range
-from .nn.training import DivergenceError
-from .report import ResultsError
 
 EXIT_INTERRUPTED = 128 + signal.SIGINT  # 130; SIGTERM gives 128 + 15 = 143
 EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE  # 141, what a shell shows for a tool killed by SIGPIPE
@@ -41,6 +46,20 @@ EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE  # 141, what a shell shows for a tool ki
 
 class _StdoutClosed(Exception):
     """The reader of standard output went away (``| head``)."""
+
+
+class _NeverRaised(Exception):
+    """Stands for an error class whose module is not loaded: then nothing can have raised it."""
+
+
+def _error_of(module: str, name: str) -> type[Exception]:
+    """The error class ``name`` of ``module`` if that module is loaded, else one that nothing raises.
+
+    Looked up when an error reaches :func:`main`, so that starting imports
+    neither the library (NumPy) nor the report.
+    """
+    loaded = sys.modules.get(module)
+    return getattr(loaded, name) if loaded is not None else _NeverRaised
 
 
 def _say(text: str) -> None:
@@ -96,11 +115,15 @@ def _cmd_trace(args: argparse.Namespace) -> int:
     return 0
 
 
+def _progress(args: argparse.Namespace) -> bool:
+    """Whether to show bars and status lines: on a terminal, without ``--no-progress``, with tqdm there."""
+    return sys.stderr.isatty() and not args.no_progress and importlib.util.find_spec("tqdm") is not None
+
+
 def _context(name: str, args: argparse.Namespace):
     from .lab._common import Context
 
-    progress = sys.stderr.isatty() and not args.no_progress
-    return Context(name=name, root=Path(args.out), seed=args.seed, quick=args.quick, progress=progress)
+    return Context(name=name, root=Path(args.out), seed=args.seed, quick=args.quick, progress=_progress(args))
 
 
 def _check_out(args: argparse.Namespace) -> None:
@@ -121,14 +144,15 @@ def _check_out(args: argparse.Namespace) -> None:
 def _run_experiment(name: str, module, config, args: argparse.Namespace) -> dict:
     """Run experiment ``name`` with ``config`` and the common options of ``args``, on one BLAS thread.
 
-    Its files are staged and replace ``DIR/<name>/`` whole at the end.
+    Its files are staged and replace ``DIR/<name>/`` whole at the end. On a
+    terminal its bars show the training, and a status line each figure drawn.
     """
     from .lab._parallel import one_blas_thread
 
     start = time.perf_counter()
     ctx = _context(name, args)
     _outputs.start(f"{ctx.folder}/", ctx.folder)
-    with one_blas_thread(), ctx.staged(replaced=_outputs.finish):
+    with one_blas_thread(), ctx.staged(replaced=_outputs.finish), ctx.rendering():
         results = module.run(ctx, config)
     _say(f"{name}: done in {time.perf_counter() - start:.1f} s -> {ctx.folder}")
     return results
@@ -144,11 +168,27 @@ def _experiment_handler(name: str, module, parser: argparse.ArgumentParser):
             config = config_from_args(module.Config, args, args.quick)
         except OptionError as error:
             parser.error(f"argument {error.flag}: {error.message}")
+        if _lab_missing(args):
+            return 1
         _check_out(args)
         _run_experiment(name, module, config, args)
         return 0
 
     return handler
+
+
+#: what every run of an experiment imports from the lab extra (matplotlib only when it draws, after
+#: training): looked for before anything runs
+_LAB_PACKAGES = ("matplotlib", "threadpoolctl")
+
+
+def _lab_missing(args: argparse.Namespace) -> bool:
+    """Whether a package of the lab extra is not installed; if so, say which and how to install it."""
+    for package in _LAB_PACKAGES:
+        if importlib.util.find_spec(package) is None:
+            _missing("lab", ImportError(name=package))(args)
+            return True
+    return False
 
 
 def _run_with_defaults(name: str, args: argparse.Namespace) -> None:
@@ -167,7 +207,17 @@ def _write_report(args: argparse.Namespace, command: str) -> None:
     out = Path(args.out)
     files = [out / name for name in ("report.pdf", "report.ipynb", "report.typ")]
     _outputs.start(f"{files[0]}, {files[1].name}, {files[2].name}", *files, is_report=True)
-    written = build_report(args.out, args.lang, replaced=_outputs.finish, command=command)
+    status = None
+    if _progress(args):  # what it does, on a status line: never silent
+        from .lab._common import status_line
+
+        status = status_line("report: writing", "reading the results")
+    try:
+        written = build_report(args.out, args.lang, replaced=_outputs.finish, command=command,
+                               progress=status.show if status is not None else None)  # fmt: skip
+    finally:
+        if status is not None:
+            status.close()
     paths = ", ".join(str(p) for key, p in written.items() if key != "typ")
     _say(f"report: done in {time.perf_counter() - start:.1f} s -> {paths}")
 
@@ -176,6 +226,8 @@ def _cmd_all(args: argparse.Namespace) -> int:
     from . import lab
     from .lab._parallel import resolve_jobs
 
+    if _lab_missing(args):
+        return 1
     _check_out(args)
     start = time.perf_counter()
     names = lab.available()
@@ -269,6 +321,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     _check_out(args)
     present = load_metrics(Path(args.out))
+    if any(name not in present for name in lab.available()) and _lab_missing(args):
+        return 1
     for name in lab.available():
         if name not in present:  # run what is missing, with the given seed and --quick
             _run_with_defaults(name, args)
@@ -485,17 +539,75 @@ def _add_grade(commands) -> None:
     grade.add_argument("--no-progress", action="store_true", help="no progress line even on a terminal")
 
 
+class _Deferred(argparse.ArgumentParser):
+    """A sub-command's parser that adds its options when it is first used: to parse, or to show its help.
+
+    ``complete(parser)`` adds them. ``mlplab --help`` lists every experiment
+    with its help line, and only the command given imports its experiment.
+    """
+
+    def __init__(self, *args, complete=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._complete = complete
+
+    def _completed(self) -> None:
+        complete, self._complete = self._complete, None
+        if complete is not None:
+            complete(self)
+
+    def parse_known_args(self, args=None, namespace=None):
+        self._completed()
+        return super().parse_known_args(args, namespace)
+
+    def format_usage(self) -> str:
+        self._completed()
+        return super().format_usage()
+
+    def format_help(self) -> str:
+        self._completed()
+        return super().format_help()
+
+
+def _experiment_options(name: str):
+    """``complete(parser)`` of experiment ``name``'s command: its module imported, its flags added."""
+
+    def complete(sub: argparse.ArgumentParser) -> None:
+        from . import lab
+        from .lab._options import add_options
+
+        try:
+            module = lab.load(name)
+        except ImportError as error:  # a package the experiment imports is not installed
+            _add_common(sub)
+            sub.set_defaults(handler=_missing("lab", error))
+            return
+        except Exception as error:  # a broken experiment must not take `mlplab trace` down with it
+            _add_common(sub)
+            sub.set_defaults(handler=_broken(error))
+            return
+        sub.description = (module.__doc__ or "").strip()  # formatted only if it holds %(prog)
+        _add_common(sub)
+        add_options(sub, module.Config)
+        sub.set_defaults(handler=_experiment_handler(name, module, sub))
+
+    return complete
+
+
 def build_parser() -> argparse.ArgumentParser:
-    """The parser of every command; an experiment's flags come from its ``Config``."""
+    """The parser of every command; an experiment's flags come from its ``Config``.
+
+    Building it imports no experiment: each one's command is completed when it
+    is used (see :class:`_Deferred`), and its help line is read from its source
+    (:func:`mlplab.lab.help_line`).
+    """
     from . import lab
-    from .lab._options import add_options
 
     parser = argparse.ArgumentParser(
         prog="mlplab",
         description="A verified NumPy multi-layer perceptron and the experiments of the MLP/backprop sheet.",
     )
     parser.add_argument("--version", action="version", version=f"mlplab {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=_Deferred)
 
     trace = commands.add_parser(
         "trace",
@@ -516,26 +628,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     for name in lab.available():
         try:
-            module = lab.load(name)
-        except ImportError as error:  # the lab extra is not installed
-            sub = commands.add_parser(name, help=f"(needs pip install 'mlplab[lab]') {name}")
-            _add_common(sub)
-            sub.set_defaults(handler=_missing("lab", error))
-            continue
-        except Exception as error:  # a broken experiment must not take `mlplab trace` down with it
-            sub = commands.add_parser(name, help=f"(cannot be loaded: {type(error).__name__}) {name}")
-            _add_common(sub)
-            sub.set_defaults(handler=_broken(error))
-            continue
-        sub = commands.add_parser(
+            help_line = _escape(lab.help_line(name))
+        except Exception as error:  # its HELP is not plain text and the module cannot be loaded
+            help_line = f"(cannot be loaded: {type(error).__name__}) {name}"
+        commands.add_parser(
             name,
-            help=_escape(module.HELP),
-            description=(module.__doc__ or "").strip(),  # formatted only if it holds %(prog)
+            help=help_line,
             formatter_class=argparse.RawDescriptionHelpFormatter,
+            complete=_experiment_options(name),
         )
-        _add_common(sub)
-        add_options(sub, module.Config)
-        sub.set_defaults(handler=_experiment_handler(name, module, sub))
 
     everything = commands.add_parser("all", help="run every experiment, then write the report")
     _add_common(everything)
@@ -592,7 +693,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             with contextlib.suppress(OSError):  # no second error when Python flushes stdout at exit
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return EXIT_BROKEN_PIPE
-        except ResultsError as error:  # a damaged metrics.json, named by its path
+        except _error_of("mlplab.report", "ResultsError") as error:  # a damaged metrics.json, by its path
             _signals.stopping()
             _tell(f"{command}: {error}", *_outputs.lines())
             return 1
@@ -600,7 +701,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _signals.stopping()
             _tell(f"{command}: {error}", *_outputs.lines())
             return 1
-        except DivergenceError as error:  # e.g. a --learning-rate far too large
+        except _error_of("mlplab.nn.training", "DivergenceError") as error:  # a --learning-rate far too large
             _signals.stopping()
             _tell(f"{command}: {error}", *_outputs.lines())
             return 1

@@ -12,16 +12,20 @@ The contract of an experiment module:
 
 The command line builds one sub-command per entry of :data:`EXPERIMENTS`, in
 the order ``mlplab all`` runs them, with flags generated from its ``Config``
-(:mod:`mlplab.lab._options`). Shared data live in :mod:`mlplab.lab._data`, the
-parallel executor and the BLAS thread limit in :mod:`mlplab.lab._parallel`;
-no experiment imports another. Plotting libraries are imported here and in
-the report only, never by the library.
+(:mod:`mlplab.lab._options`); it imports an experiment only when its command
+is given (the list of commands takes each ``HELP`` from :func:`help_line`).
+Shared data live in :mod:`mlplab.lab._data`, the parallel executor and the
+BLAS thread limit in :mod:`mlplab.lab._parallel`; no experiment imports
+another. Plotting libraries are imported here and in the report only, never
+by the library, and only where a figure is drawn (:mod:`mlplab.lab.plotting`):
+importing an experiment costs no matplotlib.
 """
 
 from __future__ import annotations
 
 import importlib
 import importlib.util
+import re
 from types import ModuleType
 
 #: experiment name -> module under mlplab.lab, in the order of the sheet
@@ -51,6 +55,26 @@ def available() -> list[str]:
     return names
 
 
+#: an experiment's ``HELP`` as its source writes it: one plain string literal on a line of its own
+_HELP_LINE = re.compile(r'^HELP = "([^"\\\n]*)"$', re.MULTILINE)
+
+
+def help_line(name: str) -> str:
+    """Experiment ``name``'s ``HELP``, read from its source without importing the module if it can be.
+
+    ``mlplab --help`` lists every experiment this way, without NumPy or the
+    lab's plotting. A ``HELP`` written otherwise than as a plain double-quoted
+    string on a line of its own is taken from the imported module.
+    """
+    spec = importlib.util.find_spec(f"{__name__}.{EXPERIMENTS[name]}")
+    try:
+        with open(spec.origin, encoding="utf-8") as handle:
+            found = _HELP_LINE.search(handle.read())
+    except (OSError, TypeError, ValueError):  # no source file (origin None, a zip, not UTF-8)
+        found = None
+    return found.group(1) if found else load(name).HELP
+
+
 def run(name: str, out, *, seed: int = 0, quick: bool = False, progress: bool = False) -> dict:
     """Run experiment ``name`` as ``mlplab <name> [--quick] --seed SEED --out OUT`` does; its results.
 
@@ -68,5 +92,5 @@ def run(name: str, out, *, seed: int = 0, quick: bool = False, progress: bool = 
     module = load(name)
     config = config_from_args(module.Config, quick=quick)
     ctx = Context(name=name, root=Path(out), seed=seed, quick=quick, progress=progress)
-    with one_blas_thread(), ctx.staged():
+    with one_blas_thread(), ctx.staged(), ctx.rendering():
         return module.run(ctx, config)

@@ -11,11 +11,17 @@ holds ``settings`` (every field of the ``Config`` that ran, and what the
 experiment derived from it), ``results``, ``seed``, package ``versions`` and,
 in a field of their own, ``timings``: with the same seed everything but
 ``timings`` is the same, bit for bit.
+
+Progress, on a terminal: an experiment's loops show a bar (:meth:`Context.bar`),
+and inside :meth:`Context.rendering` (as the command line runs every
+experiment) each figure and GIF frame says on a status line that it is being
+drawn (:func:`drawing`), so that no step of a run is silent.
 """
 
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import json
 import math
 import os
@@ -39,8 +45,10 @@ __all__ = [
     "atomic_write",
     "data_loss",
     "derive_seed",
+    "drawing",
     "package_versions",
     "scaled_spirals",
+    "status_line",
     "write_json",
 ]
 
@@ -90,6 +98,47 @@ def package_versions() -> dict[str, str]:
         with contextlib.suppress(metadata.PackageNotFoundError):
             versions[name] = metadata.version(name)
     return versions
+
+
+#: told the name of what is drawn now, inside :meth:`Context.rendering`; None: nobody is shown it
+_DRAWING: contextvars.ContextVar[Callable[[str], None] | None] = contextvars.ContextVar(
+    "mlplab_drawing", default=None
+)
+
+
+def drawing(what: str) -> None:
+    """Say that ``what`` (a figure in one language, a frame of a GIF) is being drawn now.
+
+    Shown by :meth:`Context.rendering` on a terminal; nothing happens outside it.
+    :func:`~mlplab.lab.plotting.each_language` says it of every figure.
+    """
+    listener = _DRAWING.get()
+    if listener is not None:
+        listener(what)
+
+
+class _Status:
+    """One line on standard error, ``<desc> [<elapsed>, <what is being done now>]``, gone when closed."""
+
+    def __init__(self, desc: str, text: str = ""):
+        from tqdm.auto import tqdm
+
+        self._bar = tqdm(desc=desc, postfix=text, bar_format="{desc} [{elapsed}{postfix}]", leave=False,
+                         file=sys.stderr)  # fmt: skip
+
+    def show(self, text: str) -> None:
+        self._bar.set_postfix_str(text)  # redrawn at once, however soon after the last
+
+    def close(self) -> None:
+        self._bar.close()
+
+
+def status_line(desc: str, text: str = "") -> _Status:
+    """A status line on standard error, ``desc [00:03, text]`` (tqdm's look).
+
+    ``show(text)`` changes the text and the time at once; ``close()`` removes the line.
+    """
+    return _Status(desc, text)
 
 
 class _NoBar:
@@ -192,6 +241,34 @@ class Context:
         from tqdm.auto import tqdm
 
         return tqdm(total=total, desc=f"{self.name}: {desc}", leave=False, file=sys.stderr)
+
+    @contextlib.contextmanager
+    def rendering(self) -> Iterator[None]:
+        """Inside the block, each thing said to be drawn (:func:`drawing`) shows on a status line.
+
+        ``<name>: drawing [00:04, spirals_boundary.de]``: the line appears with
+        the first figure and is gone at the end of the block; only with
+        :attr:`progress` (on a terminal).
+        """
+        if not self.progress:
+            yield
+            return
+        status = None
+
+        def show(what: str) -> None:
+            nonlocal status
+            if status is None:
+                status = status_line(f"{self.name}: drawing", what)
+            else:
+                status.show(what)
+
+        token = _DRAWING.set(show)
+        try:
+            yield
+        finally:
+            _DRAWING.reset(token)
+            if status is not None:
+                status.close()
 
     @contextlib.contextmanager
     def timed(self, label: str) -> Iterator[None]:

@@ -61,6 +61,13 @@ def scheme_label(name: str, lang: str) -> str:
     return _w(f"scheme_{name}", lang, small=number(0.01, 2, lang))
 
 
+def _dashed_key():
+    """The legend's key of the dashed lines: what theory predicts."""
+    from matplotlib.lines import Line2D
+
+    return Line2D([], [], color="0.3", ls="--", lw=1.1)
+
+
 def plot_variance(stem: Path, variance: dict, settings: dict, schemes: dict) -> None:
     """Measured (markers) and predicted (dashed) Var(z_l) per layer, log scale."""
     sizes = settings["variance"]["layer_sizes"]
@@ -86,7 +93,7 @@ def plot_variance(stem: Path, variance: dict, settings: dict, schemes: dict) -> 
                          fontsize=9.5)  # fmt: skip
         axes[0].set_ylabel(_w("var_z", lang))
         handles, labels = axes[0].get_legend_handles_labels()
-        handles.append(plotting.plt.Line2D([], [], color="0.3", ls="--", lw=1.1))
+        handles.append(_dashed_key())
         labels.append(_w("predicted", lang))
         fig.legend(handles, labels, loc="outside lower center", ncols=2, fontsize=8)
         return fig
@@ -112,7 +119,7 @@ def plot_sigmoid(stem: Path, sigmoid: dict, settings: dict) -> None:
             ax.set_title(_w(f"sig_{key}", lang), fontsize=9.5)
             ax.set_xticks(layers[::3])
         handles, labels = axes[0].get_legend_handles_labels()
-        handles.append(plotting.plt.Line2D([], [], color="0.3", ls="--", lw=1.1))
+        handles.append(_dashed_key())
         labels.append(_w("measured_pred", lang))
         fig.legend(handles, labels, loc="outside lower center", ncols=3, fontsize=8)
         return fig

@@ -29,9 +29,6 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ..nn.checks import MAX_COUNT
-from ..nn.optimizers import OPTIMIZERS as OPTIMIZER_TABLE
-
 __all__ = [
     "HIDDEN_ACTIVATIONS",
     "OPTIMIZERS",
@@ -55,7 +52,7 @@ __all__ = [
 
 #: the sheet's hidden activations and optimisers, as command-line choices
 HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu")  # the sheet's three (the library also has identity)
-OPTIMIZERS = tuple(OPTIMIZER_TABLE)  # every optimiser of the library, in its table's order
+OPTIMIZERS: tuple[str, ...]  # every optimiser of the library, in its table's order: see __getattr__
 
 _KEY = "mlplab.option"  # where a field's metadata keeps its Option
 
@@ -262,8 +259,30 @@ def int_range(low: int, high: int | None = None) -> Callable[[str], int]:
     return parse
 
 
-#: a count of epochs, seeds, samples…: bounded by the library's cap on every count
-positive_int = int_range(1, MAX_COUNT)
+#: a count of epochs, seeds, samples…: bounded by the library's cap on every count (see __getattr__)
+positive_int: Callable[[str], int]
+
+
+def __getattr__(name: str):
+    """The names made from the library's tables, built on first use (PEP 562).
+
+    ``OPTIMIZERS``: every optimiser of the library, in its table's order (command-line choices);
+    ``positive_int``: the validator of a count of epochs, seeds, samples…, bounded by the library's
+    cap on every count. The command line imports this module to build ``mlplab --help``, which
+    needs neither the library nor NumPy; an experiment that uses these names imports both anyway.
+    """
+    if name == "OPTIMIZERS":
+        from ..nn.optimizers import OPTIMIZERS as table
+
+        value = tuple(table)
+    elif name == "positive_int":
+        from ..nn.checks import MAX_COUNT
+
+        value = int_range(1, MAX_COUNT)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value  # built once: the next lookup is a plain attribute, the same object
+    return value
 
 
 def nonzero_int(text: str) -> int:

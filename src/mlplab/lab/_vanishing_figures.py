@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from matplotlib.ticker import Formatter, FuncFormatter, PercentFormatter
 
 from ..nn.activations import get_activation
 from . import plotting
@@ -96,21 +95,22 @@ def _decade(value: float, pos=None) -> str:
     return "1" if exponent == 0 else "10" + plotting.superscript(exponent)
 
 
-class _MinorLabels(Formatter):
-    """Minor ticks of a log axis: labelled (``0.3``) only where the axis spans less than two decades."""
+def _log_axis(ax) -> None:
+    """Log scale on ``ax``'s y-axis with Unicode decade labels.
 
-    def __call__(self, value, pos=None) -> str:
-        low, high = sorted(self.axis.get_view_interval())
+    Minor ticks are labelled (``0.3``) only where the axis spans less than two decades.
+    """
+    from matplotlib.ticker import FuncFormatter
+
+    def minor(value, pos=None) -> str:
+        low, high = sorted(ax.yaxis.get_view_interval())
         if low <= 0 or high / low >= 100:
             return ""
         return f"{value:.2g}"
 
-
-def _log_axis(ax) -> None:
-    """Log scale on ``ax``'s y-axis with Unicode decade labels."""
     ax.set_yscale("log")
     ax.yaxis.set_major_formatter(FuncFormatter(_decade))
-    ax.yaxis.set_minor_formatter(_MinorLabels())
+    ax.yaxis.set_minor_formatter(FuncFormatter(minor))
 
 
 def draw_all(out: Path, stems: dict, z: np.ndarray, maxima: dict, results: dict, runs: dict,
@@ -244,6 +244,8 @@ def _mean_over_seeds(per_seed) -> np.ndarray:
 
 def saturation(results: dict, lang: str):
     """Per hidden layer: saturated shares (sigmoid, tanh) and dead units (relu) at the profiled epochs."""
+    from matplotlib.ticker import PercentFormatter
+
     profiles = results["profiles"]
     fig, axes = plotting.new_figure(3, width=2.17, height=2.7, sharey=True)
     epochs = profiles["epochs"]

@@ -40,7 +40,6 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from matplotlib.ticker import NullLocator
 
 from ..mlp import MLP
 from ..nn.training import DivergenceError
@@ -353,6 +352,8 @@ def rate_text(rate: float, lang: str) -> str:
 
 def _rate_axis(ax, rates: list[float], lang: str) -> None:
     """A log axis of the learning rates, labelled at the decades in plain text (no maths exponents)."""
+    from matplotlib.ticker import NullLocator
+
     ax.set_xscale("log")
     decades = [
         10.0**k for k in range(math.floor(math.log10(min(rates))), math.ceil(math.log10(max(rates))) + 1)

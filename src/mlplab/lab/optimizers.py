@@ -38,7 +38,6 @@ import time
 from dataclasses import dataclass
 
 import numpy as np
-from matplotlib.lines import Line2D
 
 from ..mlp import MLP
 from . import plotting
@@ -373,6 +372,8 @@ def _plot_optimizers(ctx: Context, runs: dict, clocks: dict, epochs: int) -> Non
 
 def _plot_l2(ctx: Context, data: dict, rows: list[dict], models: list[MLP], constant: float) -> None:
     """Decision boundaries for every λ; the weight norm and the parts of the objective per λ."""
+    from matplotlib.lines import Line2D
+
     X, y = data["train"]
     resolution = 120
     _, _, points = plotting.grid_over(X, resolution)

@@ -3,26 +3,26 @@
 Figures are made with the non-interactive Agg backend and written atomically
 as PNG (for the notebook) and SVG or PDF (for the report) by :func:`save_figure`.
 :func:`each_language` draws a figure once per language of the report
-(:data:`~mlplab.lab._words.LANGS`), with German tick labels in decimal commas.
+(:data:`~mlplab.lab._words.LANGS`), with German tick labels in decimal commas,
+and tells the progress display which one it draws (:func:`~mlplab.lab._common.drawing`).
+
+matplotlib is imported when the first figure is drawn, not with this module:
+importing an experiment (for ``mlplab <experiment> --help``, or to read its
+names) costs no matplotlib. Pyplot is reached through :func:`pyplot` only,
+which selects the Agg backend first.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import math
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.colors import ListedColormap
-from matplotlib.ticker import Formatter, FuncFormatter, NullFormatter
 
-from ._common import atomic_write
+from ._common import atomic_write, drawing
 from ._words import LANGS, figure_stem, word
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "loss_curves",
     "new_figure",
     "plain_log_ticks",
+    "pyplot",
     "save_figure",
     "scatter_classes",
     "superscript",
@@ -60,6 +61,17 @@ STYLE = {
 TEXT_WIDTH_IN = (210 - 44) / 25.4
 
 
+@functools.cache
+def pyplot():
+    """``matplotlib.pyplot`` on the non-interactive Agg backend, imported on the first call."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
 def new_figure(ncols: int = 1, nrows: int = 1, width: float = 3.25, height: float = 2.7, **kwargs):
     """``fig, axes`` with the lab's style; each panel ``width × height`` inches.
 
@@ -67,6 +79,7 @@ def new_figure(ncols: int = 1, nrows: int = 1, width: float = 3.25, height: floa
     wide, less for a figure the report places narrower), so that its 10 pt
     text, and the 7 pt of exponents and subscripts, print at that size.
     """
+    plt = pyplot()
     with plt.rc_context(STYLE):
         fig, axes = plt.subplots(
             nrows, ncols, figsize=(width * ncols, height * nrows), layout="constrained", **kwargs
@@ -74,27 +87,34 @@ def new_figure(ncols: int = 1, nrows: int = 1, width: float = 3.25, height: floa
     return fig, axes
 
 
-class _DecimalComma(Formatter):
-    """The tick labels of ``inner`` with a decimal comma (inside maths as ``{,}``, which adds no space)."""
+@functools.cache
+def _decimal_comma():
+    """The formatter class that writes the tick labels of another with a decimal comma (made once)."""
+    from matplotlib.ticker import Formatter
 
-    def __init__(self, inner: Formatter):
-        self.inner = inner
+    class DecimalComma(Formatter):
+        """The tick labels of ``inner`` with a decimal comma (in maths as ``{,}``, which adds no space)."""
 
-    def set_axis(self, axis) -> None:
-        super().set_axis(axis)
-        self.inner.set_axis(axis)
+        def __init__(self, inner: Formatter):
+            self.inner = inner
 
-    def set_locs(self, locs) -> None:
-        self.inner.set_locs(locs)
+        def set_axis(self, axis) -> None:
+            super().set_axis(axis)
+            self.inner.set_axis(axis)
 
-    def __call__(self, x, pos=None) -> str:
-        return _comma(self.inner(x, pos))
+        def set_locs(self, locs) -> None:
+            self.inner.set_locs(locs)
 
-    def get_offset(self) -> str:
-        return _comma(self.inner.get_offset())
+        def __call__(self, x, pos=None) -> str:
+            return _comma(self.inner(x, pos))
 
-    def format_data_short(self, value) -> str:
-        return _comma(self.inner.format_data_short(value))
+        def get_offset(self) -> str:
+            return _comma(self.inner.get_offset())
+
+        def format_data_short(self, value) -> str:
+            return _comma(self.inner.format_data_short(value))
+
+    return DecimalComma
 
 
 def _comma(text: str) -> str:
@@ -102,12 +122,13 @@ def _comma(text: str) -> str:
 
 
 def _decimal_commas(fig) -> None:
+    decimal_comma = _decimal_comma()
     for ax in fig.axes:
         for axis in (ax.xaxis, ax.yaxis):
             for get, put in ((axis.get_major_formatter, axis.set_major_formatter),
                              (axis.get_minor_formatter, axis.set_minor_formatter)):  # fmt: skip
-                if not isinstance(get(), _DecimalComma):
-                    put(_DecimalComma(get()))
+                if not isinstance(get(), decimal_comma):
+                    put(decimal_comma(get()))
 
 
 def save_figure(
@@ -124,6 +145,7 @@ def save_figure(
     if lang == "de":
         _decimal_commas(fig)
     paths = []
+    plt = pyplot()
     try:
         with plt.rc_context(STYLE):
             for fmt in formats:
@@ -140,10 +162,12 @@ def save_figure(
 def each_language(stem: str | Path, draw: Callable[[str], object]) -> list[Path]:
     """Draw a figure in every language of the report and save each: ``draw(lang) -> fig``.
 
-    The English figure is ``stem.png``/``.svg``, the German one ``stem.de.png``/``.svg``.
+    The English figure is ``stem.png``/``.svg``, the German one ``stem.de.png``/``.svg``;
+    before each is drawn, the progress display is told its name (``stem.de`` for German).
     """
     paths = []
     for lang in LANGS:
+        drawing(figure_stem(Path(stem).name, lang))
         paths += save_figure(draw(lang), stem, lang=lang)
     return paths
 
@@ -164,6 +188,8 @@ def plain_log_ticks(axis) -> None:
     the rest of the figure. Call it after the data are drawn; minor ticks are
     labelled only when the axis spans less than a decade.
     """
+    from matplotlib.ticker import FuncFormatter, NullFormatter
+
     low, high = sorted(axis.get_view_interval())
     few = low > 0 and high / low < 10
 
@@ -240,6 +266,8 @@ def decision_boundary(
         if show_colorbar:
             ax.figure.colorbar(image, ax=ax, label=word("p_class_1", lang))
     else:
+        from matplotlib.colors import ListedColormap
+
         labels = p.argmax(axis=1).reshape(xx.shape)
         cmap = ListedColormap(CLASS_COLORS[: p.shape[1]])
         ax.contourf(

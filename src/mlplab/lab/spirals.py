@@ -35,7 +35,7 @@ import numpy as np
 from ..mlp import MLP
 from ..nn.activations import get_activation
 from . import plotting
-from ._common import Context, EpochAccuracy, atomic_write, data_loss
+from ._common import Context, EpochAccuracy, atomic_write, data_loss, drawing
 from ._data import SPIRAL_SCALE, spiral_data, spiral_settings
 from ._options import HIDDEN_ACTIVATIONS, OPTIMIZERS, layer_widths, option, positive_float, positive_int
 from ._words import percent, word
@@ -394,10 +394,14 @@ def _draw_features(model: MLP, data, results: dict, lang: str):
 
 
 def _write_gif(path: Path, frames: _BoundaryFrames, xx, yy, X, y, settings: dict) -> Path:
-    """The decision boundary over training as an animated GIF, written atomically."""
-    import matplotlib.pyplot as plt
+    """The decision boundary over training as an animated GIF, written atomically.
+
+    Each frame says that it is being drawn (:func:`~mlplab.lab._common.drawing`), for the progress display.
+    """
     from matplotlib.colors import BoundaryNorm
 
+    drawing(path.name)
+    plt = plotting.pyplot()
     levels = np.linspace(0.0, 1.0, 11)
     with plt.rc_context(plotting.STYLE):
         fig, ax = plt.subplots(figsize=(4.0, 4.1), layout="constrained")
@@ -448,6 +452,7 @@ def _write_gif(path: Path, frames: _BoundaryFrames, xx, yy, X, y, settings: dict
         def record(tmp: str) -> None:
             images = []
             for index in range(len(frames.frames)):
+                drawing(f"{path.name}: frame {index + 1} of {len(frames.frames)}")
                 draw(index)
                 images.append(_rgb_frame(fig, GIF_DPI))
             # the last frame shown GIF_HOLD frames longer: one frame with a longer duration, drawn once

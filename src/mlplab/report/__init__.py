@@ -14,6 +14,7 @@ uses and its tables, read from its experiment's results; the words come from
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from .._io import atomic_write
@@ -78,7 +79,8 @@ def load_metrics(out: Path) -> dict[str, dict]:
 
 def build_report(out: str | Path = "results", lang: str = "en", *, pdf: bool = True,
                  notebook: bool = True, timeout: int = 900, replaced=None,
-                 command: str | None = None) -> dict[str, Path]:  # fmt: skip
+                 command: str | None = None,
+                 progress: Callable[[str], None] | None = None) -> dict[str, Path]:  # fmt: skip
     """Write ``report.pdf`` and ``report.ipynb`` into ``out`` from the results there.
 
     Parameters
@@ -96,6 +98,9 @@ def build_report(out: str | Path = "results", lang: str = "en", *, pdf: bool = T
         The ``mlplab`` command that writes the report, as its title block says:
         ``'all'`` (which ran every experiment just before), ``'report'``; None
         (a call from Python) names neither.
+    progress : callable, optional
+        Told what is being done as each step starts: ``progress("report.pdf: compiling (Typst)")``,
+        ``progress("report.ipynb: cell 3 of 41")`` (the command line shows it on a status line).
 
     Returns
     -------
@@ -135,6 +140,8 @@ def build_report(out: str | Path = "results", lang: str = "en", *, pdf: bool = T
                 source = render(blocks, text, facts, tables, lang, figure_file, front)
                 with atomic_write(staging / "report.typ") as handle:
                     handle.write(source)
+                if progress is not None:
+                    progress("report.pdf: compiling (Typst)")
                 data = compile_pdf(source, out)
                 with atomic_write(staging / "report.pdf", "wb") as handle:
                     handle.write(data)
@@ -144,7 +151,8 @@ def build_report(out: str | Path = "results", lang: str = "en", *, pdf: bool = T
                 from .render_notebook import execute, render
 
                 nb = render(blocks, text, facts, tables, figure_file, front, lang, seeds)
-                nb = execute(nb, out, timeout)
+                cells = None if progress is None else (lambda step: progress(f"report.ipynb: {step}"))
+                nb = execute(nb, out, timeout, progress=cells)
                 with atomic_write(staging / "report.ipynb") as handle:
                     nbformat.write(nb, handle)
     finally:

@@ -16,7 +16,7 @@ key), else the section's prose before it.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from .blocks import Code, Equation, Figure, Heading, Para, Table
@@ -213,13 +213,27 @@ def render(blocks: list, text: dict[str, str], facts: dict[str, str], tables, fi
     return nb
 
 
-def execute(nb, cwd: Path, timeout: int = 600):
-    """Run every cell in a fresh ``python3`` kernel with ``cwd`` as working folder."""
+def execute(nb, cwd: Path, timeout: int = 600, progress: Callable[[str], None] | None = None):
+    """Run every cell in a fresh ``python3`` kernel with ``cwd`` as working folder.
+
+    ``progress(text)``, if given, is told that the kernel starts, then as each
+    code cell starts which one it is: ``"cell 3 of 41"``.
+    """
     from nbclient import NotebookClient
 
+    hooks = {}
+    if progress is not None:
+        code = [i for i, cell in enumerate(nb.cells) if cell.cell_type == "code" and cell.source.strip()]
+        number = {index: n for n, index in enumerate(code, 1)}  # cell index -> its place among the code
+
+        def started(cell, cell_index) -> None:
+            progress(f"cell {number.get(cell_index, '?')} of {len(code)}")
+
+        hooks["on_cell_execute"] = started  # called for the code cells that run, as each starts
+        progress("starting a Python kernel")
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                             extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no TCP banner
-                            resources={"metadata": {"path": str(cwd)}})  # fmt: skip
+                            resources={"metadata": {"path": str(cwd)}}, **hooks)  # fmt: skip
     client.execute()
     return nb
 
