@@ -129,8 +129,8 @@ def group_losses(model: MLP, X: np.ndarray, y: np.ndarray, n_groups: int, seed: 
 def _train_triple(data: dict, training: dict, seed: int) -> tuple[dict[str, MLP], dict[str, _Losses]]:
     """The long, the early-stopped and the L2 run, from the same initial weights.
 
-    The long and the L2 run are trained together (:func:`mlplab.train_many`:
-    each exactly as if alone); the early-stopped one, which stops on its own, alone.
+    The three are trained together (:func:`mlplab.train_many`: each exactly as
+    if alone; the early-stopped one stops on its own).
     """
     X, y = data["train"]
     models, tracks = {}, {}
@@ -149,10 +149,9 @@ def _train_triple(data: dict, training: dict, seed: int) -> tuple[dict[str, MLP]
             parts = ("test",) if name != "l2" else ("train", "val", "test")
             tracks[name] = _Losses(models[name], {part: data[part] for part in parts}, TEST_EVERY,
                                    training["epochs"])  # fmt: skip
-    models["early_stopping"].train(X, y, epochs=training["epochs"], validation_data=data["val"])
-    together = [models[name] for name in tracks]
-    outcomes = train_many(together, X, y, training["epochs"], validation_data=data["val"],
-                          callbacks=[[track] for track in tracks.values()])  # fmt: skip
+    callbacks = [[tracks[name]] if name in tracks else [] for name in models]
+    outcomes = train_many(list(models.values()), X, y, training["epochs"], validation_data=data["val"],
+                          callbacks=callbacks)  # fmt: skip
     for outcome in outcomes:
         if isinstance(outcome, DivergenceError):
             raise outcome
