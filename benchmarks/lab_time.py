@@ -17,7 +17,9 @@ them). For each run:
   the worker processes, a CPU cost, not wall time) and nested entries are not
   sections;
 * **report**: the seconds the command prints for the report
-  (``report: done in X s``);
+  (``report: done in X s``); the rest of the wall time is the experiments',
+  with start-up and staging (less than the sum of their totals where
+  ``mlplab all`` runs them side by side, on both cores);
 * the load average before and after (``os.getloadavg``): on a busy machine
   every number is larger, and not by the same factor.
 
@@ -151,8 +153,9 @@ def print_table(result: dict) -> None:
         print(_row(name, entry["sections"], ", ".join(f"{k} {v:.2f}" for k, v in own)))
     print(_row("experiments", summed))
     report = result["report_seconds"]
-    rest = result["wall_seconds"] - summed["total"] - (report or 0.0)
-    print(f"report {report if report is not None else 'n/a'} s; start-up, staging and the rest {rest:.1f} s")
+    rest = result["wall_seconds"] - (report or 0.0)  # the experiments, start-up and staging
+    print(f"report {report if report is not None else 'n/a'} s; the experiments {rest:.1f} s of wall time "
+          f"for {summed['total']:.1f} s of their own (more when they run side by side)")  # fmt: skip
 
 
 def print_differences(found: dict[str, list[str]], first: Path, second: Path) -> None:
