@@ -12,11 +12,13 @@ from mlplab.lab._parallel import guarded
 
 DEADLY_RATE = 0.01
 STUCK_RATE = 0.02
+#: the sweep's groups of runs with this activation kill their process
+DEADLY_ACTIVATION = "tanh"
 
 
 def run_or_crash(task: dict) -> dict:
-    """The sweep's worker, but a run at :data:`DEADLY_RATE` kills its process."""
-    if task["params"]["learning_rate"] == DEADLY_RATE:
+    """The sweep's worker, but a group of runs with :data:`DEADLY_ACTIVATION` kills its process."""
+    if task["params"]["activation"] == DEADLY_ACTIVATION:
         os._exit(13)  # like a segfault or the out-of-memory killer: no exception, no cleanup
     return sweep._run_task(task)
 

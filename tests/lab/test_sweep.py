@@ -8,6 +8,7 @@ import pytest
 
 from mlplab.cli import main
 from mlplab.lab import sweep
+from mlplab.nn.training import DivergenceError
 
 from .conftest import SMALL_SWEEP_GRID, assert_common_keys, assert_png, run_command, without_timings
 
@@ -251,71 +252,104 @@ def test_sweep_records_a_diverging_run_and_completes_the_others(tmp_path):
     assert_png(tmp_path / "sweep" / "sweep_heatmap.png")
 
 
-def test_sweep_retries_a_failed_run_once(tmp_path, monkeypatch):
-    real = sweep.train_run
+@pytest.mark.slow
+def test_sweep_retries_a_failed_group_once_and_records_each_of_its_runs(tmp_path, monkeypatch):
+    real = sweep.train_group
     calls = []
 
     def flaky(**params):
-        calls.append(params["seed"])
-        if params["learning_rate"] == 0.1 and calls.count(params["seed"]) == 1:
-            raise RuntimeError("worker hiccup")  # the first attempt of every α = 0.1 run
-        if params["learning_rate"] == 0.01:
+        calls.append((params["hidden"], len(params["runs"])))
+        if params["hidden"] == [8] and [hidden for hidden, _ in calls].count([8]) == 1:
+            raise RuntimeError("worker hiccup")  # the first attempt of the [8] group
+        if params["hidden"] == [16, 8]:
             raise RuntimeError("always broken")
         return real(**params)
 
-    monkeypatch.setattr(sweep, "train_run", flaky)
+    monkeypatch.setattr(sweep, "train_group", flaky)
     metrics = run_command(
-        tmp_path,
-        "sweep",
-        *SGD_ONLY,
-        "--hidden",
-        "8",
-        "--activations",
-        "tanh",
-        "--learning-rates",
-        "0.01",
-        "0.1",
-        "--epochs",
-        "10",
-        "--jobs",
-        "1",
-    )
+        tmp_path, "sweep", *SGD_ONLY, "--hidden", "8", "16,8", "--activations", "tanh",
+        "--learning-rates", "0.01", "0.1", "--epochs", "10", "--jobs", "1",
+    )  # fmt: skip
     runs = metrics["results"]["runs"]
-    recovered = [r for r in runs if r["learning_rate"] == 0.1]
-    assert [(r["status"], r["attempts"]) for r in recovered] == [("ok", 2), ("ok", 2)]
-    broken = [r for r in runs if r["learning_rate"] == 0.01]
+    recovered = [r for r in runs if r["hidden_layers"] == [8]]
+    assert [(r["status"], r["attempts"]) for r in recovered] == [("ok", 2)] * 4
+    broken = [r for r in runs if r["hidden_layers"] == [16, 8]]
     assert [(r["status"], r["attempts"], r["error"]) for r in broken] == [
         ("failed", 2, "RuntimeError: always broken")
-    ] * 2
-    assert len(calls) == 8  # 4 runs, each tried twice
-    assert metrics["results"]["n_failed"] == 2
+    ] * 4
+    assert sorted(calls) == [([8], 4)] * 2 + [([16, 8], 4)] * 2  # 2 groups of 4 runs, each tried twice
+    assert metrics["results"]["n_failed"] == 4
+    alone = run_command(
+        tmp_path / "alone", "sweep", *SGD_ONLY, "--hidden", "8", "--activations", "tanh",
+        "--learning-rates", "0.01", "0.1", "--epochs", "10", "--jobs", "1",
+    )  # fmt: skip
+    assert [{**r, "attempts": 1} for r in recovered] == alone["results"]["runs"]  # the retry's results
 
 
-def test_sweep_worker_is_picklable_and_catches_errors():
-    task = {
-        "key": (0, 0),
+def _group_task(*runs: tuple[float, int], init: str = "default") -> dict:
+    return {
+        "key": 0,
         "params": {
-            "hidden": [4],
-            "activation": "relu",
-            "learning_rate": 1e6,
-            "optimizer": "sgd",
-            "init": "default",
-            "epochs": 3,
-            "batch_size": 32,
-            "seed": 1,
-            "train_seed": 2,
-            "test_seed": 3,
+            "hidden": [4], "activation": "relu", "optimizer": "sgd", "epochs": 3, "batch_size": 32,
+            "train_seed": 2, "test_seed": 3,
+            "runs": [{"key": (i, 0), "learning_rate": rate, "seed": seed, "init": init}
+                     for i, (rate, seed) in enumerate(runs)],
         },
-    }
+    }  # fmt: skip
+
+
+def test_sweep_worker_is_picklable_and_records_a_divergence_alone():
+    task = _group_task((1e6, 1), (0.1, 1), (0.1, 2))
     worker = pickle.loads(pickle.dumps(sweep._run_task))
     record = worker(pickle.loads(pickle.dumps(task)))
-    assert record["status"] == "failed"
-    assert record["retryable"] is False
-    assert record["key"] == (0, 0)
-    task["params"]["learning_rate"] = 0.1
-    record = worker(task)
-    assert record["status"] == "ok"
-    assert len(record["loss_curve"]) == 3
+    assert (record["status"], record["key"]) == ("ok", 0)
+    diverged, *ok = record["runs"]
+    assert (diverged["key"], diverged["status"], diverged["retryable"]) == ((0, 0), "failed", False)
+    assert diverged["error"].startswith("DivergenceError: ")
+    expected = [((1, 0), "ok", 3), ((2, 0), "ok", 3)]
+    assert [(r["key"], r["status"], len(r["loss_curve"])) for r in ok] == expected
+
+
+def test_each_run_of_a_group_is_the_run_alone_bit_for_bit():
+    shared = {k: v for k, v in _group_task()["params"].items() if k != "runs"} | {"epochs": 40}
+    runs = [(0.1, 5), (1e6, 5), (0.01, 6), (0.1, 7)]
+    for init in ("default", sweep.HE_SCALED):
+        grouped = sweep.train_group(**shared, runs=_group_task(*runs, init=init)["params"]["runs"])["runs"]
+        for (rate, seed), record in zip(runs, grouped):
+            params = {**{k: v for k, v in shared.items() if k != "runs"}, "learning_rate": rate, "seed": seed,
+                      "init": init}  # fmt: skip
+            if rate == 1e6:
+                with pytest.raises(DivergenceError) as error:
+                    sweep.train_run(**params)
+                assert record["error"] == f"DivergenceError: {error.value}"
+                continue
+            alone = sweep.train_run(**params)
+            assert {k: record[k] for k in alone} == alone  # floats compared exactly
+            assert record["status"] == "ok"
+
+
+def test_runs_are_grouped_by_architecture_activation_and_optimizer():
+    config = sweep.Config(hidden=((8,), (16, 8)), activations=("sigmoid", "relu"), optimizers=("sgd", "adam"),
+                          rescaled=("sigmoid",), seeds=2)  # fmt: skip
+    cells = sweep.grid_cells(config)
+    tasks = [{"key": (c, s), "params": {"hidden": cell["hidden_layers"], "activation": cell["activation"],
+              "optimizer": cell["optimizer"], "learning_rate": cell["learning_rate"], "init": cell["init"],
+              "seed": 100 * c + s, "epochs": 5, "batch_size": 32, "train_seed": 1, "test_seed": 2}}
+             for c, cell in enumerate(cells) for s in range(2)]  # fmt: skip
+    groups = sweep.group_tasks(tasks)
+    assert [g["key"] for g in groups] == list(range(8))  # 2 architectures x 2 activations x 2 optimisers
+    assert sorted(key for g in groups for key in (r["key"] for r in g["params"]["runs"])) == sorted(
+        t["key"] for t in tasks
+    )
+    for group in groups:
+        shared = {k: group["params"][k] for k in sweep.GROUP_PARAMS}
+        for run in group["params"]["runs"]:
+            (task,) = [t for t in tasks if t["key"] == run["key"]]
+            assert task["params"] == {**shared, **{k: run[k] for k in sweep.RUN_PARAMS}}
+    sizes = {(tuple(g["params"]["hidden"]), g["params"]["activation"], g["params"]["optimizer"]):
+             len(g["params"]["runs"]) for g in groups}  # fmt: skip
+    assert sizes[(8,), "sigmoid", "sgd"] == 3 * 2 + 2  # every rate and seed, and the He-scaled repeat
+    assert sizes[(8,), "relu", "adam"] == 3 * 2
 
 
 def test_sweep_dask_backend_needs_a_scheduler(tmp_path, capsys):
@@ -351,20 +385,20 @@ def test_a_dying_worker_process_fails_only_its_runs(tmp_path, monkeypatch):
 
     monkeypatch.setattr(sweep, "WORKER", crashing_worker.run_or_crash)
     metrics = run_command(
-        tmp_path, "sweep", *SGD_ONLY, "--hidden", "8", "--activations", "tanh",
+        tmp_path, "sweep", *SGD_ONLY, "--hidden", "8", "--activations", "tanh", "relu",
         "--learning-rates", "0.01", "0.1", "--epochs", "10", "--seeds", "2", "--jobs", "2",
     )  # fmt: skip
     runs = metrics["results"]["runs"]
-    dead = [r for r in runs if r["learning_rate"] == crashing_worker.DEADLY_RATE]
-    assert len(dead) == 2
+    dead = [r for r in runs if r["activation"] == crashing_worker.DEADLY_ACTIVATION]
+    assert len(dead) == 4  # the group: 2 rates x 2 seeds
     for run in dead:
         assert run["status"] == "failed"
-        assert run["attempts"] == 2  # retried once, alone
+        assert run["attempts"] == 2  # retried once
         assert run["error"].startswith("worker process died")
-    alive = [r for r in runs if r["learning_rate"] == 0.1]
-    assert [(r["status"], r["attempts"]) for r in alive] == [("ok", 1), ("ok", 1)]  # not lost with them
-    assert metrics["results"]["n_failed"] == 2
-    assert len(metrics["results"]["failures"]) == 2
+    alive = [r for r in runs if r["activation"] == "relu"]
+    assert [(r["status"], r["attempts"]) for r in alive] == [("ok", 1)] * 4  # not lost with them
+    assert metrics["results"]["n_failed"] == 4
+    assert len(metrics["results"]["failures"]) == 4
     assert multiprocessing.active_children() == []
 
 
@@ -393,20 +427,26 @@ def _sweep(root, *args: str) -> int:
     return main(["sweep", *SMALL, *args, "--out", str(root), "--quick", "--no-progress"])
 
 
+def _counting_runs(calls: list):
+    """``sweep.train_group``, counting the runs it trains in ``calls``."""
+    real = sweep.train_group
+    return lambda **params: calls.append(len(params["runs"])) or real(**params)
+
+
 @pytest.mark.slow
 def test_an_interrupted_sweep_resumes_to_the_results_of_an_uninterrupted_one(tmp_path, monkeypatch):
     assert _sweep(tmp_path / "whole", "--jobs", "1") == 0
-    real = sweep.train_run
-    monkeypatch.setattr(sweep, "train_run", _interrupt_after(5, real))
-    assert _sweep(tmp_path / "resumed", "--jobs", "1") == 130  # Ctrl-C during the 6th of 16 runs
+    monkeypatch.setattr(sweep, "train_group", _interrupt_after(2, sweep.train_group))
+    assert _sweep(tmp_path / "resumed", "--jobs", "1") == 130  # Ctrl-C during the 3rd of 4 groups of 4 runs
     kept = sorted((tmp_path / "resumed" / sweep.RESUME_FOLDER).iterdir())
-    assert len(kept) == 5  # the finished runs, outside the experiment's folder
+    assert len(kept) == 8  # the finished runs, outside the experiment's folder
     assert not (tmp_path / "resumed" / "sweep" / "metrics.json").exists()
 
+    monkeypatch.undo()
     calls = []
-    monkeypatch.setattr(sweep, "train_run", lambda **params: calls.append(1) or real(**params))
+    monkeypatch.setattr(sweep, "train_group", _counting_runs(calls))
     assert _sweep(tmp_path / "resumed", "--jobs", "1") == 0
-    assert len(calls) == 16 - 5  # only the runs not kept
+    assert calls == [4, 4]  # only the runs not kept
     _same_sweep(tmp_path / "whole", tmp_path / "resumed")
     assert not (tmp_path / "resumed" / sweep.RESUME_FOLDER).exists()  # removed once the sweep is complete
 
@@ -425,25 +465,24 @@ def test_an_interrupted_parallel_sweep_resumes_and_leaves_no_worker(tmp_path, mo
 
 @pytest.mark.slow
 def test_kept_runs_of_other_settings_are_not_reused(tmp_path, monkeypatch):
-    monkeypatch.setattr(sweep, "train_run", _interrupt_after(4, sweep.train_run))
+    monkeypatch.setattr(sweep, "train_group", _interrupt_after(1, sweep.train_group))
     assert _sweep(tmp_path, "--jobs", "1") == 130
     monkeypatch.undo()
     assert _sweep(tmp_path / "fresh", "--jobs", "1", "--epochs", "20") == 0
     calls = []
-    real = sweep.train_run
-    monkeypatch.setattr(sweep, "train_run", lambda **params: calls.append(1) or real(**params))
+    monkeypatch.setattr(sweep, "train_group", _counting_runs(calls))
     assert _sweep(tmp_path, "--jobs", "1", "--epochs", "20") == 0  # other epochs: every run again
-    assert len(calls) == 16
+    assert sum(calls) == 16
     _same_sweep(tmp_path / "fresh", tmp_path)
     assert len(list((tmp_path / sweep.RESUME_FOLDER).iterdir())) == 4  # another sweep's records stay
 
 
 @pytest.mark.slow
-def test_a_damaged_record_is_run_again(tmp_path, monkeypatch):
-    monkeypatch.setattr(sweep, "train_run", _interrupt_after(3, sweep.train_run))
+def test_a_damaged_record_is_run_again_in_a_group_of_the_runs_not_kept(tmp_path, monkeypatch):
+    monkeypatch.setattr(sweep, "train_group", _interrupt_after(1, sweep.train_group))
     assert _sweep(tmp_path / "resumed", "--jobs", "1") == 130
     monkeypatch.undo()
-    first, second, third = sorted((tmp_path / "resumed" / sweep.RESUME_FOLDER).iterdir())
+    first, second, third, _ = sorted((tmp_path / "resumed" / sweep.RESUME_FOLDER).iterdir())
     first.write_text(first.read_text()[:-20])  # cut short
     data = json.loads(second.read_text())
     data["params"]["seed"] += 1  # not this run's
@@ -451,6 +490,9 @@ def test_a_damaged_record_is_run_again(tmp_path, monkeypatch):
     data = json.loads(third.read_text())
     del data["record"]["test_accuracy"]  # incomplete
     third.write_text(json.dumps(data))
+    calls = []
+    monkeypatch.setattr(sweep, "train_group", _counting_runs(calls))
     assert _sweep(tmp_path / "resumed", "--jobs", "1") == 0
+    assert calls == [3, 4, 4, 4]  # the first group's runs whose records are damaged, then the others
     assert _sweep(tmp_path / "whole", "--jobs", "1") == 0
     _same_sweep(tmp_path / "whole", tmp_path / "resumed")

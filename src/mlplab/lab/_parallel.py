@@ -414,6 +414,7 @@ def run_tasks(
     bar: Callable[[int, str], object] | None = None,
     label: str = "tasks",
     on_record: Callable[[dict, dict], object] | None = None,
+    units: Callable[[dict], int] | None = None,
 ) -> dict[Hashable, dict]:
     """Run every task, retrying the retryable failures up to ``retries`` times.
 
@@ -433,6 +434,8 @@ def run_tasks(
         Called in this process with every record as it arrives, e.g. to keep
         the finished ones. A retryable failure may be followed by another
         record of the same task.
+    units : callable task -> int, optional
+        What a task counts for on the bar (default 1), e.g. the runs it holds.
 
     Returns
     -------
@@ -445,8 +448,10 @@ def run_tasks(
         worker, backend, jobs, scheduler, task_timeout=task_timeout, connect_timeout=connect_timeout
     ) as execute:
         pending, attempt = list(tasks), 1
+        size = units or (lambda task: 1)
         while pending and attempt <= 1 + retries:
-            progress = bar(len(pending), label if attempt == 1 else "retries") if bar else None
+            total = sum(size(task) for task in pending)
+            progress = bar(total, label if attempt == 1 else "retries") if bar else None
             failed = 0
             try:
                 for task, record in execute(pending, attempt):
@@ -455,11 +460,11 @@ def run_tasks(
                     record["attempts"] = attempt
                     record["seconds"] = record.get("seconds", 0.0) + records.get(key, {}).get("seconds", 0.0)
                     records[key] = record
-                    failed += record["status"] == "failed"
+                    failed += size(task) if record["status"] == "failed" else 0
                     if on_record is not None:
                         on_record(task, record)
                     if progress is not None:
-                        progress.update()
+                        progress.update(size(task))
                         if failed:
                             progress.set_postfix_str(f"{failed} failed")
             finally:

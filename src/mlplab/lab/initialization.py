@@ -59,7 +59,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..mlp import MLP
+from ..mlp import MLP, train_many
 from ..nn.activations import get_activation
 from ..nn.initializers import default_initializer
 from ..nn.network import Linear, Network
@@ -319,21 +319,28 @@ def _sigmoid_study(ctx: Context, width: int, depth: int, n_samples: int, n_netwo
 
 
 # ------------------------------------------------------------ 2. training
-def _train(activation: str, init, config: dict, seed: int, X: np.ndarray, y: np.ndarray) -> dict:
-    """One run; the loss curve survives a divergence (recorded by a callback)."""
-    model = MLP(config["layer_sizes"], activation, config["learning_rate"], optimizer=config["optimizer"],
-                seed=seed, init=init)  # fmt: skip
-    curve: list[float] = []
-    run = {"loss_curve": curve, "diverged_at_epoch": None, "final_loss": None, "accuracy": None,
-           **initial_state(model, X, y)}  # fmt: skip
-    try:
-        model.train(X, y, epochs=config["epochs"], batch_size=config["batch_size"],
-                    callbacks=[lambda epoch, history: curve.append(history.train_loss[-1])])  # fmt: skip
-    except DivergenceError as error:
-        run["diverged_at_epoch"] = error.epoch
-    else:
-        run["final_loss"], run["accuracy"] = curve[-1], model.score(X, y)
-    return run
+def _train_together(activation: str, inits: list, seeds: list[int], config: dict, X: np.ndarray,
+                    y: np.ndarray) -> list[dict]:  # fmt: skip
+    """One run per ``(init, seed)``, trained together (:func:`mlplab.train_many`: each as if alone).
+
+    Each run's loss curve survives a divergence (recorded by a callback).
+    """
+    models = [MLP(config["layer_sizes"], activation, config["learning_rate"], optimizer=config["optimizer"],
+                  seed=seed, init=init) for init in inits for seed in seeds]  # fmt: skip
+    runs = [{"loss_curve": [], "diverged_at_epoch": None, "final_loss": None, "accuracy": None,
+             **initial_state(model, X, y)} for model in models]  # fmt: skip
+
+    def recorder(curve: list):
+        return lambda epoch, history: curve.append(history.train_loss[-1])
+
+    outcomes = train_many(models, X, y, epochs=config["epochs"], batch_size=config["batch_size"],
+                          callbacks=[[recorder(run["loss_curve"])] for run in runs])  # fmt: skip
+    for model, run, outcome in zip(models, runs, outcomes):
+        if isinstance(outcome, DivergenceError):
+            run["diverged_at_epoch"] = outcome.epoch
+        else:
+            run["final_loss"], run["accuracy"] = run["loss_curve"][-1], model.score(X, y)
+    return runs
 
 
 def initial_state(model: MLP, X: np.ndarray, y: np.ndarray) -> dict:
@@ -366,14 +373,15 @@ def _training_study(ctx: Context, config: dict, n_seeds: int) -> dict:
     X, y = scaled_spirals(200, 0.1, ctx.seed_for(2))
     study = {}
     bar = ctx.bar(len(ACTIVATIONS) * len(SCHEMES) * n_seeds, "training")
+    seeds = [ctx.seed_for(3, s) for s in range(n_seeds)]  # the same for every scheme: only the weights differ
+    inits = [scheme.init for scheme in SCHEMES.values()]
     for activation in ACTIVATIONS:
         study[activation] = {}
-        for name, scheme in SCHEMES.items():
-            with ctx.timed(f"train_{activation}_{name}"):
-                runs = []
-                for s in range(n_seeds):  # the same seeds for every scheme: only the weights differ
-                    runs.append(_train(activation, scheme.init, config, ctx.seed_for(3, s), X, y))
-                    bar.update()
+        with ctx.timed(f"train_{activation}"):
+            trained = _train_together(activation, inits, seeds, config, X, y)
+        bar.update(len(trained))
+        for index, name in enumerate(SCHEMES):
+            runs = trained[index * n_seeds : (index + 1) * n_seeds]
             finished = [r for r in runs if r["diverged_at_epoch"] is None]
             curves = [r["loss_curve"] for r in finished] or [[]]  # (runs, epochs)
             study[activation][name] = {
@@ -428,25 +436,30 @@ def _symmetry_study(ctx: Context, config: dict, constant: float) -> tuple[dict, 
         "constant": (ConstantInit(constant), f"every weight = {constant:g}"),
         "random": (None, default_initializer(config["activation"])),
     }
-    for name, (init, description) in starts.items():
-        model = MLP(config["layer_sizes"], config["activation"], config["learning_rate"],
-                    optimizer=config["optimizer"], seed=ctx.seed_for(4), init=init)  # fmt: skip
-        first_layer = [model.weights[0].copy()]
+    models = {name: MLP(config["layer_sizes"], config["activation"], config["learning_rate"],
+                        optimizer=config["optimizer"], seed=ctx.seed_for(4), init=init)
+              for name, (init, _) in starts.items()}  # fmt: skip
+    first_layers = {name: [model.weights[0].copy()] for name, model in models.items()}
 
-        def record(epoch, history, model=model, first_layer=first_layer):
-            first_layer.append(model.weights[0].copy())
+    def recorder(model: MLP, first_layer: list):
+        return lambda epoch, history: first_layer.append(model.weights[0].copy())
 
-        history = model.train(X, y, config["epochs"], config["batch_size"], callbacks=[record])
+    callbacks = [[recorder(model, first_layers[name])] for name, model in models.items()]
+    histories = train_many(list(models.values()), X, y, config["epochs"], config["batch_size"],
+                           callbacks=callbacks)  # fmt: skip
+    for (name, model), history in zip(models.items(), histories):
+        if isinstance(history, DivergenceError):
+            raise history
         layers = unit_spreads(model)
         results[name] = {
-            "init": description,
+            "init": starts[name][1],
             "layers": layers,
             "max_incoming_spread": max(layer["incoming_spread"] for layer in layers),
             "max_outgoing_spread": max(layer["outgoing_spread"] for layer in layers),
             "final_loss": history.train_loss[-1],
             "accuracy": model.score(X, y),
         }
-        W1 = np.array(first_layer)  # (epochs + 1, units, 2)
+        W1 = np.array(first_layers[name])  # (epochs + 1, units, 2)
         trajectories[name] = {"W1": W1, "W2": model.weights[1].copy()}
     return results, trajectories
 
@@ -490,9 +503,10 @@ def run(ctx: Context, config: Config) -> dict:
         symmetric, trajectories = _symmetry_study(ctx, symmetry, config.constant)
 
     results = {"variance": variance, "sigmoid": sigmoid, "training": spirals, "symmetry": symmetric}
-    plot_variance(ctx.out / FIG_VARIANCE, variance, settings, SCHEMES)
-    plot_sigmoid(ctx.out / FIG_SIGMOID, sigmoid, settings)
-    plot_training(ctx.out / FIG_TRAINING, spirals, training, SCHEMES)
-    plot_symmetry(ctx.out / FIG_SYMMETRY, symmetric, trajectories, symmetry)
+    with ctx.timed("figures"):
+        plot_variance(ctx.out / FIG_VARIANCE, variance, settings, SCHEMES)
+        plot_sigmoid(ctx.out / FIG_SIGMOID, sigmoid, settings)
+        plot_training(ctx.out / FIG_TRAINING, spirals, training, SCHEMES)
+        plot_symmetry(ctx.out / FIG_SYMMETRY, symmetric, trajectories, symmetry)
     ctx.write_metrics(config, settings, results)
     return results

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..mlp import MLP
+from ..mlp import MLP, train_many
 from ..nn.training import DivergenceError
 from . import plotting
 from ._common import Context, data_loss
@@ -166,21 +166,20 @@ def dead_unit_fraction(model: MLP, X: np.ndarray) -> float:
     return dead / total
 
 
-def _run_one(rate: float, X: np.ndarray, y: np.ndarray, config: dict, seed: int, threshold: float) -> dict:
-    """Train one model at ``rate`` from ``seed`` and describe what happened."""
-    model = MLP(config["layer_sizes"], config["activation"], rate, optimizer=config["optimizer"], seed=seed)
-    initial = data_loss(model, X, y)
+def _describe_run(
+    model: MLP, initial: float, outcome, X: np.ndarray, y: np.ndarray, threshold: float
+) -> dict:
+    """What happened in one trained run: ``outcome`` is its History or its DivergenceError."""
     diverged_at, message = None, None
-    try:
-        history = model.train(X, y, epochs=config["epochs"], batch_size=config["batch_size"])
-    except DivergenceError as error:  # the model keeps its last finite weights
-        history = error.history if error.history is not None else model.history
-        diverged_at, message = error.epoch, str(error)
+    history = outcome
+    if isinstance(outcome, DivergenceError):  # the model keeps its last finite weights
+        history = outcome.history if outcome.history is not None else model.history
+        diverged_at, message = outcome.epoch, str(outcome)
     curve = list(history.train_loss) if history is not None else []
     with np.errstate(over="ignore", invalid="ignore"):  # the weights of a blown-up run may be huge
         final = data_loss(model, X, y)
         accuracy = model.score(X, y)
-        dead = dead_unit_fraction(model, X) if config["activation"] == "relu" else None
+        dead = dead_unit_fraction(model, X) if model.activation == "relu" else None
     final = final if math.isfinite(final) else None
     smoothed = None if diverged_at is not None else smoothed_loss(curve)
     peak = max(curve, default=initial)
@@ -202,6 +201,23 @@ def _run_one(rate: float, X: np.ndarray, y: np.ndarray, config: dict, seed: int,
         "verdict": verdict(initial, smoothed, peak, float(diverged_at is not None), share, dead, threshold),
         "loss_curve": curve,
     }
+
+
+def train_runs(rates: list[float], seeds: list[int], X: np.ndarray, y: np.ndarray, config: dict,
+               threshold: float) -> list[list[dict]]:  # fmt: skip
+    """Train one model per rate and seed, all together (:func:`mlplab.train_many`: each as if alone).
+
+    Returns
+    -------
+    list of list of dict
+        Per rate, per seed: what happened (see :func:`_describe_run`).
+    """
+    models = [MLP(config["layer_sizes"], config["activation"], rate, optimizer=config["optimizer"], seed=seed)
+              for rate in rates for seed in seeds]  # fmt: skip
+    initial = [data_loss(model, X, y) for model in models]
+    outcomes = train_many(models, X, y, epochs=config["epochs"], batch_size=config["batch_size"])
+    described = [_describe_run(*run, X, y, threshold) for run in zip(models, initial, outcomes)]
+    return [described[i : i + len(seeds)] for i in range(0, len(described), len(seeds))]
 
 
 def _median(values) -> float | None:
@@ -284,16 +300,12 @@ def run(ctx: Context, config: Config) -> dict:
     X, y = scaled_spirals(200, 0.1, ctx.seed_for(0))
     model_seeds = [ctx.seed_for(1, i) for i in range(config.seeds)]  # seed i is the same at every rate
 
-    runs = []
     bar = ctx.bar(len(rates) * config.seeds, "runs")
-    for rate in rates:
-        with ctx.timed(f"rate_{rate:g}"):
-            seeds = []
-            for seed in model_seeds:
-                seeds.append(_run_one(rate, X, y, training, seed, config.crawl_threshold))
-                bar.update()
-        runs.append(describe_rate(rate, seeds, config.crawl_threshold))
+    with ctx.timed("training"):
+        per_rate = train_runs(rates, model_seeds, X, y, training, config.crawl_threshold)
+    bar.update(len(rates) * config.seeds)
     bar.close()
+    runs = [describe_rate(rate, seeds, config.crawl_threshold) for rate, seeds in zip(rates, per_rate)]
 
     by_verdict = {name: [r["learning_rate"] for r in runs if r["verdict"] == name] for name in VERDICTS}
     good = [r for r in runs if r["verdict"] == "good"] or [r for r in runs if r["verdict"] == "too_large"]

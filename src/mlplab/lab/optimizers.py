@@ -39,7 +39,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..mlp import MLP
+from ..mlp import MLP, train_many
+from ..nn.training import DivergenceError
 from . import plotting
 from ._common import Context, data_loss
 from ._data import scaled_spirals
@@ -124,19 +125,37 @@ def _rate(optimizer: str) -> float:
     return next(rate for _, name, rate, _ in RUNS if name == optimizer)
 
 
-def _compare_optimizers(ctx: Context, data: dict, epochs: int, batch_size: int) -> tuple[dict, dict]:
-    """Train one model per entry of :data:`RUNS`, all from the same weights and batch order.
+def train_together(
+    specs: list[tuple[str, float, float]], X: np.ndarray, y: np.ndarray, seed: int, epochs: int,
+    batch_size: int,
+) -> list[tuple[MLP, object]]:  # fmt: skip
+    """One model per ``(optimizer, learning rate, λ)``, all from the same initial weights and batch order.
 
-    Returns the runs' results and the trained models by key (the L2 study reuses Adam's as λ = 0).
+    The models of one optimiser are trained together (:func:`mlplab.train_many`:
+    each exactly as if alone). Returns ``(model, history)`` per spec, in order.
+
+    Raises
+    ------
+    DivergenceError
+        If any of them diverges (none does with the study's settings).
     """
+    sizes = [2, *HIDDEN, 1]
+    models = [MLP(sizes, "relu", rate, optimizer=name, l2=l2, seed=seed) for name, rate, l2 in specs]
+    histories: list = [None] * len(specs)
+    for name in dict.fromkeys(spec[0] for spec in specs):
+        members = [i for i, spec in enumerate(specs) if spec[0] == name]
+        for i, outcome in zip(members, train_many([models[i] for i in members], X, y, epochs, batch_size)):
+            if isinstance(outcome, DivergenceError):
+                raise outcome
+            histories[i] = outcome
+    return list(zip(models, histories))
+
+
+def _compare_optimizers(data: dict, trained: list[tuple[MLP, object]]) -> dict:
+    """The results of the runs of :data:`RUNS`, trained (in that order) by :func:`train_together`."""
     X, y = data["train"]
-    seed = ctx.seed_for(1)  # the same initial weights and batch order for every optimiser
-    runs, models = {}, {}
-    bar = ctx.bar(len(RUNS), "optimisers")
-    for key, optimizer, rate, label in RUNS:
-        model = MLP([2, *HIDDEN, 1], "relu", rate, optimizer=optimizer, seed=seed)
-        history = model.train(X, y, epochs=epochs, batch_size=batch_size)
-        models[key] = model
+    runs = {}
+    for (key, optimizer, rate, label), (model, history) in zip(RUNS, trained):
         curve = np.asarray(history.train_loss)
         runs[key] = {
             "optimizer": optimizer,
@@ -152,9 +171,7 @@ def _compare_optimizers(ctx: Context, data: dict, epochs: int, batch_size: int) 
             "test_accuracy": model.score(*data["test"]),
             "loss_curve": history.train_loss,
         }
-        bar.update()
-    bar.close()
-    return runs, models
+    return runs
 
 
 def _time_optimizers(ctx: Context, data: dict, batch_size: int, repeats: int, epochs: int) -> dict:
@@ -188,24 +205,11 @@ def _time_optimizers(ctx: Context, data: dict, batch_size: int, repeats: int, ep
     }
 
 
-def _l2_study(
-    ctx: Context, data: dict, l2_values: list[float], epochs: int, batch_size: int, unpenalised=None
-):
-    """Adam with every λ from the comparison's initial weights; the models are returned for the figure.
-
-    ``unpenalised``: (model, last epoch's loss) of the comparison's Adam run; when it ran as many
-    epochs, it *is* the λ = 0 run (same weights, batches, optimiser and rate), so it is not trained again.
-    """
+def _l2_study(data: dict, l2_values: list[float], trained: list[tuple[MLP, object]]) -> list[dict]:
+    """One row per λ from its Adam run (the comparison's weights and batches; see :func:`train_together`)."""
     X, y = data["train"]
-    seed = ctx.seed_for(1)  # the optimiser comparison's weights and batches
-    rows, models = [], []
-    bar = ctx.bar(len(l2_values), "L2")
-    for l2 in l2_values:
-        if l2 == 0 and unpenalised is not None:
-            model, final_objective = unpenalised
-        else:
-            model = MLP([2, *HIDDEN, 1], "relu", L2_RATE, optimizer="adam", l2=l2, seed=seed)
-            final_objective = model.train(X, y, epochs=epochs, batch_size=batch_size).train_loss[-1]
+    rows = []
+    for l2, (model, history) in zip(l2_values, trained):
         norm = model.network.l2_penalty()  # Σ_l ‖W^(l)‖², biases excluded
         rows.append(
             {
@@ -213,19 +217,42 @@ def _l2_study(
                 "weight_norm": norm,
                 "penalty": l2 * norm,
                 "data_loss": data_loss(model, X, y),
-                "final_objective": final_objective,
+                "final_objective": history.train_loss[-1],
                 "train_accuracy": model.score(X, y),
                 "test_accuracy": model.score(*data["test"]),
             }
         )
-        models.append(model)
-        bar.update()
-    bar.close()
     for before, row in itertools.pairwise(rows):
         # what keeping the previous λ's weights would cost under this λ
         row["kept_fit_objective"] = before["data_loss"] + row["l2"] * before["weight_norm"]
     rows[0]["kept_fit_objective"] = None
-    return rows, models
+    return rows
+
+
+def _train_all(ctx: Context, data: dict, config: Config, l2_values: list[float]) -> tuple[list, list]:
+    """The comparison's runs and the L2 study's, each ``(model, history)``; all from one seed.
+
+    The comparison's Adam run *is* the λ = 0 run of the L2 study when both run as
+    many epochs (same weights, batches, optimiser and rate): it is trained once,
+    and the study's other λ are trained with the comparison.
+    """
+    X, y = data["train"]
+    seed = ctx.seed_for(1)  # the same initial weights and batch order for every run
+    comparison = [(optimizer, rate, 0.0) for _, optimizer, rate, _ in RUNS]
+    penalised = [("adam", L2_RATE, l2) for l2 in l2_values]
+    bar = ctx.bar(len(RUNS) + len(l2_values), "runs")
+    if config.l2_epochs != config.epochs:
+        trained = train_together(comparison, X, y, seed, config.epochs, config.batch_size)
+        l2_trained = train_together(penalised, X, y, seed, config.l2_epochs, config.batch_size)
+    else:
+        extra = [spec for spec in penalised if spec[2] != 0]
+        both = train_together(comparison + extra, X, y, seed, config.epochs, config.batch_size)
+        trained, others = both[: len(RUNS)], iter(both[len(RUNS) :])
+        adam = comparison.index(("adam", L2_RATE, 0.0))
+        l2_trained = [trained[adam] if l2 == 0 else next(others) for l2 in l2_values]
+    bar.update(len(RUNS) + len(l2_values))
+    bar.close()
+    return trained, l2_trained
 
 
 def run(ctx: Context, config: Config) -> dict:
@@ -252,14 +279,13 @@ def run(ctx: Context, config: Config) -> dict:
         "l2_optimizer": {"name": "adam", "learning_rate": L2_RATE},
     }
     data = _data(ctx)
-    with ctx.timed("optimizers"):
-        runs, models = _compare_optimizers(ctx, data, epochs, config.batch_size)
-    adam = next(key for key, optimizer, rate, _ in RUNS if optimizer == "adam" and rate == L2_RATE)
-    unpenalised = (models[adam], runs[adam]["final_epoch_loss"]) if l2_epochs == epochs else None
+    with ctx.timed("training"):
+        trained, l2_trained = _train_all(ctx, data, config, l2_values)
+        runs = _compare_optimizers(data, trained)
+        l2_rows = _l2_study(data, l2_values, l2_trained)
+    l2_models = [model for model, _ in l2_trained]
     with ctx.timed("timing_runs"):
         clocks = _time_optimizers(ctx, data, config.batch_size, config.timing_repeats, config.timing_epochs)
-    with ctx.timed("l2"):
-        l2_rows, l2_models = _l2_study(ctx, data, l2_values, l2_epochs, config.batch_size, unpenalised)
 
     norms = [row["weight_norm"] for row in l2_rows]
     results = {

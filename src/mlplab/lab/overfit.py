@@ -41,7 +41,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..mlp import MLP
+from ..mlp import MLP, train_many
+from ..nn.training import DivergenceError
 from . import plotting
 from ._common import Context, data_loss
 from ._data import scaled_spirals
@@ -126,11 +127,15 @@ def group_losses(model: MLP, X: np.ndarray, y: np.ndarray, n_groups: int, seed: 
 
 
 def _train_triple(data: dict, training: dict, seed: int) -> tuple[dict[str, MLP], dict[str, _Losses]]:
-    """The long, the early-stopped and the L2 run, from the same initial weights."""
+    """The long, the early-stopped and the L2 run, from the same initial weights.
+
+    The three are trained together (:func:`mlplab.train_many`: each exactly as
+    if alone; the early-stopped one stops on its own).
+    """
     X, y = data["train"]
     models, tracks = {}, {}
     for name in RUNS:
-        model = MLP(
+        models[name] = MLP(
             training["layer_sizes"],
             training["activation"],
             training["learning_rate"],
@@ -140,14 +145,16 @@ def _train_triple(data: dict, training: dict, seed: int) -> tuple[dict[str, MLP]
             early_stopping=name == "early_stopping",
             patience=training["patience"],
         )
-        callbacks = ()
         if name != "early_stopping":  # the early-stopped run is the long run cut short
             parts = ("test",) if name != "l2" else ("train", "val", "test")
-            watched = {part: data[part] for part in parts}
-            tracks[name] = _Losses(model, watched, TEST_EVERY, training["epochs"])
-            callbacks = (tracks[name],)
-        model.train(X, y, epochs=training["epochs"], validation_data=data["val"], callbacks=callbacks)
-        models[name] = model
+            tracks[name] = _Losses(models[name], {part: data[part] for part in parts}, TEST_EVERY,
+                                   training["epochs"])  # fmt: skip
+    callbacks = [[tracks[name]] if name in tracks else [] for name in models]
+    outcomes = train_many(list(models.values()), X, y, training["epochs"], validation_data=data["val"],
+                          callbacks=callbacks)  # fmt: skip
+    for outcome in outcomes:
+        if isinstance(outcome, DivergenceError):
+            raise outcome
     return models, tracks
 
 

@@ -21,14 +21,21 @@ index, so a run's result does not depend on the grid around it, on the order
 in which runs finish or on the number of workers. The optimiser and the
 initialisation are not part of it: the runs of one cell with SGD, with Adam
 and with He scaling start from the same random draws and see the mini-batches
-in the same order, so they are compared in pairs. Runs go to
-local worker processes (one BLAS thread each; ``--jobs`` at most the CPUs
-here) or, with ``--backend dask --scheduler tcp://HOST:PORT``, to a Dask
-cluster. A run that raises is recorded as failed with its reason while the
-others go on; a failure that may be transient (a worker process that died,
-a run over ``--run-timeout``, an unexpected error) is retried once with the
-same seed, in parallel with the other retries. Divergence is not retried:
-with the same seed it would diverge again at the same step.
+in the same order, so they are compared in pairs.
+
+Runs are trained in groups: the runs of one architecture, activation and
+optimiser (every rate, seed and initialisation of it) are one task, trained
+together by :func:`mlplab.train_many`, which gives each run exactly the
+result it would have alone (:func:`train_run`), so no number depends on the
+grouping. Tasks go to local worker processes (one BLAS thread each;
+``--jobs`` at most the CPUs here) or, with ``--backend dask --scheduler
+tcp://HOST:PORT``, to a Dask cluster. A run that diverges is recorded as
+failed with its reason while the others of its group go on; divergence is not
+retried: with the same seed it would diverge again at the same step. A task
+that fails as a whole (a worker process that died, a task over
+``--run-timeout``, an unexpected error) records each of its runs as failed
+with that reason, and is retried once with the same seeds, in parallel with
+the other retries.
 
 Resuming: every finished run (and every deterministic failure) is kept at
 once in ``DIR/.sweep-resume/`` (see :mod:`mlplab.lab._sweep_records`). A
@@ -50,7 +57,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..mlp import MLP
+from ..mlp import MLP, train_many
 from ..nn.training import DivergenceError
 from ._common import Context, EpochAccuracy
 from ._data import N_SAMPLES, spiral_data, spiral_settings
@@ -154,8 +161,9 @@ class Config:
         TASK_TIMEOUT,
         parse=positive_float,
         metavar="SECONDS",
-        help="a run on a worker process taking longer is stopped and recorded as failed "
-        "(dask: no run finishing for that long; --jobs 1 runs here, unbounded)",
+        help="a task (the runs of one architecture, activation and optimiser) on a worker process "
+        "taking longer is stopped and its runs recorded as failed "
+        "(dask: no task finishing for that long; --jobs 1 runs here, unbounded)",
     )
 
     def check(self) -> None:
@@ -181,6 +189,25 @@ N_TRAIN = 2 * (N_SAMPLES // 2)
 
 
 # ------------------------------------------------------------------ the worker
+def _model(hidden: Sequence[int], activation: str, learning_rate: float, optimizer: str, seed: int,
+           init: str) -> MLP:  # fmt: skip
+    chosen = None if init == DEFAULT_INIT else init
+    return MLP([2, *hidden, 1], activation, learning_rate, optimizer=optimizer, seed=seed, init=chosen)
+
+
+def _scores(model: MLP, history, tracker: EpochAccuracy, data: tuple) -> dict:
+    """What a finished run reports (see :func:`train_run`)."""
+    X, y, X_test, y_test = data
+    logits = model.network.predict_logits(X)
+    return {
+        "final_train_loss": model.loss.value(logits, model.head.encode(y)),
+        "train_accuracy": model.score(X, y),
+        "test_accuracy": model.score(X_test, y_test),
+        "epochs_to_100_percent": tracker.first_perfect_epoch,
+        "loss_curve": history.train_loss,
+    }
+
+
 def train_run(
     hidden: Sequence[int],
     activation: str,
@@ -193,7 +220,7 @@ def train_run(
     test_seed: int,
     init: str = DEFAULT_INIT,
 ) -> dict:
-    """Train one network of the sweep and score it.
+    """Train one network of the sweep alone and score it (what :func:`train_group` gives each run).
 
     Parameters
     ----------
@@ -222,29 +249,62 @@ def train_run(
     DivergenceError
         If training diverges.
     """
-    X, y, X_test, y_test = spiral_data(train_seed, test_seed)
-    chosen = None if init == DEFAULT_INIT else init
-    model = MLP([2, *hidden, 1], activation, learning_rate, optimizer=optimizer, seed=seed, init=chosen)
-    tracker = EpochAccuracy(model, X, y, until_perfect=True)
-    history = model.train(X, y, epochs=epochs, batch_size=batch_size, callbacks=[tracker])
-    logits = model.network.predict_logits(X)
-    return {
-        "final_train_loss": model.loss.value(logits, model.head.encode(y)),
-        "train_accuracy": model.score(X, y),
-        "test_accuracy": model.score(X_test, y_test),
-        "epochs_to_100_percent": tracker.first_perfect_epoch,
-        "loss_curve": history.train_loss,
-    }
+    data = spiral_data(train_seed, test_seed)
+    model = _model(hidden, activation, learning_rate, optimizer, seed, init)
+    tracker = EpochAccuracy(model, data[0], data[1], until_perfect=True)
+    history = model.train(data[0], data[1], epochs=epochs, batch_size=batch_size, callbacks=[tracker])
+    return _scores(model, history, tracker, data)
+
+
+def train_group(
+    hidden: Sequence[int],
+    activation: str,
+    optimizer: str,
+    epochs: int,
+    batch_size: int,
+    train_seed: int,
+    test_seed: int,
+    runs: Sequence[dict],
+) -> dict:
+    """Train the runs of one architecture, activation and optimiser together (:func:`mlplab.train_many`).
+
+    Parameters
+    ----------
+    hidden, activation, optimizer, epochs, batch_size, train_seed, test_seed
+        As :func:`train_run`, shared by the runs.
+    runs : sequence of dict
+        Each with ``key``, ``learning_rate``, ``seed`` and ``init`` (as :func:`train_run`).
+
+    Returns
+    -------
+    dict
+        ``{"runs": [...]}``, one record per run, in order: ``status`` ``'ok'``
+        with exactly the results of :func:`train_run` for that run, or
+        ``'failed'`` with ``error`` and ``retryable=False`` where it diverged
+        (the other runs go on).
+    """
+    data = spiral_data(train_seed, test_seed)
+    X, y = data[0], data[1]
+    models = [_model(hidden, activation, r["learning_rate"], optimizer, r["seed"], r["init"]) for r in runs]
+    trackers = [EpochAccuracy(model, X, y, until_perfect=True) for model in models]
+    outcomes = train_many(models, X, y, epochs, batch_size, callbacks=[[tracker] for tracker in trackers])
+    records = []
+    for run, model, tracker, outcome in zip(runs, models, trackers, outcomes):
+        if isinstance(outcome, DivergenceError):
+            record = {"status": "failed", "error": f"DivergenceError: {outcome}", "retryable": False}
+        else:
+            record = {"status": "ok", **_scores(model, outcome, tracker, data)}
+        records.append({"key": run["key"], **record})
+    return {"runs": records}
 
 
 def _run_task(task: dict) -> dict:
-    """Worker entry point: one run of :func:`train_run` (see :func:`~mlplab.lab._parallel.guarded`).
+    """Worker entry point: one group of :func:`train_group` (see :func:`~mlplab.lab._parallel.guarded`).
 
     ``task`` holds plain values only (it travels to other processes): ``key``
-    (cell index, seed index) and the keyword arguments of :func:`train_run`.
-    A divergence is not retried: with the same seed it would diverge again.
+    (the group's index) and the keyword arguments of :func:`train_group`.
     """
-    return guarded(train_run, task, permanent=(DivergenceError,))
+    return guarded(train_group, task)
 
 
 #: The function each worker runs on a task (a module-level name, so that it pickles by reference;
@@ -278,6 +338,45 @@ def grid_cells(config: Config) -> list[dict]:
     top = max(config.learning_rates)
     cells += [cell(h, a, top, config.optimizers[0], HE_SCALED) for h in hidden_grid for a in rescaled]
     return cells
+
+
+#: what the runs of one task share, and what each of them has of its own
+GROUP_PARAMS = ("hidden", "activation", "optimizer", "epochs", "batch_size", "train_seed", "test_seed")
+RUN_PARAMS = ("learning_rate", "seed", "init")
+
+
+def group_tasks(tasks: Sequence[dict]) -> list[dict]:
+    """The runs of ``tasks`` as tasks of :func:`train_group`: one per architecture, activation and optimiser.
+
+    Groups are numbered (their ``key``) in the order of their first run; a
+    group's runs keep the order of ``tasks``.
+    """
+    members: dict[tuple, list[dict]] = {}
+    for task in tasks:
+        shared = tuple(repr(task["params"][name]) for name in GROUP_PARAMS)  # lists are not hashable
+        members.setdefault(shared, []).append(task)
+    groups = []
+    for index, runs in enumerate(members.values()):
+        shared = {name: runs[0]["params"][name] for name in GROUP_PARAMS}
+        own = [{"key": run["key"], **{name: run["params"][name] for name in RUN_PARAMS}} for run in runs]
+        groups.append({"key": index, "params": {**shared, "runs": own}})
+    return groups
+
+
+def run_records(group: dict, record: dict) -> list[tuple]:
+    """``(run key, run record)`` for each run of ``group`` from the group's ``record``.
+
+    A group that ran gives each run its own record; a group that failed (its
+    worker died, it timed out, it raised) gives each run the group's failure.
+    Each run gets the group's ``attempts`` and an equal share of its ``seconds``.
+    """
+    runs = group["params"]["runs"]
+    shared = {"attempts": record["attempts"], "seconds": record["seconds"] / len(runs)}
+    if record["status"] == "ok":
+        return [(run["key"], {**{k: v for k, v in run.items() if k != "key"}, **shared})
+                for run in record["runs"]]  # fmt: skip
+    failure = {name: record[name] for name in ("status", "error", "retryable")}
+    return [(run["key"], {**failure, **shared}) for run in runs]
 
 
 def mean_curves(cells: Sequence[dict], curves: dict, n_seeds: int, epochs: int, points: int = 100) -> dict:
@@ -332,11 +431,17 @@ def run(ctx: Context, config: Config) -> dict:
 
     resume = Path(ctx.root) / RESUME_FOLDER
     records = {task["key"]: record for task in tasks if (record := kept_record(resume, task)) is not None}
-    todo = [task for task in tasks if task["key"] not in records]
+    groups = group_tasks([task for task in tasks if task["key"] not in records])
+    by_key = {task["key"]: task for task in tasks}
+
+    def keep(group: dict, record: dict) -> None:
+        for key, run_record in run_records(group, record):
+            _keep_record(resume, by_key[key], run_record)
+
     with ctx.timed("runs"):
-        if todo:
-            records |= run_tasks(
-                todo,
+        if groups:
+            done = run_tasks(
+                groups,
                 WORKER,
                 backend=config.backend,
                 jobs=config.jobs,
@@ -344,8 +449,11 @@ def run(ctx: Context, config: Config) -> dict:
                 task_timeout=config.run_timeout,
                 bar=ctx.bar,
                 label=f"runs ({len(records)} resumed)" if records else "runs",
-                on_record=lambda task, record: _keep_record(resume, task, record),
+                on_record=keep,
+                units=lambda group: len(group["params"]["runs"]),
             )
+            for group in groups:
+                records.update(run_records(group, done[group["key"]]))
     ctx.timings["run_seconds_summed"] = round(
         sum(r["seconds"] for r in records.values()), 4
     )  # the serial cost

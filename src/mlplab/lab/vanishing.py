@@ -39,9 +39,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..datasets import make_spirals
-from ..mlp import MLP
+from ..mlp import MLP, train_many
 from ..nn.activations import get_activation, sigmoid
 from ..nn.initializers import default_initializer
+from ..nn.training import DivergenceError
 from . import _vanishing_figures as figures
 from ._common import Context
 from ._options import option, positive_float, positive_int
@@ -185,25 +186,40 @@ def _standardised_spirals(seed: int) -> tuple[np.ndarray, np.ndarray]:
     return (X - X.mean(axis=0)) / X.std(axis=0), y  # (200, 2)
 
 
-def _train_and_record(sizes, activation, training, seed, X, y) -> dict:
-    """Train one network; gradient norms every ``record_every`` epochs, profiles at ``profile_epochs``."""
-    model = MLP(sizes, activation, training["learning_rate"], seed=seed)
-    start = [np.array(w) for w in model.weights]
-    epochs, norms, profiles = [0], [weight_gradient_norms(model, X, y)], [layer_profile(model, X, y)]
+class _Recorder:
+    """Train callback: gradient norms every ``record_every`` epochs, profiles at ``profile_epochs``."""
 
-    def record(epoch, history):
-        if epoch % training["record_every"] == 0 or epoch == training["epochs"]:
-            epochs.append(epoch)
-            norms.append(weight_gradient_norms(model, X, y))
-        if epoch in training["profile_epochs"]:
-            profiles.append(layer_profile(model, X, y))
+    def __init__(self, model: MLP, training: dict, X: np.ndarray, y: np.ndarray):
+        self.model, self.training, self.X, self.y = model, training, X, y
+        self.start = [np.array(w) for w in model.weights]
+        self.epochs = [0]
+        self.norms = [weight_gradient_norms(model, X, y)]
+        self.profiles = [layer_profile(model, X, y)]
 
-    history = model.train(
-        X, y, epochs=training["epochs"], batch_size=training["batch_size"], callbacks=[record]
-    )
-    moved = [np.linalg.norm(np.asarray(w) - w0) / np.linalg.norm(w0) for w, w0 in zip(model.weights, start)]
-    return {"epochs": epochs, "norms": np.array(norms), "loss": history.train_loss,
-            "accuracy": model.score(X, y), "profiles": profiles, "moved": moved}  # fmt: skip
+    def __call__(self, epoch: int, history) -> None:
+        if epoch % self.training["record_every"] == 0 or epoch == self.training["epochs"]:
+            self.epochs.append(epoch)
+            self.norms.append(weight_gradient_norms(self.model, self.X, self.y))
+        if epoch in self.training["profile_epochs"]:
+            self.profiles.append(layer_profile(self.model, self.X, self.y))
+
+
+def _train_and_record(sizes, activation, training, seeds, X, y) -> list[dict]:
+    """One network per seed, trained together (:func:`mlplab.train_many`: each as if alone), recorded."""
+    models = [MLP(sizes, activation, training["learning_rate"], seed=seed) for seed in seeds]
+    recorders = [_Recorder(model, training, X, y) for model in models]
+    histories = train_many(models, X, y, training["epochs"], training["batch_size"],
+                           callbacks=[[recorder] for recorder in recorders])  # fmt: skip
+    runs = []
+    for model, recorder, history in zip(models, recorders, histories):
+        if isinstance(history, DivergenceError):
+            raise history
+        moved = [np.linalg.norm(np.asarray(w) - w0) / np.linalg.norm(w0)
+                 for w, w0 in zip(model.weights, recorder.start)]  # fmt: skip
+        runs.append({"epochs": recorder.epochs, "norms": np.array(recorder.norms),
+                     "loss": history.train_loss, "accuracy": model.score(X, y),
+                     "profiles": recorder.profiles, "moved": moved})  # fmt: skip
+    return runs
 
 
 def _norms_at_init(ctx: Context, activation: str, depth: int, width: int, n_seeds: int, X, y) -> np.ndarray:
@@ -252,14 +268,12 @@ def run(ctx: Context, config: Config) -> dict:
     # 2. per-layer gradient norms and profiles before, during and after training
     X, y = _standardised_spirals(ctx.seed_for(0))
     runs = {}
+    seeds = [ctx.seed_for(1, s) for s in range(n_seeds)]  # the same seeds for every activation
     bar = ctx.bar(len(ACTIVATIONS) * n_seeds, "training")
     for activation in ACTIVATIONS:
         with ctx.timed(f"train_{activation}"):
-            runs[activation] = []
-            for s in range(n_seeds):
-                seed = ctx.seed_for(1, s)  # the same seeds for every activation
-                runs[activation].append(_train_and_record(sizes, activation, training, seed, X, y))
-                bar.update()
+            runs[activation] = _train_and_record(sizes, activation, training, seeds, X, y)
+        bar.update(n_seeds)
     bar.close()
 
     # 3. depth sweep at initialisation
@@ -274,7 +288,8 @@ def run(ctx: Context, config: Config) -> dict:
     results["profiles"] = _profiles(runs, training["profile_epochs"])
     stems = {"derivatives": FIG_DERIVATIVES, "gradients": FIG_GRADIENTS, "depth": FIG_DEPTH,
              "training": FIG_TRAINING, "saturation": FIG_SATURATION, "spread": FIG_SPREAD}  # fmt: skip
-    figures.draw_all(ctx.out, stems, z, maxima, results, runs, settings)
+    with ctx.timed("figures"):
+        figures.draw_all(ctx.out, stems, z, maxima, results, runs, settings)
     ctx.write_metrics(config, settings, results)
     return results
 

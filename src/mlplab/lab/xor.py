@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..datasets import make_xor
-from ..mlp import MLP
+from ..mlp import MLP, train_many
 from ..nn.training import DivergenceError
 from . import plotting
 from ._common import Context
@@ -72,10 +72,27 @@ def run(ctx: Context, config: Config) -> dict:
         "seeds_per_activation": n_seeds,
     }
 
-    with ctx.timed("main_run"):
-        model = MLP([2, 4, 1], config.activation, config.learning_rate, seed=ctx.seed_for(0))
-        history = model.train(X, y, epochs=epochs)
-        accuracy = accuracy_after_each_epoch(history, model.score(X, y))
+    # the runs of one activation are trained together (train_many: each exactly as if alone),
+    # the shown run with those of its activation
+    shown = MLP([2, 4, 1], config.activation, config.learning_rate, seed=ctx.seed_for(0))
+    seeds = {activation: [MLP([2, 4, 1], activation, config.learning_rate, seed=ctx.seed_for(1, a_index, s))
+                          for s in range(n_seeds)]
+             for a_index, activation in enumerate(ACTIVATIONS)}  # fmt: skip
+    success = {}
+    bar = ctx.bar(3 * n_seeds + 1, "runs")
+    with ctx.timed("training"):
+        for activation, candidates in seeds.items():
+            with_shown = activation == config.activation
+            histories = train_many([*candidates, shown] if with_shown else candidates, X, y, epochs=epochs)
+            if with_shown:
+                history = histories.pop()
+            success[activation] = _success(activation, candidates, histories, X, y)
+            bar.update(len(candidates) + with_shown)
+    bar.close()
+    if isinstance(history, DivergenceError):
+        raise history
+    model = shown
+    accuracy = accuracy_after_each_epoch(history, model.score(X, y))
     z, a = hidden_layer(model, X)
     main = {
         "accuracy": accuracy[-1],
@@ -96,39 +113,6 @@ def run(ctx: Context, config: Config) -> dict:
         "hidden_activations": a.tolist(),
     }
 
-    success = {}
-    bar = ctx.bar(3 * n_seeds, "seeds")
-    with ctx.timed("success_rate"):
-        for a_index, activation in enumerate(ACTIVATIONS):
-            solved, epochs_needed, outcomes, dead = 0, [], [], []
-            for s in range(n_seeds):
-                candidate = MLP([2, 4, 1], activation, config.learning_rate, seed=ctx.seed_for(1, a_index, s))
-                try:
-                    candidate_history = candidate.train(X, y, epochs=epochs)
-                except DivergenceError:
-                    outcomes.append(False)
-                    dead.append(None)
-                    bar.update()
-                    continue
-                candidate_accuracy = accuracy_after_each_epoch(candidate_history, candidate.score(X, y))
-                ok = candidate_accuracy[-1] == 1.0
-                outcomes.append(ok)
-                dead.append(_dead_units(candidate, X) if activation == "relu" else None)
-                if ok:
-                    solved += 1
-                    epochs_needed.append(_first_perfect(candidate_accuracy))
-                bar.update()
-            success[activation] = {
-                "solved": solved,
-                "seeds": n_seeds,
-                "rate": solved / n_seeds,
-                "median_epochs_to_100_percent": float(np.median(epochs_needed)) if epochs_needed else None,
-                "solved_per_seed": outcomes,
-                # ReLU only: units with z ≤ 0 on all four points after training (None: other activations)
-                "dead_units_per_seed": dead,
-            }
-    bar.close()
-
     with ctx.timed("figures"):
         plotting.each_language(
             ctx.out / FIG_MAIN, lambda lang: _draw_main(model, history, X, y, main, config, lang)
@@ -140,6 +124,32 @@ def run(ctx: Context, config: Config) -> dict:
     results = {"main_run": main, "success_rate": success}
     ctx.write_metrics(config, settings, results)
     return results
+
+
+def _success(activation: str, models: list[MLP], histories: list, X: np.ndarray, y: np.ndarray) -> dict:
+    """The success rate of one activation from its trained seeds (a diverged run counts as not solved)."""
+    solved, epochs_needed, per_seed, dead = 0, [], [], []
+    for model, history in zip(models, histories):
+        if isinstance(history, DivergenceError):
+            per_seed.append(False)
+            dead.append(None)
+            continue
+        accuracy = accuracy_after_each_epoch(history, model.score(X, y))
+        ok = accuracy[-1] == 1.0
+        per_seed.append(ok)
+        dead.append(_dead_units(model, X) if activation == "relu" else None)
+        if ok:
+            solved += 1
+            epochs_needed.append(_first_perfect(accuracy))
+    return {
+        "solved": solved,
+        "seeds": len(models),
+        "rate": solved / len(models),
+        "median_epochs_to_100_percent": float(np.median(epochs_needed)) if epochs_needed else None,
+        "solved_per_seed": per_seed,
+        # ReLU only: units with z ≤ 0 on all four points after training (None: other activations)
+        "dead_units_per_seed": dead,
+    }
 
 
 def accuracy_after_each_epoch(history, final: float) -> list[float]:
