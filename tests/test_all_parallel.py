@@ -26,10 +26,10 @@ pytestmark = pytest.mark.skipif(usable_cpus() < 2, reason="children run at once 
 NAMES = list(lab.available())  # in the order `all` starts them
 
 
-def _results(out: Path) -> dict:
-    """Every experiment's metrics.json, ``timings`` and the sweep's execution settings aside."""
+def _results(out: Path, names: list[str]) -> dict:
+    """The experiments' metrics.json files, ``timings`` and the sweep's execution settings aside."""
     found = {}
-    for name in NAMES:
+    for name in names:
         metrics = json.loads((out / name / "metrics.json").read_text())
         metrics.pop("timings")
         metrics["settings"].pop("execution", None)
@@ -67,16 +67,23 @@ def test_a_bad_jobs_is_a_usage_error_before_any_work(capsys, tmp_path, jobs):
 
 
 @pytest.mark.slow
-def test_the_children_write_what_one_process_writes(tmp_path, monkeypatch, capfd):
+def test_the_children_write_what_one_process_writes(tmp_path, capfd):
+    """Two experiments as children, side by side, and the same two in this process (all's two paths)."""
     import mlplab.cli
+    from mlplab.cli import build_parser
 
-    monkeypatch.setattr(mlplab.cli, "_write_report", lambda args, command: None)
-    for jobs, out in (("1", tmp_path / "one"), ("-1", tmp_path / "many")):
-        argv = ["all", "--quick", "--seed", "3", "--jobs", jobs, "--out", str(out), "--no-progress"]
-        assert main(argv) == 0
+    names = NAMES[:2]
+    for where in ("one", "many"):
+        argv = ["all", "--quick", "--seed", "3", "--out", str(tmp_path / where), "--no-progress"]
+        args = build_parser().parse_args(argv)
+        if where == "one":
+            for name in names:
+                mlplab.cli._run_with_defaults(name, args)
+        else:
+            mlplab.cli._run_in_children(names, args, 2)
     out = capfd.readouterr().out  # the children print into the same file descriptors
-    assert all(out.count(f"{name}: done in ") == 2 for name in NAMES)
-    assert _results(tmp_path / "many") == _results(tmp_path / "one")
+    assert all(out.count(f"{name}: done in ") == 2 for name in names)
+    assert _results(tmp_path / "many", names) == _results(tmp_path / "one", names)
     assert _leftovers(tmp_path) == []
 
 

@@ -130,7 +130,21 @@ def test_nothing_escaped_the_sandbox(graded):
     assert not any(target.exists() for target in ESCAPE_TARGETS)
 
 
-def test_grading_the_corpus_twice_gives_identical_json(graded):
-    again = grade(CORPUS, jobs=2, limits=LIMITS)
-    first = [graded[result["submission"]] for result in again]
+def test_grading_the_corpus_twice_gives_identical_json(tmp_path):
+    """The correct and buggy files, graded twice, give the same JSON, bit for bit.
+
+    Two outcomes depend on the machine's speed by design, and are left out here: the
+    vectorisation check, which times the student's code against mlplab's, and XOR
+    training stopped by its time budget (half the check's time limit), so the limit is
+    generous. The hostile files are contained by time limits; their tests are above.
+    """
+    from mlplab.grade.checks import CHECKS
+
+    for name in (*_files("correct"), *_files("bug")):
+        (tmp_path / name).write_bytes((CORPUS / name).read_bytes())
+    timed = {"vectorization.timing"}
+    checks = [check.id for check in CHECKS if check.id not in timed]
+    limits = Limits(timeout=120.0, total=600.0)
+    first, again = (grade(tmp_path, jobs=2, limits=limits, checks=checks) for _ in range(2))
+    assert [result["submission"] for result in first] == sorted((*_files("correct"), *_files("bug")))
     assert formats.to_json(again) == formats.to_json(first)
