@@ -75,6 +75,8 @@ def test_the_trace_imports_numpy_and_the_library_only():
     assert names.isdisjoint(HEAVY), sorted(names & set(HEAVY))
     assert names.isdisjoint({"mlplab.report", "mlplab.mlp", "mlplab.lab._common"})
     assert "numpy.ma" not in names  # the data checks refuse masked arrays without importing numpy.ma
+    # mlplab.nn imports its parts on first use: the trace needs no training loop nor stacked trainer
+    assert names.isdisjoint({"mlplab.nn.training", "mlplab.nn.many", "mlplab.nn.gradcheck"})
     assert names.isdisjoint(f"mlplab.lab.{module}" for module in lab.EXPERIMENTS.values())
 
 

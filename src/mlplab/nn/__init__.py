@@ -30,15 +30,55 @@ the network's dtype, and its docstring (or its module's) says so. Handing them
 unchecked arrays is a bug of the caller, not a user error.
 """
 
-from .activations import ACTIVATIONS, Activation, get_activation, sigmoid
-from .gradcheck import GradientCheckResult, check_gradients, numerical_gradient, relative_error
-from .heads import HEADS, BinaryHead, Head, IdentityHead, SoftmaxHead, get_head
-from .initializers import INITIALIZERS, he_normal, he_uniform, xavier_normal, xavier_uniform
-from .losses import LOSSES, BinaryCrossEntropy, Loss, MeanSquaredError, SoftmaxCrossEntropy, get_loss
-from .many import fit_many
-from .network import ActivationLayer, Linear, Network
-from .optimizers import OPTIMIZERS, SGD, Adam, Momentum, Optimizer, RMSprop, get_optimizer
-from .training import DivergenceError, EarlyStopping, History, fit
+import importlib
+import importlib.util
+
+#: public name -> the submodule that defines it; imported on first use (PEP 562), so that
+#: ``import mlplab.nn.network`` (the trace, say) does not import the training loop, the
+#: stacked trainer or the gradient check
+_EXPORTS = {
+    "ACTIVATIONS": "activations",
+    "Activation": "activations",
+    "get_activation": "activations",
+    "sigmoid": "activations",
+    "GradientCheckResult": "gradcheck",
+    "check_gradients": "gradcheck",
+    "numerical_gradient": "gradcheck",
+    "relative_error": "gradcheck",
+    "HEADS": "heads",
+    "BinaryHead": "heads",
+    "Head": "heads",
+    "IdentityHead": "heads",
+    "SoftmaxHead": "heads",
+    "get_head": "heads",
+    "INITIALIZERS": "initializers",
+    "he_normal": "initializers",
+    "he_uniform": "initializers",
+    "xavier_normal": "initializers",
+    "xavier_uniform": "initializers",
+    "LOSSES": "losses",
+    "BinaryCrossEntropy": "losses",
+    "Loss": "losses",
+    "MeanSquaredError": "losses",
+    "SoftmaxCrossEntropy": "losses",
+    "get_loss": "losses",
+    "fit_many": "many",
+    "ActivationLayer": "network",
+    "Linear": "network",
+    "Network": "network",
+    "OPTIMIZERS": "optimizers",
+    "SGD": "optimizers",
+    "Adam": "optimizers",
+    "Momentum": "optimizers",
+    "Optimizer": "optimizers",
+    "RMSprop": "optimizers",
+    "get_optimizer": "optimizers",
+    "DivergenceError": "training",
+    "EarlyStopping": "training",
+    "History": "training",
+    "fit": "training",
+}
+
 
 __all__ = [
     "ACTIVATIONS",
@@ -82,3 +122,18 @@ __all__ = [
     "xavier_normal",
     "xavier_uniform",
 ]
+
+
+def __getattr__(name: str):
+    """A public name, or a submodule (``mlplab.nn.training``), imported on first use."""
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(f"{__name__}.{_EXPORTS[name]}"), name)
+        globals()[name] = value  # the next lookup is a plain attribute
+        return value
+    if not name.startswith("_") and importlib.util.find_spec(f"{__name__}.{name}") is not None:
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})
