@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from _leftovers import leftovers
 from mlplab import lab
 from mlplab.cli import main
 from mlplab.lab._parallel import usable_cpus
@@ -35,11 +36,6 @@ def _results(out: Path, names: list[str]) -> dict:
         metrics["settings"].pop("execution", None)
         found[name] = metrics
     return found
-
-
-def _leftovers(folder: Path) -> list[str]:
-    marks = (".tmp", ".staging-", ".old-", ".mlplab-probe-")
-    return [p.name for p in folder.rglob("*") if any(mark in p.name for mark in marks)]
 
 
 def _with_failing(monkeypatch, tmp_path: Path, experiment: str) -> None:
@@ -84,7 +80,7 @@ def test_the_children_write_what_one_process_writes(tmp_path, capfd):
     out = capfd.readouterr().out  # the children print into the same file descriptors
     assert all(out.count(f"{name}: done in ") == 2 for name in names)
     assert _results(tmp_path / "many", names) == _results(tmp_path / "one", names)
-    assert _leftovers(tmp_path) == []
+    assert leftovers(tmp_path) == []
 
 
 @pytest.mark.slow
@@ -100,7 +96,7 @@ def test_a_failing_child_stops_further_starts_and_the_message_says_what_is_compl
     assert f"mlplab all: {NAMES[0]} (exit 1) failed (said above); not started: {', '.join(NAMES[2:])}" in err
     assert f"New and complete: {out / NAMES[1]}/." in err  # it was running: it finished
     assert sorted(p.name for p in out.iterdir()) == [NAMES[1]]  # no report, nothing else started
-    assert _leftovers(tmp_path) == []
+    assert leftovers(tmp_path) == []
 
 
 @pytest.mark.slow
@@ -124,6 +120,6 @@ def test_sigterm_reaches_every_child_and_each_folder_stays_whole(tmp_path):
         assert f"mlplab {name}: interrupted. Stopped by SIGTERM." in err
     assert "Traceback" not in err
     assert sorted(p.name for p in out.iterdir()) == []  # nothing had finished: nothing written
-    assert _leftovers(tmp_path) == []
+    assert leftovers(tmp_path) == []
     ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
     assert str(out) not in ps  # no child is left running

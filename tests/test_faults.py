@@ -9,13 +9,8 @@ import time
 
 import pytest
 
+from _leftovers import leftovers
 from mlplab._io import atomic_write
-
-
-def _no_temp_files(folder):
-    """Temporary files, staging folders and backups left under ``folder``."""
-    marks = (".tmp", ".staging-", ".old-", ".report.typ", ".mlplab-probe-")
-    return [p.name for p in folder.rglob("*") if any(mark in p.name for mark in marks)]
 
 
 def test_atomic_write_keeps_the_old_file_when_the_disk_is_full(tmp_path, monkeypatch):
@@ -33,7 +28,7 @@ def test_atomic_write_keeps_the_old_file_when_the_disk_is_full(tmp_path, monkeyp
         handle.write("new content that never lands")
     assert info.value.errno == errno.ENOSPC
     assert target.read_text() == "old content"
-    assert _no_temp_files(tmp_path) == []
+    assert leftovers(tmp_path) == []
 
 
 def test_atomic_write_keeps_the_old_file_when_the_writer_fails(tmp_path):
@@ -48,7 +43,7 @@ def test_atomic_write_keeps_the_old_file_when_the_writer_fails(tmp_path):
     with pytest.raises(RuntimeError, match="boom"):
         write_half_then_fail()
     assert target.read_bytes() == b"old"
-    assert _no_temp_files(tmp_path) == []
+    assert leftovers(tmp_path) == []
 
 
 def test_atomic_write_into_a_folder_that_cannot_be_written(tmp_path, monkeypatch):
@@ -84,7 +79,7 @@ def test_command_on_a_full_disk_exits_1_and_keeps_earlier_results(tmp_path, monk
     assert "No space left on device" in err
     assert f"{tmp_path / 'xor'}/: the earlier complete set is unchanged" in err
     assert {p: p.read_bytes() for p in (tmp_path / "xor").iterdir()} == before
-    assert _no_temp_files(tmp_path) == []
+    assert leftovers(tmp_path) == []
 
 
 @pytest.mark.slow
@@ -127,7 +122,7 @@ def test_ctrl_c_on_a_running_command_exits_130_and_keeps_earlier_results(tmp_pat
     assert f"{tmp_path / 'xor'}/: the earlier complete set is unchanged" in err
     assert "Traceback" not in err
     assert metrics.read_bytes() == earlier
-    assert _no_temp_files(tmp_path) == []
+    assert leftovers(tmp_path) == []
 
 
 def test_atomic_write_gives_normal_permissions(tmp_path):

@@ -18,17 +18,11 @@ import pytest
 
 pytest.importorskip("matplotlib", reason="the lab needs the 'lab' extra")
 
+from _leftovers import leftovers
 from mlplab import lab
 from mlplab.cli import main
 from mlplab.lab._common import atomic_write
 from mlplab.lab._words import LANGS, figure_stem
-
-LEFTOVER_MARKS = (".staging-", ".old-", ".tmp", ".mlplab-probe-", ".report.typ")
-
-
-def leftovers(folder: Path) -> list[str]:
-    """Staging folders, backups and temporary files anywhere under ``folder``."""
-    return [str(p.relative_to(folder)) for p in folder.rglob("*") if any(m in p.name for m in LEFTOVER_MARKS)]
 
 
 def snapshot(folder: Path) -> dict[str, bytes] | None:

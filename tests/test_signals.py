@@ -16,14 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from _leftovers import leftovers
 from mlplab.lab import _signals
 
-LEFTOVER_MARKS = (".staging-", ".old-", ".tmp", ".mlplab-probe-", ".report.typ")
 ENV = {**os.environ, "PYTHONUNBUFFERED": "1"}
-
-
-def leftovers(folder: Path) -> list[str]:
-    return [str(p.relative_to(folder)) for p in folder.rglob("*") if any(m in p.name for m in LEFTOVER_MARKS)]
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
